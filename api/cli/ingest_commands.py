@@ -1,0 +1,1 @@
+"""Commands: ingest_commands (to be filled in)."""

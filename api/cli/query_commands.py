@@ -1,0 +1,1 @@
+"""Commands: query_commands (to be filled in)."""

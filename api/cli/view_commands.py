@@ -1,0 +1,1 @@
+"""Commands: view_commands (to be filled in)."""

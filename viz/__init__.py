@@ -1,0 +1,1 @@
+"""Interactive network pages over the graph."""
