@@ -1,0 +1,1 @@
+"""`allegiance extract`: print what the pipeline finds in one document (to be filled in)."""
