@@ -149,7 +149,7 @@ class Claim(_Frozen):
         if not isinstance(data, dict):
             return data
         try:
-            rel = Relation(data.get("relation"))
+            rel = Relation(str(data.get("relation")))
         except ValueError:
             return data  # field validation reports the unknown relation
         data = {**data, "relation": rel}

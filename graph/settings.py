@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=10_000_000, ge=1,
                                   validation_alias="ALLEGIANCE_MAX_UPLOAD_BYTES",
                                   description="Largest HTTP upload accepted, in bytes.")
-    registry: Path | None = Field(default=None, validation_alias=AliasChoices("ALLEGIANCE_REGISTRY"),
+    registry: Path | None = Field(default=None, validation_alias="ALLEGIANCE_REGISTRY",
                                   description="A YAML file of extra actors that extends or "
                                   "overrides the bundled registry.")
     view_max_nodes: int = Field(default=5000, ge=10, validation_alias="ALLEGIANCE_VIEW_MAX_NODES",

@@ -125,7 +125,9 @@ class GraphStore(Protocol):
         """Raise StoreUnavailable unless the store answers."""
 
     # writes
-    def ingest(self, source: Source, actors: Sequence[Actor], claims: Sequence[Claim]) -> IngestReport:
+    def ingest(
+        self, source: Source, actors: Sequence[Actor], claims: Sequence[Claim]
+    ) -> IngestReport:
         """Store a source, the actors its claims name, and its claims, all or nothing.
 
         Loading the same source again changes nothing (`created` is False). Actors

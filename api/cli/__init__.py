@@ -12,7 +12,12 @@ from api.cli.app import app
 __all__ = [
     "app",
     "extract_commands",
-    "ingest_commands", "main", "query_commands", "serve_commands", "view_commands"]
+    "ingest_commands",
+    "main",
+    "query_commands",
+    "serve_commands",
+    "view_commands",
+]
 
 
 def main() -> None:
