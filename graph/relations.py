@@ -96,7 +96,9 @@ def descendants(relation: Relation | str) -> frozenset[Relation]:
     return frozenset(found)
 
 
-def expand(relations: Iterable[Relation | str] | None, subtypes: bool = True) -> frozenset[Relation]:
+def expand(
+    relations: Iterable[Relation | str] | None, subtypes: bool = True
+) -> frozenset[Relation]:
     """The set of relations a filter matches; None means every relation."""
     if relations is None:
         return frozenset(Relation)
