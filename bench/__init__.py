@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): generators, runners, results. Run with `make bench`."""

@@ -1,0 +1,269 @@
+"""Deterministic generators of benchmark inputs.
+
+`documents(seed, words)` writes realistic-looking reporting prose: actors from the
+bundled registry and invented groups, relation sentences of every pattern family in
+every modality, and plenty of sentences that allege nothing. `claims(seed, ...)`
+makes store-level data: N actors, M claims, power-law degrees.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+from graph.model import Actor, ActorKind, Claim, Source
+from graph.relations import Modality, Relation
+
+REGISTRY = Path(__file__).resolve().parent.parent / "loaders" / "data" / "registry"
+
+_FIRST = [
+    "Northern",
+    "Eastern",
+    "Southern",
+    "Western",
+    "United",
+    "Free",
+    "Popular",
+    "Islamic",
+    "Revolutionary",
+    "National",
+    "Democratic",
+    "Patriotic",
+    "People's",
+    "Liberation",
+]
+_SECOND = [
+    "Resistance",
+    "Salvation",
+    "Unity",
+    "Justice",
+    "Dawn",
+    "Sword",
+    "Shield",
+    "Crescent",
+    "Mountain",
+    "River",
+    "Valley",
+    "Desert",
+    "Coastal",
+    "Border",
+]
+_THIRD = ["Front", "Brigade", "Movement", "Army", "Battalion", "Council", "Coalition", "Forces"]
+
+ACTIVE = {
+    Relation.SUPPORT: [
+        "{a} supports {b}",
+        "{a} has long backed {b}",
+        "{a} continues to support {b}",
+    ],
+    Relation.FUNDING: [
+        "{a} funds {b}",
+        "{a} has financed {b} for years",
+        "{a} transferred millions of dollars to {b}",
+    ],
+    Relation.ARMS: [
+        "{a} supplies weapons to {b}",
+        "{a} armed {b}",
+        "{a} delivered drones and rockets to {b}",
+    ],
+    Relation.TRAINING: ["{a} trains fighters of {b}", "{a} provided training to {b}"],
+    Relation.SAFE_HAVEN: ["{a} provides safe haven to {b}", "{a} shelters the leaders of {b}"],
+    Relation.INTELLIGENCE: ["{a} shares intelligence with {b}"],
+    Relation.PERSONNEL: ["{a} sent advisers to {b}", "{a} deployed fighters to support {b}"],
+    Relation.FACILITATION: ["{a} facilitated the movement of {b} fighters across the border"],
+    Relation.HOSTILITY: ["{a} attacked positions of {b}", "{a} launched strikes against {b}"],
+    Relation.ALLIANCE: ["{a} formed an alliance with {b}", "{a} and {b} are allies"],
+}
+PASSIVE = [
+    "{b}, backed by {a}, {did}",
+    "{b} is funded by {a}",
+    "{b}, armed and trained by {a}, {did}",
+    "the {bare_a}-backed {bare_b} {did}",
+]
+NOMINAL = [
+    "{a}'s support for {b} {grew}",
+    "the {bare_a}-{bare_b} nexus {grew}",
+    "an alliance between {a}, {b} and {c} {grew}",
+    "with the support and facilitation of {a}, {b} {did}",
+]
+DID = [
+    "expanded its operations in the north",
+    "seized two districts last month",
+    "recruited hundreds of new members",
+    "consolidated control of the border crossings",
+]
+GREW = [
+    "has deepened since the ceasefire collapsed",
+    "remains a concern for regional observers",
+    "was documented in the latest monitoring report",
+]
+REPORTED = ["according to {src}, {s}", "{s}, {src} said", "{src} said that {s}"]
+SOURCES = [
+    "a UN Monitoring Team report",
+    "US officials",
+    "local officials",
+    "the report",
+    "security sources",
+    "a regional diplomat",
+]
+DENIED = ["{a} denied that it supplies weapons to {b}", "{a} rejected claims that it funds {b}"]
+PRESCRIPTIVE = ["{a} should stop funding {b}", "the council urged {a} to end its support for {b}"]
+HYPOTHETICAL = [
+    "{a} could send fighters to {b} if the talks fail",
+    "{a} would arm {b} should the offensive resume",
+]
+FILLER = [
+    "Fuel prices in the capital rose for the third month in a row.",
+    "The ministry of health opened two new clinics in the province.",
+    "Heavy rains flooded several roads and cut off villages in the valley.",
+    "The central bank kept interest rates unchanged on Tuesday.",
+    "Schools reopened after a two-week closure caused by the heat wave.",
+    "Diplomats met in Geneva to discuss humanitarian access and prisoner exchanges.",
+    "Analysts expect the harvest to be smaller than last year because of drought.",
+    "The electoral commission published the final list of candidates.",
+    "Aid agencies warned that funding for refugee camps would run out by the spring.",
+    "Residents described long queues at bakeries and petrol stations.",
+]
+
+
+def registry_names() -> list[str]:
+    """Names of armed groups and states from the bundled registry (may be empty)."""
+    names: list[str] = []
+    for name in ("armed_groups.yaml", "states.yaml", "agencies.yaml"):
+        path = REGISTRY / name
+        if path.exists():
+            names += [e["name"] for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+    return names
+
+
+def invented_names(rng: random.Random, n: int) -> list[str]:
+    seen: set[str] = set()
+    while len(seen) < n:
+        seen.add(f"{rng.choice(_FIRST)} {rng.choice(_SECOND)} {rng.choice(_THIRD)}")
+    return sorted(seen)
+
+
+def _sentence(rng: random.Random, actors: list[str], invented: set[str]) -> str:
+    a, b, c = rng.sample(actors, 3)
+    family = rng.random()
+
+    def np(name: str) -> str:
+        return f"the {name}" if name in invented else name
+
+    fill = {
+        "a": np(a),
+        "b": np(b),
+        "c": np(c),
+        "bare_a": a,
+        "bare_b": b,
+        "did": rng.choice(DID),
+        "grew": rng.choice(GREW),
+    }
+    if family < 0.55:
+        return rng.choice(FILLER)
+    if family < 0.70:
+        body = rng.choice(ACTIVE[rng.choice(list(ACTIVE))]).format(**fill)
+    elif family < 0.78:
+        body = rng.choice(PASSIVE).format(**fill)
+    elif family < 0.85:
+        body = rng.choice(NOMINAL).format(**fill)
+    elif family < 0.90:
+        body = rng.choice(DENIED).format(**fill)
+    elif family < 0.95:
+        body = rng.choice(PRESCRIPTIVE).format(**fill)
+    else:
+        body = rng.choice(HYPOTHETICAL).format(**fill)
+    if rng.random() < 0.3:
+        body = rng.choice(REPORTED).format(src=rng.choice(SOURCES), s=body)
+    return body[0].upper() + body[1:] + "."
+
+
+def document(seed: int, words: int) -> str:
+    """One document of about `words` words, in paragraphs of 3–6 sentences."""
+    rng = random.Random(seed)
+    invented = invented_names(rng, 60)
+    actors = registry_names()[:300] + invented
+    made_up = set(invented)
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        para = " ".join(_sentence(rng, actors, made_up) for _ in range(rng.randint(3, 6)))
+        count += len(para.split())
+        paragraphs.append(para)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def corpus(seed: int, total_words: int, doc_words: int = 5000) -> Iterator[str]:
+    """Documents of `doc_words` words until `total_words` are reached."""
+    made = 0
+    i = 0
+    while made < total_words:
+        text = document(seed * 100_003 + i, min(doc_words, total_words - made))
+        made += len(text.split())
+        i += 1
+        yield text
+
+
+def claims(
+    seed: int, n_actors: int, n_claims: int, claims_per_source: int = 1000
+) -> Iterator[tuple[Source, list[Actor], list[Claim]]]:
+    """Store-level batches: each a source with `claims_per_source` claims.
+
+    Endpoints are drawn with power-law weights, so a few actors have very many
+    claims, as in real reporting. Quotes are real spans of the source text.
+    """
+    rng = random.Random(seed)
+    actors = [
+        Actor(id=f"a{i:06d}", name=f"Actor {i}", kind=ActorKind.ARMED_GROUP)
+        for i in range(n_actors)
+    ]
+    weights = [1.0 / (i + 1) ** 1.1 for i in range(n_actors)]
+    relations = list(Relation)
+    rel_weights = [3 if r is Relation.SUPPORT else 1 for r in relations]
+    modalities = [Modality.ASSERTED] * 6 + [Modality.REPORTED] * 3 + [Modality.DENIED]
+    start_day = date(2015, 1, 1)
+    made = 0
+    batch = 0
+    while made < n_claims:
+        size = min(claims_per_source, n_claims - made)
+        subjects = rng.choices(range(n_actors), weights=weights, k=size)
+        objects = rng.choices(range(n_actors), weights=weights, k=size)
+        sentences = [f"Sentence {j} of batch {batch} alleges a link." for j in range(size)]
+        text = " ".join(sentences)
+        source = Source.create(
+            text,
+            title=f"Generated report {batch}",
+            published=start_day + timedelta(days=rng.randrange(3650)),
+        )
+        rows: list[Claim] = []
+        used: dict[str, Actor] = {}
+        pos = 0
+        for j in range(size):
+            quote = sentences[j]
+            s, o = subjects[j], objects[j]
+            if s == o:
+                o = (o + 1) % n_actors
+            rows.append(
+                Claim(
+                    subject=actors[s].id,
+                    relation=rng.choices(relations, weights=rel_weights)[0],
+                    object=actors[o].id,
+                    source=source.id,
+                    quote=quote,
+                    start=pos,
+                    end=pos + len(quote),
+                    modality=rng.choice(modalities),
+                    confidence=0.8,
+                    extractor="bench",
+                )
+            )
+            used[actors[s].id] = actors[s]
+            used[actors[o].id] = actors[o]
+            pos += len(quote) + 1
+        yield source, list(used.values()), rows
+        made += size
+        batch += 1
