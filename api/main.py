@@ -1,15 +1,63 @@
-"""The FastAPI application factory (routers are wired here)."""
+"""The FastAPI application factory: one store per app, routers, error handling."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+
+from api import problems
+from api.deps import StoreHolder
+from api.routes import actors, documents, edges, graph, health, sources
+from graph.errors import StoreUnavailable
+from graph.factory import store_from_settings
+from graph.settings import Settings, get_settings
+from graph.store import GraphStore
+from viz import routes as viz_routes
+
+log = logging.getLogger("allegiance.api")
+
+DESCRIPTION = """Who is alleged to support whom, according to which documents.
+
+Every edge is derived from claims; every claim cites the exact span of its source.
+Actor arguments accept ids, names or aliases. Errors are `application/problem+json`.
+"""
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="allegiance", version="0.1.0")
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The app for `settings` (default: the environment's).
 
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    Given a `store`, the app uses it as it is (already open, the caller closes it);
+    otherwise it opens the configured store at start-up and closes it at shutdown.
+    A store that cannot be reached at start-up is retried on each request (503 meanwhile).
+    """
+    settings = settings or get_settings()
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is not None:
+            app.state.store_holder = StoreHolder(store, opened=True)
+            yield
+            return
+        holder = StoreHolder(store_from_settings(settings))
+        app.state.store_holder = holder
+        try:
+            await run_in_threadpool(holder.get)
+        except StoreUnavailable as exc:
+            log.warning("store unavailable at start-up (will retry): %s", exc)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(holder.close)
+
+    app = FastAPI(title="allegiance", version="0.1.0", description=DESCRIPTION,
+                  lifespan=lifespan)
+    app.state.settings = settings
+    problems.install(app)
+    for module in (health, documents, sources, actors, edges, graph):
+        app.include_router(module.router)
+    app.include_router(viz_routes.router)
     return app

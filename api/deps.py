@@ -1,0 +1,73 @@
+"""Typed dependencies: the store, the settings and the API-key check.
+
+The app holds one store, opened in its lifespan; routes reach it through `StoreDep`
+so a test can hand the app its own store.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader
+
+from graph.errors import StoreUnavailable
+from graph.settings import Settings
+from graph.store import GraphStore
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="Needed for writes when ALLEGIANCE_API_KEY is set.")
+
+
+class StoreHolder:
+    """The app's one store; opens it on first use when it could not open at start."""
+
+    def __init__(self, store: GraphStore, opened: bool = False) -> None:
+        self.store = store
+        self.opened = opened
+        self._lock = threading.Lock()
+
+    def get(self) -> GraphStore:
+        if not self.opened:
+            with self._lock:
+                if not self.opened:
+                    self.store.open()  # raises StoreUnavailable when it still cannot
+                    self.opened = True
+        return self.store
+
+    def close(self) -> None:
+        if self.opened:
+            self.store.close()
+            self.opened = False
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    holder: StoreHolder | None = getattr(request.app.state, "store_holder", None)
+    if holder is None:
+        raise StoreUnavailable("the store is not open")
+    return holder.get()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+
+def require_api_key(
+    settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None
+) -> None:
+    """Refuse the request (401) unless the API key is unset or given correctly."""
+    expected = settings.api_key
+    if not expected:
+        return
+    if key is None or not hmac.compare_digest(key.encode(), expected.encode()):
+        raise HTTPException(401, "this request needs a valid X-API-Key header")
+
+
+WriteAccess = Depends(require_api_key)

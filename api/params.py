@@ -1,0 +1,51 @@
+"""Query parameters shared by several routes, with their bounds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query
+
+from graph import queries
+from graph.model import Edge
+from graph.relations import Modality, Relation
+from graph.store import MAX_LIMIT, EdgeFilter, GraphStore
+
+MAX_OFFSET = 1_000_000_000
+MAX_SOURCES = 1_000_000
+
+LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1..{MAX_LIMIT}.")]
+OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+RelationsQ = Annotated[list[Relation] | None, Query(
+    alias="relation", description="Relations to include (repeat the parameter); "
+    "a parent includes its subtypes unless subtypes=false.")]
+MinSourcesQ = Annotated[int, Query(ge=1, le=MAX_SOURCES,
+                                   description="Least distinct sources an edge needs.")]
+
+
+def edge_filter(
+    relation: RelationsQ = None,
+    subtypes: Annotated[bool, Query(description="Let a parent relation match its subtypes.")]
+    = True,
+    modality: Annotated[list[Modality] | None, Query(
+        description="Modalities counted (default asserted and reported).")] = None,
+    min_sources: MinSourcesQ = 1,
+    since: Annotated[date | None, Query(description="Sources published on or after.")] = None,
+    until: Annotated[date | None, Query(description="Sources published on or before.")] = None,
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
+) -> EdgeFilter:
+    """The edge filter every edge-listing route takes."""
+    return queries.make_filter(relations=relation, subtypes=subtypes, modalities=modality,
+                               min_sources=min_sources, since=since, until=until,
+                               limit=limit, offset=offset)
+
+
+EdgeFilterDep = Annotated[EdgeFilter, Depends(edge_filter)]
+
+
+def names_for(store: GraphStore, edges: Iterable[Edge]) -> dict[str, str]:
+    """Display names of every actor the edges mention."""
+    return queries.actor_names(store, (a for e in edges for a in (e.subject, e.object)))

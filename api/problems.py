@@ -1,0 +1,95 @@
+"""The one place errors become HTTP responses: RFC 9457 `application/problem+json`.
+
+Bad input is always a 4xx naming what was wrong; a store that cannot be reached is
+503; nothing reaches the client as a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException
+
+from graph.errors import (
+    AllegianceError,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    StoreError,
+    StoreUnavailable,
+)
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("allegiance.api")
+
+_TITLES = {
+    400: "Bad request", 401: "Unauthorized", 404: "Not found", 405: "Method not allowed",
+    409: "Conflict", 413: "Content too large", 415: "Unsupported media type",
+    422: "Invalid parameters", 500: "Internal error", 503: "Store unavailable",
+}
+
+
+def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
+    """A problem response with a title for the status and a human-readable detail."""
+    body = {"type": "about:blank", "title": _TITLES.get(status, "Error"), "status": status,
+            "detail": detail, **extra}
+    headers = {"WWW-Authenticate": "APIKey"} if status == 401 else None
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _errors(errors: Any) -> list[dict[str, str]]:
+    """Validation errors reduced to where and what (never the whole input back)."""
+    out = []
+    for err in errors:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body" or len(err["loc"]) == 1)
+        out.append({"loc": loc, "msg": str(err.get("msg", ""))})
+    return out
+
+
+async def _validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError | ValidationError)
+    errors = _errors(exc.errors())
+    detail = "; ".join(f"{e['loc']}: {e['msg']}" if e["loc"] else e["msg"] for e in errors[:5])
+    return problem(422, detail or "invalid request", errors=errors)
+
+
+async def _http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    response = problem(exc.status_code, str(exc.detail))
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _allegiance(request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, NotFound):
+        return problem(404, str(exc), suggestions=exc.suggestions)
+    if isinstance(exc, InvalidInput):
+        return problem(422, str(exc))
+    if isinstance(exc, Conflict):
+        return problem(409, str(exc))
+    if isinstance(exc, StoreUnavailable):
+        return problem(503, f"the graph store is unavailable: {exc}")
+    if isinstance(exc, StoreError):
+        log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+        return problem(500, "the graph store failed; see the server log")
+    return problem(400, str(exc))
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem(500, "internal error; see the server log")
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on `app`."""
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(ValidationError, _validation)
+    app.add_exception_handler(HTTPException, _http)
+    app.add_exception_handler(AllegianceError, _allegiance)
+    app.add_exception_handler(Exception, _unexpected)

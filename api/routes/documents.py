@@ -1,0 +1,81 @@
+"""Adding documents: an uploaded file of any reader format, or text as JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from api.deps import SettingsDep, StoreDep, WriteAccess
+from api.problems import PROBLEM_JSON
+from api.schemas import ActorOut, ClaimOut, DocumentIn, IngestedSource, IngestOut
+from api.uploads import read_body, read_file_field
+from loaders.document import Extraction
+
+router = APIRouter(tags=["documents"])
+
+_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {"schema": {
+                "type": "object", "required": ["file"],
+                "properties": {"file": {"type": "string", "format": "binary",
+                                        "description": "txt, md, html, pdf, csv, json "
+                                        "or jsonl; the format comes from the file name."}},
+            }},
+            "application/json": {"schema": DocumentIn.model_json_schema(
+                ref_template="#/components/schemas/{model}")},
+        },
+    }
+}
+
+_ERRORS = {status: {"description": what, "content": {PROBLEM_JSON: {}}} for status, what in {
+    401: "X-API-Key missing or wrong (when ALLEGIANCE_API_KEY is set).",
+    413: "Larger than ALLEGIANCE_MAX_UPLOAD_BYTES.",
+    415: "Neither multipart/form-data nor application/json, or a file format no reader takes.",
+    422: "The document or its claims are invalid; nothing was stored.",
+}.items()}
+
+
+def _result(extractions: list[Extraction], created: list[bool], dry_run: bool) -> IngestOut:
+    return IngestOut(dry_run=dry_run, documents=[
+        IngestedSource(source=x.source.id, title=x.source.title, created=made,
+                       actors=[ActorOut.of(a) for a in x.actors],
+                       claims=[ClaimOut.of(c) for c in x.claims])
+        for x, made in zip(extractions, created, strict=True)])
+
+
+@router.post("/documents", status_code=201, response_model=IngestOut, openapi_extra=_BODY,
+             dependencies=[WriteAccess], responses=_ERRORS)  # type: ignore[arg-type]
+async def add_document(
+    request: Request, store: StoreDep, settings: SettingsDep,
+    dry_run: Annotated[bool, Query(description="Extract and return, store nothing.")] = False,
+) -> IngestOut:
+    """Extract the actors and claims a document alleges and store them, all or nothing.
+
+    Send a file as multipart field `file`, or JSON `{text, title, url, author,
+    published}`. Loading a document already stored changes nothing (`created: false`).
+    """
+    from loaders import ingest  # TEMP until loaders.ingest lands
+
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    limit = settings.max_upload_bytes
+    if kind == "multipart/form-data":
+        upload = await read_file_field(request, limit)
+        extractions = await run_in_threadpool(
+            ingest.extract_bytes, upload.data, upload.filename, settings)
+    elif kind == "application/json" or kind.endswith("+json"):
+        doc = DocumentIn.model_validate_json(await read_body(request, limit))
+        one = await run_in_threadpool(
+            lambda: ingest.extract_text(doc.text, title=doc.title, url=doc.url,
+                                        author=doc.author, published=doc.published))
+        extractions = [one]
+    else:
+        raise HTTPException(415, "send the document as multipart/form-data (field 'file') "
+                                 f"or application/json, not {kind or 'no content type'}")
+    if dry_run:
+        return _result(extractions, [False] * len(extractions), True)
+    reports = await run_in_threadpool(ingest.store_extractions, store, extractions)
+    return _result(extractions, [r.created for r in reports], False)
