@@ -1,0 +1,80 @@
+"""PDF: the text layer of each page, with where each page starts in the text."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+
+from graph.errors import InvalidInput
+from graph.model import normalise_text
+from loaders.document import Document
+from loaders.readers.dates import parse_date
+
+PAGE_SEPARATOR = "\n\n"
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    """A document of the PDF's text; `page_starts` gives the offset of each page."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # it warns on every odd object
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InvalidInput(f"{name}: encrypted PDF (a password is needed to read it)")
+        pages = [_page_text(page.extract_text() or "") for page in reader.pages]
+        info = reader.metadata
+    except FileNotDecryptedError as exc:
+        raise InvalidInput(f"{name}: encrypted PDF (a password is needed to read it)") from exc
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InvalidInput(f"{name}: not a readable PDF ({exc})") from exc
+    if not pages:
+        raise InvalidInput(f"{name}: the PDF has no pages")
+    if not any(pages):
+        raise InvalidInput(f"{name}: no text layer (scanned PDF?): "
+                           f"none of its {len(pages)} pages has extractable text")
+    text, starts = _join(pages)
+    return Document(
+        text=text,
+        title=_info(info, "title"),
+        author=_info(info, "author"),
+        published=parse_date(_info(info, "creation_date_raw")),
+        media_type="application/pdf",
+        loader="pdf",
+        page_starts=starts,
+    )
+
+
+def _page_text(raw: str) -> str:
+    lines = normalise_text(raw).split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
+def _join(pages: list[str]) -> tuple[str, tuple[int, ...]]:
+    """The pages joined by blank lines, and each page's start offset. An empty page
+    starts where the next text would, so every page still has an offset."""
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for page in pages:
+        if parts and page:
+            parts.append(PAGE_SEPARATOR)
+            length += len(PAGE_SEPARATOR)
+        starts.append(length)
+        if page:
+            parts.append(page)
+            length += len(page)
+    return "".join(parts), tuple(starts)
+
+
+def _info(info: object, attribute: str) -> str | None:
+    if info is None:
+        return None
+    try:
+        value = getattr(info, attribute, None)
+    except (PyPdfError, ValueError, KeyError, TypeError):
+        return None
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return None
