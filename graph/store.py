@@ -35,7 +35,11 @@ class EdgeFilter(_Value):
     `relations` None means all; with `subtypes` a parent matches its children
     (support matches funding, arms, ...). `since`/`until` bound the source's
     published date (inclusive); a claim whose source has no date is left out when
-    either bound is set. `actor` matches either end of an edge.
+    either bound is set. `actor` matches either end of an edge. For a symmetric
+    relation (alliance, stored once in id order) `subject`/`object` match either
+    end too: subject=X finds the alliance X–Y and Y–X. `min_sources` counts
+    distinct sources among the admitted claims. An actor id that is not stored
+    (nor merged) raises NotFound; a `source` that is not stored admits nothing.
     """
 
     subject: str | None = None
@@ -92,13 +96,20 @@ class RetractReport(_Value):
 
 
 class MergeReport(_Value):
+    """`claims_moved` now name the kept actor; `claims_dropped` were removed because
+    they would have joined the kept actor to itself or repeated another claim."""
+
     kept: str
     merged: str
     claims_moved: int
     aliases_added: int
+    claims_dropped: int = 0
 
 
 class Stats(_Value):
+    """`edges` counts edges under the default filter; `by_relation` and
+    `by_modality` count claims; `by_kind` counts actors. Zero counts are left out."""
+
     actors: int
     sources: int
     claims: int
@@ -130,18 +141,31 @@ class GraphStore(Protocol):
     ) -> IngestReport:
         """Store a source, the actors its claims name, and its claims, all or nothing.
 
-        Loading the same source again changes nothing (`created` is False). Actors
-        already stored keep their record; new aliases are added to them.
+        Every claim is checked against the source (check_claim_against_source) and
+        each of its actors must be given or stored, before anything is written
+        (else InvalidInput/ModelError, nothing stored). Loading the same source
+        again changes nothing (`created` is False). Actors already stored keep
+        their record; new aliases are added to them. A claim or actor under a
+        merged id goes to the kept actor; a claim that then joins an actor to itself
+        is dropped. A claim id repeated in the batch is stored once.
         """
 
     def add_actors(self, actors: Sequence[Actor]) -> int:
-        """Upsert actors (for registries); returns how many were new."""
+        """Upsert actors (for registries); returns how many were new. A stored actor
+        takes the given record and keeps every name it had (an old name stays as an
+        alias)."""
 
     def merge_actors(self, keep: str, merge: str) -> MergeReport:
-        """Fold `merge` into `keep`: claims move, aliases unite, `merge` keeps resolving."""
+        """Fold `merge` into `keep`: claims move, aliases unite (merge's name becomes
+        an alias), `merge` keeps resolving (get_actor, filters, evidence, paths).
+        Claims that would join `keep` to itself are dropped and counted. Conflict when
+        both name the same actor; NotFound for an unknown id."""
 
     def retract(self, source_id: str) -> RetractReport:
-        """Remove a source and its claims; report the edges that lost all evidence."""
+        """Remove a source and its claims. `edges_removed` lists the counted edges
+        (default filter) the source had evidence for that are now gone,
+        `edges_weakened` those that remain with less evidence (both sorted by
+        subject, relation, object). NotFound for an unknown source."""
 
     def clear(self) -> None:
         """Remove everything (tests and demo resets)."""
@@ -151,41 +175,64 @@ class GraphStore(Protocol):
         """The actor, following merges; NotFound otherwise."""
 
     def list_actors(self, kind: ActorKind | None = None, limit: int = 100,
-                    offset: int = 0) -> Page[Actor]: ...
+                    offset: int = 0) -> Page[Actor]:
+        """Actors in id order."""
 
     def search_actors(self, query: str, kind: ActorKind | None = None, limit: int = 20,
                       offset: int = 0) -> Page[Actor]:
         """Actors whose name or alias matches `query` (case/diacritic-insensitive):
-        exact matches first, then prefix, then substring."""
+        exact matches first, then prefix, then substring; id order within each.
+        Merged actors are found under the kept one (their names are its aliases)."""
 
-    def get_source(self, source_id: str) -> Source: ...
+    def get_source(self, source_id: str) -> Source:
+        """The source with its text; NotFound otherwise."""
 
-    def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]: ...
+    def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]:
+        """Sources without their text, most recently retrieved first, then by id."""
+
+    def claims(self, source: str | None = None, limit: int = 100,
+               offset: int = 0) -> Page[Claim]:
+        """Claims of one source (NotFound if unknown) or of all, in claim id order.
+        `limit` has no upper bound here (export reads in large pages)."""
 
     def edges(self, flt: EdgeFilter) -> Page[Edge]:
-        """Edges aggregated over the claims the filter admits, most sources first."""
+        """Edges aggregated over the claims the filter admits: most distinct sources
+        first, then most claims, then by subject, relation, object (as strings)."""
 
     def supporters(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
-        """Support edges (with subtypes unless the filter says otherwise) into the actor."""
+        """Support edges into the actor: `edges` with object=actor and relations
+        (the filter's, or [support]) rolled up with subtypes unless subtypes=False."""
 
     def supported(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
-        """Support edges out of the actor."""
+        """Support edges out of the actor (as `supporters`, with subject=actor)."""
 
     def evidence(self, subject: str, relation: Relation, obj: str,
                  modalities: frozenset[Modality] | None = None) -> list[Evidence]:
-        """Every claim for exactly this triple (all modalities unless given), with its
-        source, oldest source first."""
+        """Every claim for exactly this triple (all modalities unless given: denied
+        claims are counter-evidence), with its source metadata: oldest published
+        source first (undated last), then source id, then quote start, then claim
+        id. A symmetric relation is found either way round. NotFound for an unknown
+        actor; [] when nothing is claimed."""
 
     def paths(self, start: str, end: str, relations: Sequence[Relation] | None = None,
               max_hops: int = 3, min_sources: int = 1, limit: int = 10) -> list[Path]:
         """Shortest-first simple paths between two actors over counted edges,
-        walking edges in either direction."""
+        walking edges in either direction; `relations` include their subtypes and
+        `min_sources` applies to each hop. Where two actors are joined by several
+        admitted edges each choice is its own path. Among equally long paths, more
+        evidence (claims) first. [] when none within `max_hops`."""
 
     def neighbourhood(self, actor_id: str, depth: int = 1,
                       flt: EdgeFilter | None = None, max_nodes: int = 500) -> Subgraph:
-        """Actors within `depth` hops of the actor and the edges among them."""
+        """The actor and those within `depth` hops (either direction) over the edges
+        the filter admits (pagination ignored; default: counted edges), nearest and
+        then most strongly tied first, cut at `max_nodes` (truncated=True); with
+        every admitted edge among them. The actor comes first in `nodes`."""
 
     def subgraph(self, flt: EdgeFilter | None = None, max_nodes: int = 500) -> Subgraph:
-        """The whole filtered graph, or its best-connected `max_nodes` actors."""
+        """The actors joined by the edges the filter admits (pagination ignored),
+        best connected first (most distinct sources summed over their edges, then
+        id), cut at `max_nodes` (truncated=True), and the admitted edges among them,
+        strongest first."""
 
     def stats(self) -> Stats: ...

@@ -1,0 +1,80 @@
+"""Conversions between model objects and the embedded store's rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from graph.model import Actor, ActorKind, Claim, Source, SourceInfo, fold
+
+SOURCE_INFO_COLUMNS = (
+    "id, title, author, publisher, url, published, retrieved, media_type, loader"
+)
+CLAIM_COLUMNS = (
+    "c.id, c.subject, c.relation, c.object, s.id, c.quote, c.span_start, c.span_end, "
+    "c.modality, c.attributed_to, c.confidence, c.extractor, c.page, c.valid_from, "
+    "c.valid_to, c.created"
+)
+"""Claim columns; queries alias claims as `c` and join sources as `s`."""
+
+INSERT_CLAIM = (
+    "INSERT INTO claims(id, subject, relation, object, source, published, quote, span_start, "
+    "span_end, modality, attributed_to, confidence, extractor, page, valid_from, valid_to, "
+    "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_SOURCE = (
+    "INSERT INTO sources(id, title, author, publisher, url, published, retrieved, media_type, "
+    "loader, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def source_row(source: Source) -> tuple[Any, ...]:
+    return (source.id, source.title, source.author, source.publisher, source.url,
+            _iso(source.published), source.retrieved.isoformat(), source.media_type,
+            source.loader, source.text)
+
+
+def source_info(row: tuple[Any, ...]) -> SourceInfo:
+    """A SourceInfo from SOURCE_INFO_COLUMNS."""
+    return SourceInfo(id=row[0], title=row[1], author=row[2], publisher=row[3], url=row[4],
+                      published=_date(row[5]), retrieved=datetime.fromisoformat(row[6]),
+                      media_type=row[7], loader=row[8])
+
+
+def source_from_row(row: tuple[Any, ...]) -> Source:
+    """A Source from SOURCE_INFO_COLUMNS followed by text."""
+    info = source_info(row[:9])
+    return Source(**info.model_dump(), text=row[9])
+
+
+def claim_row(c: Claim, subject: str, obj: str, source_n: int,
+              published: date | None) -> tuple[Any, ...]:
+    return (c.id, subject, c.relation.value, obj, source_n, _iso(published), c.quote, c.start,
+            c.end, c.modality.value, c.attributed_to, c.confidence, c.extractor, c.page,
+            _iso(c.valid_from), _iso(c.valid_to), c.created.isoformat())
+
+
+def claim_from_row(row: tuple[Any, ...]) -> Claim:
+    """A Claim from CLAIM_COLUMNS."""
+    return Claim(id=row[0], subject=row[1], relation=row[2], object=row[3], source=row[4],
+                 quote=row[5], start=row[6], end=row[7], modality=row[8],
+                 attributed_to=row[9], confidence=row[10], extractor=row[11], page=row[12],
+                 valid_from=_date(row[13]), valid_to=_date(row[14]),
+                 created=datetime.fromisoformat(row[15]))
+
+
+def actor_from_row(row: tuple[Any, ...], names: list[str]) -> Actor:
+    """An Actor from (id, name, kind, country, wikidata, description) and its names
+    in order (the aliases are the names that are not its name)."""
+    own = fold(row[1])
+    aliases = tuple(n for n in names if fold(n) != own)
+    return Actor(id=row[0], name=row[1], kind=ActorKind(row[2]), country=row[3],
+                 wikidata=row[4], description=row[5], aliases=aliases)

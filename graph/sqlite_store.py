@@ -1,0 +1,664 @@
+"""The embedded store: SQLite is the store of record, networkx serves traversal.
+
+One connection, guarded by a lock, in autocommit mode with explicit transactions:
+every write is one `BEGIN IMMEDIATE ... COMMIT`. The in-memory graph holds
+aggregated edges (from the `edges` summary table), is built on first use and
+dropped after every write. sqlite3 errors become graph.errors at this boundary.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path as FilePath
+from typing import Any, Self
+
+import networkx as nx
+
+from graph import analytics
+from graph.errors import (
+    AllegianceError,
+    Conflict,
+    ModelError,
+    NotFound,
+    StoreCorrupt,
+    StoreError,
+    StoreUnavailable,
+)
+from graph.model import Actor, ActorKind, Claim, Edge, Source, SourceInfo, fold
+from graph.relations import Modality, Relation, expand, is_symmetric
+from graph.sqlite_edges import (
+    ADD_SOURCE,
+    REFRESH_TOUCHED,
+    SYMMETRIC,
+    edge_from_row,
+    edge_query,
+    uses_summary,
+)
+from graph.sqlite_rows import (
+    CLAIM_COLUMNS,
+    INSERT_CLAIM,
+    INSERT_SOURCE,
+    SOURCE_INFO_COLUMNS,
+    actor_from_row,
+    claim_from_row,
+    claim_row,
+    source_from_row,
+    source_info,
+    source_row,
+)
+from graph.sqlite_schema import inspect, migrate
+from graph.store import (
+    EdgeFilter,
+    Evidence,
+    IngestReport,
+    MergeReport,
+    Page,
+    Path,
+    RetractReport,
+    Stats,
+    Subgraph,
+)
+
+_CHUNK = 500  # ids per IN (...) list
+_SUGGESTIONS = 5
+Triple = tuple[str, Relation, str]
+
+
+def _chunks(values: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+class SqliteStore:
+    """The GraphStore on one SQLite file. No I/O until `open()`."""
+
+    def __init__(self, path: FilePath, *, batch_size: int = 10_000, timeout: float = 10.0):
+        self.path = FilePath(path)
+        self._batch = batch_size
+        self._timeout = timeout
+        self._con: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self._graph: nx.MultiDiGraph | None = None
+
+    def __repr__(self) -> str:
+        return f"SqliteStore({str(self.path)!r})"
+
+    # ---- lifecycle ----------------------------------------------------------------
+
+    def open(self) -> None:
+        """Create or migrate the database; refuse (untouched) a file that is not ours."""
+        with self._lock:
+            if self._con is not None:
+                return
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailable(f"cannot create {self.path.parent}: {exc}") from exc
+            version = inspect(self.path)
+            con: sqlite3.Connection | None = None
+            try:
+                con = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None,
+                                      check_same_thread=False)
+                con.execute("PRAGMA journal_mode = WAL")
+                con.execute("PRAGMA foreign_keys = ON")
+                con.execute("PRAGMA synchronous = NORMAL")
+                migrate(con, version)
+            except sqlite3.Error as exc:
+                if con is not None:
+                    con.close()
+                raise self._mapped(exc) from exc
+            self._con = con
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+            self._graph = None
+
+    def __enter__(self) -> Self:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ping(self) -> None:
+        with self._reading() as con:
+            con.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+
+    # ---- plumbing -----------------------------------------------------------------
+
+    def _mapped(self, exc: sqlite3.Error) -> AllegianceError:
+        msg = str(exc)
+        low = msg.lower()
+        if isinstance(exc, sqlite3.IntegrityError):
+            return Conflict(f"{self.path}: {msg}")
+        if "malformed" in low or "not a database" in low:
+            return StoreCorrupt(f"{self.path} is damaged: {msg}")
+        if any(w in low for w in ("locked", "busy", "unable to open", "readonly", "disk")):
+            return StoreUnavailable(f"{self.path}: {msg}")
+        return StoreError(f"{self.path}: {msg}")
+
+    @property
+    def _cx(self) -> sqlite3.Connection:
+        if self._con is None:
+            raise StoreUnavailable(f"the store at {self.path} is not open (call open())")
+        return self._con
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for several reads."""
+        with self._lock:
+            con = self._cx
+            try:
+                con.execute("BEGIN")
+                try:
+                    yield con
+                finally:
+                    con.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise self._mapped(exc) from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole or rolled back whole."""
+        with self._lock:
+            con = self._cx
+            try:
+                con.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._mapped(exc) from exc
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException as exc:
+                with suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._mapped(exc) from exc
+                raise
+            finally:
+                self._graph = None
+
+    def _stored_ids(self, con: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for part in _chunks(sorted(set(ids))):
+            found.update(r[0] for r in con.execute(
+                f"SELECT id FROM actors WHERE id IN ({_marks(len(part))})", part))  # noqa: S608
+        return found
+
+    def _merged(self, con: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in _chunks(sorted(set(ids))):
+            found.update(con.execute(
+                f"SELECT old_id, new_id FROM merges WHERE old_id IN ({_marks(len(part))})",  # noqa: S608
+                part).fetchall())
+        return found
+
+    def _resolve(self, con: sqlite3.Connection, actor_id: str) -> str:
+        """The stored id `actor_id` names now (following merges), or NotFound."""
+        if con.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
+            return actor_id
+        row = con.execute("SELECT new_id FROM merges WHERE old_id = ?", (actor_id,)).fetchone()
+        if row:
+            return str(row[0])
+        raise NotFound(f"actor {actor_id!r} is not in the store",
+                       self._suggest(con, actor_id))
+
+    def _suggest(self, con: sqlite3.Connection, text: str) -> list[str]:
+        """Ids of actors whose id or a name is close to `text`."""
+        key = fold(text)
+        out: list[str] = [r[0] for r in con.execute(
+            "SELECT DISTINCT actor_id FROM aliases WHERE key = ? ORDER BY actor_id LIMIT ?",
+            (key, _SUGGESTIONS))]
+        ids = [r[0] for r in con.execute("SELECT id FROM actors")]
+        for cand in difflib.get_close_matches(text, ids, n=_SUGGESTIONS, cutoff=0.6):
+            if cand not in out:
+                out.append(cand)
+        return out[:_SUGGESTIONS]
+
+    def _resolve_filter(self, con: sqlite3.Connection, flt: EdgeFilter) -> EdgeFilter:
+        update = {k: self._resolve(con, v) for k in ("subject", "object", "actor")
+                  if (v := getattr(flt, k)) is not None}
+        return flt.model_copy(update=update) if update else flt
+
+    def _actors(self, con: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Actor]:
+        rows: dict[str, tuple[Any, ...]] = {}
+        names: dict[str, list[str]] = {}
+        for part in _chunks(list(ids)):
+            marks = _marks(len(part))
+            for r in con.execute(
+                "SELECT id, name, kind, country, wikidata, description FROM actors "  # noqa: S608 - placeholders only
+                f"WHERE id IN ({marks})", part):
+                rows[r[0]] = r
+            for actor_id, name in con.execute(
+                f"SELECT actor_id, name FROM aliases WHERE actor_id IN ({marks}) "  # noqa: S608
+                "ORDER BY actor_id, position", part):
+                names.setdefault(actor_id, []).append(name)
+        return {i: actor_from_row(r, names.get(i, [])) for i, r in rows.items()}
+
+    def _add_names(self, con: sqlite3.Connection, names: dict[str, list[str]]) -> int:
+        """Add the names each actor does not have yet; returns how many were added."""
+        added = 0
+        for actor_id, wanted in names.items():
+            have = {r[0] for r in con.execute(
+                "SELECT key FROM aliases WHERE actor_id = ?", (actor_id,))}
+            (top,) = con.execute("SELECT coalesce(max(position), -1) FROM aliases "
+                                 "WHERE actor_id = ?", (actor_id,)).fetchone()
+            rows = []
+            for name in wanted:
+                key = fold(name)
+                if key and key not in have:
+                    have.add(key)
+                    top += 1
+                    rows.append((actor_id, top, name, key))
+            con.executemany("INSERT INTO aliases(actor_id, position, name, key) "
+                            "VALUES (?, ?, ?, ?)", rows)
+            added += len(rows)
+        return added
+
+    def _upsert_actors(self, con: sqlite3.Connection, actors: Sequence[Actor],
+                       update: bool) -> int:
+        """Insert new actors; give stored ones their new names (and, with `update`,
+        the new record). Actors under a merged id lend their names to the kept one.
+        Returns how many were new."""
+        united: dict[str, Actor] = {}
+        for a in actors:
+            if a.id in united:
+                prev = united[a.id]
+                a = prev.model_copy(update={"aliases": prev.aliases + a.names()})
+            united[a.id] = a
+        merged = self._merged(con, united)
+        stored = self._stored_ids(con, united)
+        extra: dict[str, list[str]] = {}
+        new_rows, alias_rows = [], []
+        for a in united.values():
+            target = merged.get(a.id)
+            if target is not None:
+                extra.setdefault(target, []).extend(a.names())
+            elif a.id in stored:
+                if update:
+                    con.execute("UPDATE actors SET name = ?, kind = ?, country = ?, "
+                                "wikidata = ?, description = ? WHERE id = ?",
+                                (a.name, a.kind.value, a.country, a.wikidata,
+                                 a.description, a.id))
+                extra.setdefault(a.id, []).extend(a.names())
+            else:
+                new_rows.append((a.id, a.name, a.kind.value, a.country, a.wikidata,
+                                 a.description))
+                alias_rows += [(a.id, i, n, fold(n)) for i, n in enumerate(a.names())]
+        con.executemany("INSERT INTO actors(id, name, kind, country, wikidata, description) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", new_rows)
+        con.executemany("INSERT INTO aliases(actor_id, position, name, key) "
+                        "VALUES (?, ?, ?, ?)", alias_rows)
+        self._add_names(con, extra)
+        return len(new_rows)
+
+    def _refresh_touched(self, con: sqlite3.Connection) -> None:
+        con.execute("DELETE FROM edges WHERE (subject, relation, object) IN "
+                    "(SELECT subject, relation, object FROM temp.touched)")
+        con.execute(REFRESH_TOUCHED)
+
+    # ---- writes -------------------------------------------------------------------
+
+    def ingest(self, source: Source, actors: Sequence[Actor],
+               claims: Sequence[Claim]) -> IngestReport:
+        """Store a source, its actors and claims in one transaction, or nothing.
+
+        Every claim is checked against the source's text, and its actors must be
+        given or stored, before anything is written. A claim naming a merged id is
+        stored under the kept actor; one that then joins an actor to itself is
+        dropped. A source already stored changes nothing (`created` False).
+        """
+        from graph.model import check_claim_against_source
+
+        for c in claims:
+            check_claim_against_source(c, source)
+        given = {a.id for a in actors}
+        named = {x for c in claims for x in (c.subject, c.object)}
+        with self._writing() as con:
+            merged = self._merged(con, given | named)
+            stored = self._stored_ids(con, named)
+            for c in claims:
+                for field, x in (("subject", c.subject), ("object", c.object)):
+                    if x not in given and x not in stored and x not in merged:
+                        raise ModelError(field, f"claim {c.id} names actor {x!r}, which is "
+                                         "neither among the given actors nor stored")
+            if con.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
+                return IngestReport(source=source.id, created=False, actors_added=0,
+                                    claims_added=0)
+            added = self._upsert_actors(con, actors, update=False)
+            n = con.execute(INSERT_SOURCE, source_row(source)).lastrowid
+            assert n is not None
+            rows: dict[str, tuple[Any, ...]] = {}
+            for c in claims:
+                s, o = merged.get(c.subject, c.subject), merged.get(c.object, c.object)
+                if s == o or c.id in rows:
+                    continue
+                if is_symmetric(c.relation) and s > o:
+                    s, o = o, s
+                rows[c.id] = claim_row(c, s, o, n, source.published)
+            batch = list(rows.values())
+            for i in range(0, len(batch), self._batch):
+                con.executemany(INSERT_CLAIM, batch[i:i + self._batch])
+            con.execute(ADD_SOURCE, (n,))
+            return IngestReport(source=source.id, created=True, actors_added=added,
+                                claims_added=len(batch))
+
+    def add_actors(self, actors: Sequence[Actor]) -> int:
+        """Upsert actors: new ones are added, stored ones take the given record and
+        keep every name they had (a changed name stays as an alias)."""
+        with self._writing() as con:
+            return self._upsert_actors(con, actors, update=True)
+
+    def merge_actors(self, keep: str, merge: str) -> MergeReport:
+        """Fold `merge` into `keep`: its claims move (those that would join `keep` to
+        itself, or repeat a claim, are dropped and counted), its names become
+        aliases of `keep`, missing fields of `keep` are filled from it, and its id
+        keeps resolving to `keep`."""
+        with self._writing() as con:
+            k, m = self._resolve(con, keep), self._resolve(con, merge)
+            if k == m:
+                raise Conflict(f"{keep!r} and {merge!r} are the same actor ({k})")
+            both = "subject IN (?, ?) OR object IN (?, ?)"
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS touched (subject TEXT, relation TEXT, "
+                        "object TEXT, PRIMARY KEY (subject, relation, object)) WITHOUT ROWID")
+            con.execute("DELETE FROM temp.touched")
+            con.execute("INSERT OR IGNORE INTO temp.touched SELECT subject, relation, object "  # noqa: S608
+                        f"FROM claims WHERE {both}", (k, m, k, m))
+            (involved,) = con.execute("SELECT count(*) FROM claims WHERE subject = ? "
+                                      "OR object = ?", (m, m)).fetchone()
+            dropped = con.execute("DELETE FROM claims WHERE (subject = ? AND object = ?) "
+                                  "OR (subject = ? AND object = ?)", (k, m, m, k)).rowcount
+            con.execute("UPDATE claims SET subject = ? WHERE subject = ?", (k, m))
+            con.execute("UPDATE claims SET object = ? WHERE object = ?", (k, m))
+            con.execute(
+                f"UPDATE claims SET subject = object, object = subject "  # noqa: S608
+                f"WHERE relation IN ({_marks(len(SYMMETRIC))}) AND subject > object "
+                "AND (subject = ? OR object = ?)", (*SYMMETRIC, k, k))
+            dropped += con.execute(
+                "DELETE FROM claims WHERE (subject = ? OR object = ?) AND n NOT IN "
+                "(SELECT min(n) FROM claims WHERE subject = ? OR object = ? "
+                "GROUP BY source, subject, relation, object, span_start, span_end)",
+                (k, k, k, k)).rowcount
+            # the touched triples now read under the kept id
+            con.execute("INSERT OR IGNORE INTO temp.touched SELECT subject, relation, object "
+                        "FROM claims WHERE subject = ? OR object = ?", (k, k))
+            self._refresh_touched(con)
+            con.execute("DELETE FROM edges WHERE subject = ? OR object = ?", (m, m))
+            names = [r[0] for r in con.execute(
+                "SELECT name FROM aliases WHERE actor_id = ? ORDER BY position", (m,))]
+            aliases_added = self._add_names(con, {k: names})
+            con.execute(
+                "UPDATE actors SET "
+                "country = coalesce(country, (SELECT country FROM actors WHERE id = ?)), "
+                "wikidata = coalesce(wikidata, (SELECT wikidata FROM actors WHERE id = ?)), "
+                "description = coalesce(description, "
+                "(SELECT description FROM actors WHERE id = ?)) WHERE id = ?", (m, m, m, k))
+            con.execute("UPDATE merges SET new_id = ? WHERE new_id = ?", (k, m))
+            con.execute("DELETE FROM actors WHERE id = ?", (m,))
+            con.execute("INSERT INTO merges(old_id, new_id) VALUES (?, ?)", (m, k))
+            return MergeReport(kept=k, merged=m, claims_moved=involved - dropped,
+                               aliases_added=aliases_added, claims_dropped=dropped)
+
+    def retract(self, source_id: str) -> RetractReport:
+        """Remove a source and its claims; report the counted edges it emptied or
+        weakened."""
+        with self._writing() as con:
+            row = con.execute("SELECT n FROM sources WHERE id = ?", (source_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"source {source_id!r} is not in the store",
+                               self._source_suggestions(con, source_id))
+            n = row[0]
+            counted = [(r[0], Relation(r[1]), r[2]) for r in con.execute(
+                "SELECT DISTINCT subject, relation, object FROM claims "
+                "WHERE source = ? AND modality IN ('asserted', 'reported') "
+                "ORDER BY subject, relation, object", (n,))]
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS touched (subject TEXT, relation TEXT, "
+                        "object TEXT, PRIMARY KEY (subject, relation, object)) WITHOUT ROWID")
+            con.execute("DELETE FROM temp.touched")
+            con.execute("INSERT OR IGNORE INTO temp.touched SELECT subject, relation, object "
+                        "FROM claims WHERE source = ?", (n,))
+            removed_claims = con.execute("DELETE FROM claims WHERE source = ?", (n,)).rowcount
+            con.execute("DELETE FROM sources WHERE n = ?", (n,))
+            self._refresh_touched(con)
+            left = {(r[0], r[1], r[2]) for r in con.execute(
+                "SELECT e.subject, e.relation, e.object FROM edges e JOIN temp.touched t "
+                "ON e.subject = t.subject AND e.relation = t.relation AND e.object = t.object")}
+            return RetractReport(
+                source=source_id, claims_removed=removed_claims,
+                edges_removed=[t for t in counted if (t[0], t[1].value, t[2]) not in left],
+                edges_weakened=[t for t in counted if (t[0], t[1].value, t[2]) in left],
+            )
+
+    def clear(self) -> None:
+        with self._writing() as con:
+            for table in ("claims", "edges", "sources", "merges", "aliases", "actors"):
+                con.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+
+    # ---- reads: actors and sources -------------------------------------------------
+
+    def get_actor(self, actor_id: str) -> Actor:
+        with self._reading() as con:
+            resolved = self._resolve(con, actor_id)
+            return self._actors(con, [resolved])[resolved]
+
+    def list_actors(self, kind: ActorKind | None = None, limit: int = 100,
+                    offset: int = 0) -> Page[Actor]:
+        """Actors in id order."""
+        where, params = ("WHERE kind = ?", [ActorKind(kind).value]) if kind else ("", [])
+        with self._reading() as con:
+            (total,) = con.execute(f"SELECT count(*) FROM actors {where}", params).fetchone()  # noqa: S608
+            ids = [r[0] for r in con.execute(
+                f"SELECT id FROM actors {where} ORDER BY id LIMIT ? OFFSET ?",  # noqa: S608
+                [*params, limit, offset])]
+            found = self._actors(con, ids)
+        return Page[Actor](items=[found[i] for i in ids], total=total, limit=limit,
+                           offset=offset)
+
+    def search_actors(self, query: str, kind: ActorKind | None = None, limit: int = 20,
+                      offset: int = 0) -> Page[Actor]:
+        """Actors whose name or an alias holds `query` (case/diacritic-insensitive):
+        exact matches first, then prefix, then substring; id order within each."""
+        key = fold(query)
+        if not key:
+            return Page[Actor](items=[], total=0, limit=limit, offset=offset)
+        cond = "instr(al.key, ?) > 0"
+        params: list[Any] = [key]
+        if kind:
+            cond += " AND a.kind = ?"
+            params.append(ActorKind(kind).value)
+        body = (f"FROM aliases al JOIN actors a ON a.id = al.actor_id WHERE {cond}")
+        with self._reading() as con:
+            (total,) = con.execute(f"SELECT count(DISTINCT a.id) {body}", params).fetchone()
+            ids = [r[0] for r in con.execute(
+                "SELECT a.id, min(CASE WHEN al.key = ? THEN 0 WHEN instr(al.key, ?) = 1 "
+                f"THEN 1 ELSE 2 END) AS rank {body} GROUP BY a.id "
+                "ORDER BY rank, a.id LIMIT ? OFFSET ?", [key, key, *params, limit, offset])]
+            found = self._actors(con, ids)
+        return Page[Actor](items=[found[i] for i in ids], total=total, limit=limit,
+                           offset=offset)
+
+    def _source_suggestions(self, con: sqlite3.Connection, text: str) -> list[str]:
+        return [r[0] for r in con.execute(
+            "SELECT id FROM sources WHERE instr(id, ?) > 0 ORDER BY id LIMIT ?",
+            (text.strip(), _SUGGESTIONS))] if len(text.strip()) >= 4 else []
+
+    def get_source(self, source_id: str) -> Source:
+        with self._reading() as con:
+            row = con.execute(f"SELECT {SOURCE_INFO_COLUMNS}, text FROM sources "  # noqa: S608
+                              "WHERE id = ?", (source_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"source {source_id!r} is not in the store",
+                               self._source_suggestions(con, source_id))
+        return source_from_row(row)
+
+    def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]:
+        """Sources, most recently retrieved first (then by id)."""
+        with self._reading() as con:
+            (total,) = con.execute("SELECT count(*) FROM sources").fetchone()
+            rows = con.execute(f"SELECT {SOURCE_INFO_COLUMNS} FROM sources "  # noqa: S608
+                               "ORDER BY retrieved DESC, id LIMIT ? OFFSET ?",
+                               (limit, offset)).fetchall()
+        return Page[SourceInfo](items=[source_info(r) for r in rows], total=total,
+                                limit=limit, offset=offset)
+
+    def claims(self, source: str | None = None, limit: int = 100,
+               offset: int = 0) -> Page[Claim]:
+        """Claims (of one source, or all), in claim id order."""
+        with self._reading() as con:
+            where, params = "", []
+            if source is not None:
+                row = con.execute("SELECT n FROM sources WHERE id = ?", (source,)).fetchone()
+                if row is None:
+                    raise NotFound(f"source {source!r} is not in the store",
+                                   self._source_suggestions(con, source))
+                where, params = "WHERE c.source = ?", [row[0]]
+            (total,) = con.execute(f"SELECT count(*) FROM claims c {where}", params).fetchone()  # noqa: S608
+            rows = con.execute(
+                f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.n = c.source "  # noqa: S608
+                f"{where} ORDER BY c.id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        return Page[Claim](items=[claim_from_row(r) for r in rows], total=total, limit=limit,
+                           offset=offset)
+
+    # ---- reads: edges -------------------------------------------------------------
+
+    def _edges(self, con: sqlite3.Connection, flt: EdgeFilter, paged: bool = True
+               ) -> tuple[list[Edge], int]:
+        q = edge_query(flt, paged=paged)
+        rows = con.execute(q.page_sql, q.params + q.page_params).fetchall()
+        if paged:
+            (total,) = con.execute(q.count_sql, q.params).fetchone()
+        else:
+            total = len(rows)
+        return [edge_from_row(r) for r in rows], total
+
+    def edges(self, flt: EdgeFilter) -> Page[Edge]:
+        """Edges over the claims the filter admits: most distinct sources first, then
+        most claims, then by subject, relation, object."""
+        with self._reading() as con:
+            items, total = self._edges(con, self._resolve_filter(con, flt))
+        return Page[Edge](items=items, total=total, limit=flt.limit, offset=flt.offset)
+
+    def supporters(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
+        base = flt or EdgeFilter()
+        return self.edges(base.model_copy(update={
+            "object": actor_id, "relations": base.relations or (Relation.SUPPORT,)}))
+
+    def supported(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
+        base = flt or EdgeFilter()
+        return self.edges(base.model_copy(update={
+            "subject": actor_id, "relations": base.relations or (Relation.SUPPORT,)}))
+
+    def evidence(self, subject: str, relation: Relation, obj: str,
+                 modalities: frozenset[Modality] | None = None) -> list[Evidence]:
+        """Every claim of exactly this triple (all modalities unless given), with its
+        source: oldest published first (undated last), then source id, then position."""
+        relation = Relation(relation)
+        with self._reading() as con:
+            s, o = self._resolve(con, subject), self._resolve(con, obj)
+            if is_symmetric(relation) and s > o:
+                s, o = o, s
+            cond = "c.subject = ? AND c.relation = ? AND c.object = ?"
+            params: list[Any] = [s, relation.value, o]
+            if modalities is not None:
+                mods = sorted(Modality(m).value for m in modalities)
+                cond += f" AND c.modality IN ({_marks(len(mods))})"
+                params += mods
+            info_cols = ", ".join(f"s.{c.strip()}" for c in SOURCE_INFO_COLUMNS.split(","))
+            rows = con.execute(
+                f"SELECT {CLAIM_COLUMNS}, {info_cols} FROM claims c "  # noqa: S608
+                f"JOIN sources s ON s.n = c.source WHERE {cond} "
+                "ORDER BY s.published IS NULL, s.published, s.id, c.span_start, c.id",
+                params).fetchall()
+        return [Evidence(claim=claim_from_row(r[:16]), source=source_info(r[16:]))
+                for r in rows]
+
+    # ---- reads: traversal ------------------------------------------------------------
+
+    def _default_graph(self, con: sqlite3.Connection) -> nx.MultiDiGraph:
+        """The graph of counted edges, built on first use after a write."""
+        if self._graph is None:
+            q = edge_query(EdgeFilter(), paged=False)
+            self._graph = analytics.build_graph(
+                edge_from_row(r) for r in con.execute(q.page_sql, q.params))
+        return self._graph
+
+    def _graph_for(self, con: sqlite3.Connection, flt: EdgeFilter | None
+                   ) -> tuple[nx.MultiDiGraph, analytics.EdgeTest]:
+        """A graph and an edge test that together admit exactly the filter's edges."""
+        if flt is None:
+            return self._default_graph(con), analytics.relation_test(frozenset(Relation))
+        if uses_summary(flt) and flt.subject is None and flt.object is None \
+                and flt.actor is None:
+            return self._default_graph(con), analytics.relation_test(
+                expand(flt.relations, flt.subtypes), flt.min_sources)
+        edges, _ = self._edges(con, self._resolve_filter(con, flt), paged=False)
+        return analytics.build_graph(edges), analytics.relation_test(frozenset(Relation))
+
+    def paths(self, start: str, end: str, relations: Sequence[Relation] | None = None,
+              max_hops: int = 3, min_sources: int = 1, limit: int = 10) -> list[Path]:
+        """Shortest-first simple paths over counted edges, walked in either direction;
+        `relations` include their subtypes. Among paths of one length, those with
+        more claims come first."""
+        with self._reading() as con:
+            a, b = self._resolve(con, start), self._resolve(con, end)
+            g = self._default_graph(con)
+            keep = analytics.relation_test(expand(relations, True), min_sources)
+            out: list[Path] = []
+            for nodes in analytics.simple_paths(g, a, b, max_hops=max_hops, keep=keep,
+                                                limit=limit):
+                for hops in analytics.expand_path(g, nodes, keep, limit=limit):
+                    out.append(Path(actors=nodes, hops=hops))
+        out.sort(key=lambda p: (len(p.hops), -p.evidence))
+        return out[:limit]
+
+    def neighbourhood(self, actor_id: str, depth: int = 1, flt: EdgeFilter | None = None,
+                      max_nodes: int = 500) -> Subgraph:
+        """The actor and those within `depth` hops (either direction) over the edges
+        the filter admits (its pagination is ignored), nearest and best-tied first,
+        and every admitted edge among them."""
+        with self._reading() as con:
+            centre = self._resolve(con, actor_id)
+            g, keep = self._graph_for(con, flt)
+            nodes, cut = analytics.neighbourhood(g, centre, depth, keep, max_nodes)
+            edges = analytics.induced_edges(g, nodes, keep)
+            actors = self._actors(con, nodes)
+        return Subgraph(nodes=[actors[n] for n in nodes if n in actors], edges=edges,
+                        truncated=cut)
+
+    def subgraph(self, flt: EdgeFilter | None = None, max_nodes: int = 500) -> Subgraph:
+        """The actors joined by the edges the filter admits (pagination ignored), best
+        connected first (most distinct sources over their edges), cut at
+        `max_nodes`, and the admitted edges among them."""
+        with self._reading() as con:
+            g, keep = self._graph_for(con, flt)
+            nodes, cut = analytics.best_connected(g, max_nodes, keep)
+            edges = analytics.induced_edges(g, nodes, keep)
+            actors = self._actors(con, nodes)
+        return Subgraph(nodes=[actors[n] for n in nodes if n in actors], edges=edges,
+                        truncated=cut)
+
+    def stats(self) -> Stats:
+        """Counts; `edges` counts edges under the default filter, `by_relation` and
+        `by_modality` count claims, `by_kind` actors (zero counts left out)."""
+        with self._reading() as con:
+            one = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+                   for t in ("actors", "sources", "claims", "edges")}
+            by_rel = dict(con.execute("SELECT relation, count(*) FROM claims GROUP BY relation"))
+            by_mod = dict(con.execute("SELECT modality, count(*) FROM claims GROUP BY modality"))
+            by_kind = dict(con.execute("SELECT kind, count(*) FROM actors GROUP BY kind"))
+        return Stats(actors=one["actors"], sources=one["sources"], claims=one["claims"],
+                     edges=one["edges"],
+                     by_relation={Relation(k): v for k, v in by_rel.items()},
+                     by_modality={Modality(k): v for k, v in by_mod.items()},
+                     by_kind={ActorKind(k): v for k, v in by_kind.items()})
