@@ -63,6 +63,9 @@ SHOW_CONSTRAINTS: Final = (
 PING: Final = "RETURN 1 AS ok"
 
 # --- actors -------------------------------------------------------------------------
+# An actor keeps every name it has had, in order (`names`, its first name first), with
+# their folded forms (`alias_keys`) for matching; `aliases` are the names other than
+# `name`, kept for people browsing the graph.
 
 RESOLVE_IDS: Final = """
 UNWIND $ids AS id
@@ -71,38 +74,39 @@ OPTIONAL MATCH (:MergedActor {id: id})-[:MERGED_INTO]->(k:Actor)
 RETURN id, coalesce(a.id, k.id) AS resolved
 """
 
-ACTOR_FIELDS: Final = (
-    "a.id AS id, a.name AS name, a.aliases AS aliases, a.kind AS kind, "
-    "a.country AS country, a.wikidata AS wikidata, a.description AS description"
-)
+ACTOR_MAP: Final = "a {.id, .name, .names, .alias_keys, .kind, .country, .wikidata, .description}"
 
 GET_ACTORS: Final = f"""
 UNWIND $ids AS id
 MATCH (a:Actor {{id: id}})
-RETURN {ACTOR_FIELDS}, a.alias_keys AS alias_keys
+RETURN {ACTOR_MAP} AS actor
 """
 
 CREATE_ACTORS: Final = """
 UNWIND $rows AS row
 CREATE (a:Actor {id: row.id})
-SET a.name = row.name, a.aliases = row.aliases, a.alias_keys = row.alias_keys,
-    a.kind = row.kind, a.country = row.country, a.wikidata = row.wikidata,
-    a.description = row.description, a.merged_ids = []
+SET a += row
 """
 
-SET_ALIASES: Final = """
+SET_NAMES: Final = """
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.id})
-SET a.aliases = row.aliases, a.alias_keys = row.alias_keys
+SET a.names = row.names, a.alias_keys = row.alias_keys, a.aliases = row.aliases
 """
 
 UPDATE_ACTORS: Final = """
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.id})
-SET a.name = row.name, a.aliases = row.aliases, a.alias_keys = row.alias_keys,
-    a.kind = row.kind, a.country = row.country, a.wikidata = row.wikidata,
-    a.description = row.description
+SET a.name = row.name, a.kind = row.kind, a.country = row.country,
+    a.wikidata = row.wikidata, a.description = row.description
 """
+
+SUGGEST_BY_KEY: Final = """
+MATCH (a:Actor) WHERE $key IN a.alias_keys
+RETURN a.id AS id ORDER BY id LIMIT $limit
+"""
+
+ALL_ACTOR_IDS: Final = "MATCH (a:Actor) RETURN a.id AS id"
 
 COUNT_ACTORS: Final = """
 MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind
@@ -111,11 +115,11 @@ RETURN count(a) AS total
 
 LIST_ACTORS: Final = f"""
 MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind
-WITH a ORDER BY toLower(a.name), a.id SKIP $offset LIMIT $limit
-RETURN {ACTOR_FIELDS}
+WITH a ORDER BY a.id SKIP $offset LIMIT $limit
+RETURN {ACTOR_MAP} AS actor
 """
 
-# Rank 0: a name or alias equals the query; 1: starts with it; 2: contains it.
+# Rank 0: a name equals the query; 1: a name starts with it; 2: one contains it.
 SEARCH_ACTORS: Final = f"""
 MATCH (a:Actor)
 WHERE ($kind IS NULL OR a.kind = $kind) AND any(k IN a.alias_keys WHERE k CONTAINS $q)
@@ -123,11 +127,9 @@ WITH a, reduce(best = 2, k IN a.alias_keys |
     CASE WHEN k = $q THEN 0
          WHEN k STARTS WITH $q AND best > 1 THEN 1
          ELSE best END) AS rank
-ORDER BY rank, toLower(a.name), a.id
-WITH collect({{a: a, rank: rank}}) AS hits
-UNWIND hits[$offset..$offset + $limit] AS hit
-WITH hit.a AS a, size(hits) AS total
-RETURN {ACTOR_FIELDS}, total
+ORDER BY rank, a.id
+SKIP $offset LIMIT $limit
+RETURN {ACTOR_MAP} AS actor
 """
 
 COUNT_SEARCH: Final = """
@@ -138,33 +140,30 @@ RETURN count(a) AS total
 
 # --- sources ------------------------------------------------------------------------
 
-SOURCE_INFO_FIELDS: Final = (
-    "s.id AS id, s.title AS title, s.author AS author, s.publisher AS publisher, "
-    "s.url AS url, s.published AS published, s.retrieved AS retrieved, "
-    "s.media_type AS media_type, s.loader AS loader"
-)
-
 SOURCE_MAP: Final = (
     "s {.id, .title, .author, .publisher, .url, .published, .retrieved, .media_type, .loader}"
 )
 
 SOURCE_EXISTS: Final = "MATCH (s:Source {id: $id}) RETURN count(s) > 0 AS found"
 
-CREATE_SOURCE: Final = """
-CREATE (s:Source {id: $row.id})
-SET s.title = $row.title, s.author = $row.author, s.publisher = $row.publisher,
-    s.url = $row.url, s.published = $row.published, s.retrieved = $row.retrieved,
-    s.media_type = $row.media_type, s.loader = $row.loader, s.text = $row.text
+SUGGEST_SOURCES: Final = """
+MATCH (s:Source) WHERE s.id CONTAINS $text
+RETURN s.id AS id ORDER BY id LIMIT $limit
 """
 
-GET_SOURCE: Final = f"MATCH (s:Source {{id: $id}}) RETURN {SOURCE_INFO_FIELDS}, s.text AS text"
+CREATE_SOURCE: Final = """
+CREATE (s:Source {id: $row.id})
+SET s += $row
+"""
+
+GET_SOURCE: Final = f"MATCH (s:Source {{id: $id}}) RETURN {SOURCE_MAP} AS source, s.text AS text"
 
 COUNT_SOURCES: Final = "MATCH (s:Source) RETURN count(s) AS total"
 
 LIST_SOURCES: Final = f"""
 MATCH (s:Source)
-WITH s ORDER BY s.published DESC, s.retrieved DESC, s.id SKIP $offset LIMIT $limit
-RETURN {SOURCE_INFO_FIELDS}
+WITH s ORDER BY s.retrieved DESC, s.id SKIP $offset LIMIT $limit
+RETURN {SOURCE_MAP} AS source
 """
 
 # --- claims -------------------------------------------------------------------------
@@ -177,14 +176,6 @@ SET c += row
 CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:CITES]->(src)
 """
 
-CLAIM_FIELDS: Final = (
-    "c.id AS id, c.subject AS subject, c.relation AS relation, c.object AS object, "
-    "c.source AS source, c.quote AS quote, c.start AS start, c.end AS end, "
-    "c.modality AS modality, c.attributed_to AS attributed_to, c.confidence AS confidence, "
-    "c.extractor AS extractor, c.page AS page, c.valid_from AS valid_from, "
-    "c.valid_to AS valid_to, c.created AS created"
-)
-
 EVIDENCE: Final = f"""
 MATCH (c:Claim)
 WHERE c.subject = $subject AND c.object = $object AND c.relation = $relation
@@ -194,11 +185,11 @@ RETURN properties(c) AS claim, {SOURCE_MAP} AS source
 ORDER BY s.published IS NULL, s.published, s.id, c.start, c.id
 """
 
-CLAIMS_PAGE: Final = f"""
+CLAIMS_PAGE: Final = """
 MATCH (c:Claim)
 WHERE $source IS NULL OR c.source = $source
-WITH c ORDER BY c.source, c.start, c.id SKIP $offset LIMIT $limit
-RETURN {CLAIM_FIELDS}
+WITH c ORDER BY c.id SKIP $offset LIMIT $limit
+RETURN properties(c) AS claim
 """
 
 COUNT_CLAIMS: Final = """
@@ -243,23 +234,30 @@ CALL (s, o) {{
 """
 
 
-def relationships_between(relations: Iterable[Relation]) -> str:
-    """Every derived relationship of the given relations, for checks and stats."""
+HOP_MAP: Final = (
+    "{subject: startNode(r).id, type: type(r), object: endNode(r).id, claims: r.claims, "
+    "sources: r.sources, first_seen: r.first_seen, last_seen: r.last_seen, "
+    "asserted: r.asserted, reported: r.reported}"
+)
+
+
+def relationships(relations: Iterable[Relation]) -> str:
+    """Every derived relationship of the given relations."""
     types = "|".join(rel_type(r) for r in sorted(set(relations)))
-    return f"""
-MATCH (s:Actor)-[r:{types}]->(o:Actor)
-RETURN s.id AS subject, type(r) AS type, o.id AS object, r.claims AS claims,
-       r.sources AS sources, r.first_seen AS first_seen, r.last_seen AS last_seen,
-       r.asserted AS asserted, r.reported AS reported
-ORDER BY subject, type, object
-"""
+    return f"MATCH (:Actor)-[r:{types}]->(:Actor) RETURN {HOP_MAP} AS hop"
+
+
+def count_relationships(relations: Iterable[Relation]) -> str:
+    types = "|".join(rel_type(r) for r in sorted(set(relations)))
+    return f"MATCH (:Actor)-[r:{types}]->(:Actor) RETURN count(r) AS total"
 
 
 # --- retract ------------------------------------------------------------------------
 
 SOURCE_TRIPLES: Final = """
 MATCH (c:Claim {source: $id})
-RETURN DISTINCT c.subject AS subject, c.relation AS relation, c.object AS object
+RETURN c.subject AS subject, c.relation AS relation, c.object AS object,
+       max(CASE WHEN c.modality IN $counted THEN 1 ELSE 0 END) = 1 AS counted
 """
 
 DELETE_SOURCE: Final = """
@@ -275,15 +273,15 @@ RETURN size(claims) AS removed
 
 MERGE_TRIPLES: Final = """
 MATCH (c:Claim) WHERE c.subject = $merge OR c.object = $merge
-RETURN DISTINCT c.subject AS subject, c.relation AS relation, c.object AS object
+RETURN c.subject AS subject, c.relation AS relation, c.object AS object, count(c) AS claims
 """
 
-# Claims between the two actors would become self-loops: they are dropped.
+# Claims between the two actors would join the kept one to itself: they are dropped.
 DROP_SELF_CLAIMS: Final = """
-MATCH (c:Claim)
+OPTIONAL MATCH (c:Claim)
 WHERE (c.subject = $keep AND c.object = $merge) OR (c.subject = $merge AND c.object = $keep)
 DETACH DELETE c
-RETURN count(*) AS dropped
+RETURN count(c) AS dropped
 """
 
 MOVE_SUBJECT_CLAIMS: Final = """
@@ -292,7 +290,6 @@ MATCH (c:Claim {subject: $merge})-[r:SUBJECT]->(:Actor)
 DELETE r
 CREATE (c)-[:SUBJECT]->(k)
 SET c.subject = $keep
-RETURN count(c) AS moved
 """
 
 MOVE_OBJECT_CLAIMS: Final = """
@@ -301,7 +298,6 @@ MATCH (c:Claim {object: $merge})-[r:OBJECT]->(:Actor)
 DELETE r
 CREATE (c)-[:OBJECT]->(k)
 SET c.object = $keep
-RETURN count(c) AS moved
 """
 
 # Symmetric relations keep subject < object (as Claim does).
@@ -313,9 +309,22 @@ CREATE (c)-[:SUBJECT]->(o), (c)-[:OBJECT]->(s)
 SET c.subject = o.id, c.object = s.id
 """
 
+# A moved claim that repeats another (same source, triple and span) is dropped; the
+# one with the smallest id stays.
+DROP_REPEATED_CLAIMS: Final = """
+MATCH (c:Claim) WHERE c.subject = $keep OR c.object = $keep
+WITH c ORDER BY c.id
+WITH c.source AS src, c.subject AS s, c.relation AS r, c.object AS o, c.start AS a,
+     c.end AS b, collect(c) AS same
+WHERE size(same) > 1
+UNWIND same[1..] AS extra
+DETACH DELETE extra
+RETURN count(*) AS dropped
+"""
+
 FOLD_ACTOR: Final = """
 MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge})
-SET k.aliases = $aliases, k.alias_keys = $alias_keys,
+SET k.names = $names, k.alias_keys = $alias_keys, k.aliases = $aliases,
     k.merged_ids = coalesce(k.merged_ids, []) + [$merge] + coalesce(m.merged_ids, []),
     k.country = coalesce(k.country, m.country), k.wikidata = coalesce(k.wikidata, m.wikidata),
     k.description = coalesce(k.description, m.description)
@@ -348,10 +357,17 @@ class EdgeQuery:
 
 def _claim_where(q: EdgeQuery) -> str:
     parts = ["c.relation IN $relations", "c.modality IN $modalities"]
-    if q.subject:
-        parts.append("c.subject = $subject")
-    if q.object:
-        parts.append("c.object = $object")
+    if q.subject or q.object:
+        direct, swapped = [], []
+        if q.subject:
+            direct.append("c.subject = $subject")
+            swapped.append("c.object = $subject")
+        if q.object:
+            direct.append("c.object = $object")
+            swapped.append("c.subject = $object")
+        # A symmetric relation is stored once, in id order: match it either way round.
+        parts.append(f"(({' AND '.join(direct)}) OR "
+                     f"(c.relation IN $symmetric AND {' AND '.join(swapped)}))")
     if q.actor:
         parts.append("(c.subject = $actor OR c.object = $actor)")
     if q.source:
@@ -406,13 +422,14 @@ RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
 def edges_all(q: EdgeQuery) -> str:
     """Every aggregated edge the filter admits, in page order."""
     return f"""{_aggregate(q)}
-RETURN subject, relation, object, claims, sources, first_seen, last_seen, modalities
+RETURN {EDGE_ROW} AS edge
 {EDGE_ORDER}
 """
 
 
 def paths(relations: Iterable[Relation], max_hops: int) -> str:
-    """Simple undirected paths over the derived relationships, shortest first."""
+    """Simple undirected paths over the derived relationships: the first `$limit`
+    node sequences (shortest, then in id order), each with every choice of hops."""
     if not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
         raise ValueError(f"max_hops must be an int in 1..{MAX_PATH_HOPS}")
     types = "|".join(rel_type(r) for r in sorted(set(relations)))
@@ -421,14 +438,11 @@ MATCH (a:Actor {{id: $start}}), (b:Actor {{id: $end}})
 MATCH p = (a)-[rels:{types}*1..{max_hops}]-(b)
 WHERE all(r IN rels WHERE r.sources >= $min_sources)
   AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-WITH p, rels, reduce(total = 0, r IN rels | total + r.claims) AS evidence
-WITH p, evidence,
-     [r IN rels | {{subject: startNode(r).id, type: type(r), object: endNode(r).id,
-                   claims: r.claims, sources: r.sources, first_seen: r.first_seen,
-                   last_seen: r.last_seen, asserted: r.asserted, reported: r.reported}}] AS hops
-RETURN [n IN nodes(p) | n.id] AS actors, hops
-ORDER BY length(p), evidence DESC, actors, [h IN hops | h.type]
+WITH [n IN nodes(p) | n.id] AS actors, [r IN rels | {HOP_MAP}] AS hops
+WITH actors, collect(hops) AS choices
+ORDER BY size(actors), actors
 LIMIT $limit
+RETURN actors, choices
 """
 
 
@@ -443,6 +457,7 @@ RETURN actors, sources, claims
 
 ACTORS_BY_KIND: Final = "MATCH (a:Actor) RETURN a.kind AS key, count(a) AS n"
 CLAIMS_BY_MODALITY: Final = "MATCH (c:Claim) RETURN c.modality AS key, count(c) AS n"
+CLAIMS_BY_RELATION: Final = "MATCH (c:Claim) RETURN c.relation AS key, count(c) AS n"
 
 CLEAR: Final = """
 MATCH (n) WHERE n:Actor OR n:Source OR n:Claim OR n:MergedActor

@@ -8,6 +8,7 @@ Driver errors are mapped onto `graph.errors` at this boundary.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from graph.errors import (
     AllegianceError,
     Conflict,
     InvalidInput,
+    ModelError,
     NotFound,
     StoreError,
     StoreUnavailable,
@@ -45,7 +47,6 @@ from graph.relations import (
     is_symmetric,
 )
 from graph.store import (
-    MAX_LIMIT,
     EdgeFilter,
     Evidence,
     IngestReport,
@@ -61,6 +62,7 @@ T = TypeVar("T")
 Triple = tuple[str, Relation, str]
 _COUNTED = sorted(m.value for m in COUNTED_MODALITIES)
 _SYMMETRIC = sorted(r.value for r, i in RELATIONS.items() if i.symmetric)
+_SUGGESTIONS = 5
 
 
 def _native(value: Any) -> Any:
@@ -69,50 +71,56 @@ def _native(value: Any) -> Any:
     return to_native() if callable(to_native) else value
 
 
-def _row(record: Any, keys: Iterable[str]) -> dict[str, Any]:
-    return {k: _native(record.get(k)) for k in keys}
+def _clean(row: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """The given keys of a map from the database, nulls dropped, temporals native."""
+    return {k: _native(row[k]) for k in keys if row.get(k) is not None}
 
 
 def _check_page(limit: int, offset: int) -> None:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"limit: must be between 1 and {MAX_LIMIT}, got {limit}")
+    if limit < 0:
+        raise InvalidInput(f"limit: must not be negative, got {limit}")
     if offset < 0:
         raise InvalidInput(f"offset: must not be negative, got {offset}")
 
 
-def _names(name: str, aliases: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Aliases without repeats of the name or of each other, and every folded key."""
-    keys = [fold(name)]
-    out: list[str] = []
-    for alias in aliases:
-        key = fold(alias)
+def _with_names(names: Sequence[str], wanted: Iterable[str]) -> tuple[list[str], list[str]]:
+    """`names` followed by the `wanted` ones it lacks (compared folded), and their keys."""
+    out, keys = list(names), [fold(n) for n in names]
+    for name in wanted:
+        key = fold(name)
         if key and key not in keys:
+            out.append(name)
             keys.append(key)
-            out.append(alias)
     return out, keys
 
 
-def _actor(rec: Any) -> Actor:
+def _name_props(name: str, names: list[str], keys: list[str]) -> dict[str, Any]:
+    own = fold(name)
+    return {"names": names, "alias_keys": keys,
+            "aliases": [n for n, k in zip(names, keys, strict=True) if k != own]}
+
+
+def _actor(row: dict[str, Any]) -> Actor:
+    own = fold(row["name"])
     return Actor(
-        id=rec["id"], name=rec["name"], aliases=tuple(rec["aliases"] or ()),
-        kind=ActorKind(rec["kind"]), country=rec["country"], wikidata=rec["wikidata"],
-        description=rec["description"],
+        id=row["id"], name=row["name"],
+        aliases=tuple(n for n in row["names"] or () if fold(n) != own),
+        kind=ActorKind(row["kind"]), country=row["country"], wikidata=row["wikidata"],
+        description=row["description"],
     )
 
 
 _SOURCE_KEYS = ("id", "title", "author", "publisher", "url", "published", "retrieved",
                 "media_type", "loader")
-_CLAIM_KEYS = ("id", "subject", "relation", "object", "source", "quote", "start", "end",
-               "modality", "attributed_to", "confidence", "extractor", "page", "valid_from",
-               "valid_to", "created")
+_CLAIM_KEYS = tuple(Claim.model_fields)
 
 
-def _source_info(rec: Any) -> SourceInfo:
-    return SourceInfo(**{k: v for k, v in _row(rec, _SOURCE_KEYS).items() if v is not None})
+def _source_info(row: dict[str, Any]) -> SourceInfo:
+    return SourceInfo(**_clean(row, _SOURCE_KEYS))
 
 
-def _claim(rec: Any) -> Claim:
-    return Claim(**{k: v for k, v in _row(rec, _CLAIM_KEYS).items() if v is not None})
+def _claim(row: dict[str, Any]) -> Claim:
+    return Claim(**_clean(row, _CLAIM_KEYS))
 
 
 def _edge(row: dict[str, Any]) -> Edge:
@@ -125,6 +133,7 @@ def _edge(row: dict[str, Any]) -> Edge:
 
 
 def _hop(row: dict[str, Any]) -> Edge:
+    """An Edge from a derived relationship (counted modalities only)."""
     mods = {Modality.ASSERTED: row["asserted"] or 0, Modality.REPORTED: row["reported"] or 0}
     return Edge(
         subject=row["subject"], relation=cypher.RELATION_OF_TYPE[row["type"]],
@@ -132,6 +141,10 @@ def _hop(row: dict[str, Any]) -> Edge:
         first_seen=_native(row["first_seen"]), last_seen=_native(row["last_seen"]),
         modalities={m: n for m, n in mods.items() if n},
     )
+
+
+def _strength(e: Edge) -> tuple[int, int, str, str, str]:
+    return (-e.sources, -e.claims, e.subject, e.relation.value, e.object)
 
 
 def _canonical(subject: str, relation: Relation, obj: str) -> Triple:
@@ -259,11 +272,41 @@ class Neo4jStore:
         for batch in _batches(rows, self.batch_size):
             tx.run(query, {**params, "rows": list(batch)}).consume()
 
-    # ---- shared write steps ------------------------------------------------------
+    def _reading(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        """Run `work` in one read transaction (a consistent view for several reads)."""
+        with self._errors(), self.driver.session(database=self.database) as session:
+            return session.execute_read(work)
 
-    def _resolve(self, tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> dict[str, str | None]:
+    # ---- actor ids -----------------------------------------------------------------
+
+    def _resolve_all(self, tx: neo4j.ManagedTransaction, ids: Iterable[str]
+                     ) -> dict[str, str | None]:
+        """Each id's stored actor (following merges), None when unknown."""
         recs = self._run(tx, cypher.RESOLVE_IDS, ids=sorted(set(ids)))
         return {r["id"]: r["resolved"] for r in recs}
+
+    def _resolve(self, tx: neo4j.ManagedTransaction, actor_id: str) -> str:
+        found = self._resolve_all(tx, [actor_id]).get(actor_id)
+        if found is None:
+            raise NotFound(f"actor {actor_id!r} is not in the store",
+                           self._suggest(tx, actor_id))
+        return found
+
+    def _suggest(self, tx: neo4j.ManagedTransaction, text: str) -> list[str]:
+        """Ids of actors whose id or a name is close to `text`."""
+        out = [r["id"] for r in self._run(tx, cypher.SUGGEST_BY_KEY, key=fold(text),
+                                          limit=_SUGGESTIONS)]
+        ids = [r["id"] for r in self._run(tx, cypher.ALL_ACTOR_IDS)]
+        for cand in difflib.get_close_matches(text, ids, n=_SUGGESTIONS, cutoff=0.6):
+            if cand not in out:
+                out.append(cand)
+        return out[:_SUGGESTIONS]
+
+    def _actors(self, tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> dict[str, Actor]:
+        recs = self._run(tx, cypher.GET_ACTORS, ids=list(dict.fromkeys(ids)))
+        return {r["actor"]["id"]: _actor(r["actor"]) for r in recs}
+
+    # ---- shared write steps ------------------------------------------------------
 
     def _refresh(self, tx: neo4j.ManagedTransaction, triples: Iterable[Triple]) -> None:
         """Rebuild the derived relationships of these triples from their claims."""
@@ -276,6 +319,7 @@ class Neo4jStore:
 
     def _counts(self, tx: neo4j.ManagedTransaction, triples: Sequence[Triple]
                 ) -> dict[Triple, int]:
+        """Counted claims per triple."""
         rows = [{"subject": s, "relation": r.value, "object": o} for s, r, o in triples]
         out: dict[Triple, int] = {}
         for batch in _batches(rows, self.batch_size):
@@ -284,131 +328,152 @@ class Neo4jStore:
         return out
 
     def _upsert_actors(self, tx: neo4j.ManagedTransaction, actors: Sequence[Actor],
-                       resolved: dict[str, str | None]) -> int:
-        """Create new actors; add unseen names to stored ones as aliases."""
-        new: dict[str, Actor] = {}
-        extra: dict[str, list[str]] = {}
+                       update: bool) -> int:
+        """Create new actors; give stored ones the names they lack (and, with `update`,
+        the given record). Actors under a merged id lend their names to the kept one.
+        Returns how many were new."""
+        united: dict[str, Actor] = {}
         for a in actors:
+            if a.id in united:
+                prev = united[a.id]
+                a = prev.model_copy(update={"aliases": prev.aliases + a.names()})
+            united[a.id] = a
+        resolved = self._resolve_all(tx, united)
+        new_rows, updates = [], []
+        extra: dict[str, list[str]] = {}
+        for a in united.values():
             target = resolved.get(a.id)
+            record = {"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
+                      "wikidata": a.wikidata, "description": a.description}
             if target is None:
-                if a.id in new:
-                    extra.setdefault(a.id, []).extend(a.names())
-                else:
-                    new[a.id] = a
-            else:
-                extra.setdefault(target, []).extend(a.names())
-        create_rows = []
-        for a in new.values():
-            aliases, keys = _names(a.name, [*a.aliases, *extra.pop(a.id, [])])
-            create_rows.append({
-                "id": a.id, "name": a.name, "aliases": aliases, "alias_keys": keys,
-                "kind": a.kind.value, "country": a.country, "wikidata": a.wikidata,
-                "description": a.description,
-            })
-        self._run_batched(tx, cypher.CREATE_ACTORS, create_rows)
-        alias_rows = []
-        stored = {r["id"]: r for r in self._run(tx, cypher.GET_ACTORS, ids=sorted(extra))}
-        for actor_id, names in extra.items():
+                names, keys = _with_names([], a.names())
+                new_rows.append({**record, **_name_props(a.name, names, keys)})
+                continue
+            if update and target == a.id:
+                updates.append(record)
+            extra.setdefault(target, []).extend(a.names())
+        self._run_batched(tx, cypher.CREATE_ACTORS, new_rows)
+        self._run_batched(tx, cypher.UPDATE_ACTORS, updates)
+        self._add_names(tx, extra)
+        return len(new_rows)
+
+    def _add_names(self, tx: neo4j.ManagedTransaction, wanted: dict[str, list[str]]) -> int:
+        """Give each stored actor the names it lacks; returns how many were added."""
+        if not wanted:
+            return 0
+        stored = {r["actor"]["id"]: r["actor"]
+                  for r in self._run(tx, cypher.GET_ACTORS, ids=sorted(wanted))}
+        rows, added = [], 0
+        for actor_id, names in wanted.items():
             rec = stored[actor_id]
-            aliases, keys = _names(rec["name"], [*(rec["aliases"] or []), *names])
-            if keys != list(rec["alias_keys"] or []):
-                alias_rows.append({"id": actor_id, "aliases": aliases, "alias_keys": keys})
-        self._run_batched(tx, cypher.SET_ALIASES, alias_rows)
-        return len(create_rows)
+            have = list(rec["names"] or [])
+            now, keys = _with_names(have, names)
+            added += len(now) - len(have)
+            rows.append({"id": actor_id, **_name_props(rec["name"], now, keys)})
+        self._run_batched(tx, cypher.SET_NAMES, rows)
+        return added
 
     # ---- writes ------------------------------------------------------------------
 
     def ingest(self, source: Source, actors: Sequence[Actor],
                claims: Sequence[Claim]) -> IngestReport:
-        """Store the source, its actors and claims in one transaction, or nothing."""
-        unique = list({c.id: c for c in claims}.values())
-        for claim in unique:
-            check_claim_against_source(claim, source)
+        """Store a source, its actors and claims in one transaction, or nothing.
+
+        Every claim is checked against the source's text, and its actors must be
+        given or stored, before anything is written. A claim naming a merged id is
+        stored under the kept actor; one that then joins an actor to itself is
+        dropped. A source already stored changes nothing (`created` False).
+        """
+        for c in claims:
+            check_claim_against_source(c, source)
         given = {a.id for a in actors}
+        named = {x for c in claims for x in (c.subject, c.object)}
 
         def work(tx: neo4j.ManagedTransaction) -> IngestReport:
+            resolved = self._resolve_all(tx, given | named)
+            for c in claims:
+                for role, x in (("subject", c.subject), ("object", c.object)):
+                    if x not in given and resolved.get(x) is None:
+                        raise ModelError(role, f"claim {c.id} names actor {x!r}, which is "
+                                         "neither among the given actors nor stored")
             if self._run(tx, cypher.SOURCE_EXISTS, id=source.id)[0]["found"]:
                 return IngestReport(source=source.id, created=False, actors_added=0,
                                     claims_added=0)
-            named = {x for c in unique for x in (c.subject, c.object)}
-            resolved = self._resolve(tx, given | named)
-            for c in unique:
-                for role, x in (("subject", c.subject), ("object", c.object)):
-                    if x not in given and resolved.get(x) is None:
-                        raise InvalidInput(
-                            f"claim {c.id}: {role} {x!r} is neither among the document's "
-                            "actors nor in the store"
-                        )
-            added = self._upsert_actors(tx, actors, resolved)
-            canon = {x: resolved.get(x) or x for x in given | named}
-            rows, triples = [], set()
-            for c in unique:
-                s, rel, o = _canonical(canon[c.subject], c.relation, canon[c.object])
-                if s == o:
-                    raise InvalidInput(f"claim {c.id}: subject and object are the same actor "
-                                       f"({s}) after following merges")
-                row = {k: v for k, v in c.model_dump().items() if v is not None}
+            added = self._upsert_actors(tx, actors, update=False)
+            rows: dict[str, dict[str, Any]] = {}
+            for c in claims:
+                s, rel, o = _canonical(resolved.get(c.subject) or c.subject, c.relation,
+                                       resolved.get(c.object) or c.object)
+                if s == o or c.id in rows:
+                    continue
+                row = c.model_dump(exclude_none=True)
                 row.update(subject=s, object=o, relation=rel.value, modality=c.modality.value)
-                rows.append(row)
-                triples.add((s, rel, o))
-            info = source.model_dump()
-            self._run(tx, cypher.CREATE_SOURCE, row=info)
-            self._run_batched(tx, cypher.CREATE_CLAIMS, rows)
-            self._refresh(tx, triples)
+                rows[c.id] = row
+            self._run(tx, cypher.CREATE_SOURCE, row=source.model_dump(exclude_none=True))
+            self._run_batched(tx, cypher.CREATE_CLAIMS, list(rows.values()))
+            self._refresh(tx, ((r["subject"], Relation(r["relation"]), r["object"])
+                               for r in rows.values()))
             return IngestReport(source=source.id, created=True, actors_added=added,
                                 claims_added=len(rows))
 
         return self._write(work)
 
     def add_actors(self, actors: Sequence[Actor]) -> int:
-        def work(tx: neo4j.ManagedTransaction) -> int:
-            return self._upsert_actors(tx, actors, self._resolve(tx, (a.id for a in actors)))
-
-        return self._write(work)
+        """Upsert actors: new ones are added, stored ones take the given record and
+        keep every name they had (a changed name stays as an alias)."""
+        return self._write(lambda tx: self._upsert_actors(tx, actors, update=True))
 
     def merge_actors(self, keep: str, merge: str) -> MergeReport:
+        """Fold `merge` into `keep`: its claims move (those that would join `keep` to
+        itself, or repeat a claim, are dropped and counted), its names become aliases
+        of `keep`, missing fields of `keep` are filled from it, and its id keeps
+        resolving to `keep`."""
+
         def work(tx: neo4j.ManagedTransaction) -> MergeReport:
-            resolved = self._resolve(tx, [keep, merge])
-            for role, x in (("keep", keep), ("merge", merge)):
-                if resolved.get(x) is None:
-                    raise NotFound(f"{role}: no actor with id {x!r}")
-            k, m = resolved[keep], resolved[merge]
-            assert k is not None and m is not None
+            k, m = self._resolve(tx, keep), self._resolve(tx, merge)
             if k == m:
-                raise Conflict(f"merge: {merge!r} is already the same actor as {keep!r} ({k})")
-            old = [(r["subject"], Relation(r["relation"]), r["object"])
-                   for r in self._run(tx, cypher.MERGE_TRIPLES, merge=m)]
-            self._run(tx, cypher.DROP_SELF_CLAIMS, keep=k, merge=m)
-            moved = self._run(tx, cypher.MOVE_SUBJECT_CLAIMS, keep=k, merge=m)[0]["moved"]
-            moved += self._run(tx, cypher.MOVE_OBJECT_CLAIMS, keep=k, merge=m)[0]["moved"]
+                raise Conflict(f"{keep!r} and {merge!r} are the same actor ({k})")
+            old = self._run(tx, cypher.MERGE_TRIPLES, merge=m)
+            involved = sum(r["claims"] for r in old)
+            dropped = self._run(tx, cypher.DROP_SELF_CLAIMS, keep=k, merge=m)[0]["dropped"]
+            self._run(tx, cypher.MOVE_SUBJECT_CLAIMS, keep=k, merge=m)
+            self._run(tx, cypher.MOVE_OBJECT_CLAIMS, keep=k, merge=m)
             self._run(tx, cypher.REORDER_SYMMETRIC, keep=k, symmetric=_SYMMETRIC)
-            recs = {r["id"]: r for r in self._run(tx, cypher.GET_ACTORS, ids=[k, m])}
-            kept, gone = recs[k], recs[m]
-            before = len(kept["alias_keys"] or [])
-            aliases, keys = _names(kept["name"], [*(kept["aliases"] or []), gone["name"],
-                                                  *(gone["aliases"] or [])])
-            self._run(tx, cypher.FOLD_ACTOR, keep=k, merge=m, aliases=aliases, alias_keys=keys)
-            new = {_canonical(k if s == m else s, rel, k if o == m else o) for s, rel, o in old}
-            self._refresh(tx, {t for t in new if t[0] != t[2]})
-            return MergeReport(kept=k, merged=m, claims_moved=moved,
-                               aliases_added=len(keys) - before)
+            dropped += self._run(tx, cypher.DROP_REPEATED_CLAIMS, keep=k)[0]["dropped"]
+            recs = {r["actor"]["id"]: r["actor"]
+                    for r in self._run(tx, cypher.GET_ACTORS, ids=[k, m])}
+            have = list(recs[k]["names"] or [])
+            names, keys = _with_names(have, recs[m]["names"] or [recs[m]["name"]])
+            props = _name_props(recs[k]["name"], names, keys)
+            self._run(tx, cypher.FOLD_ACTOR, keep=k, merge=m, **props)
+            moved = {_canonical(k if r["subject"] == m else r["subject"],
+                                Relation(r["relation"]),
+                                k if r["object"] == m else r["object"]) for r in old}
+            self._refresh(tx, {t for t in moved if t[0] != t[2]})
+            return MergeReport(kept=k, merged=m, claims_moved=involved - dropped,
+                               aliases_added=len(names) - len(have), claims_dropped=dropped)
 
         return self._write(work)
 
     def retract(self, source_id: str) -> RetractReport:
+        """Remove a source and its claims; report the counted edges it emptied or
+        weakened."""
+
         def work(tx: neo4j.ManagedTransaction) -> RetractReport:
             if not self._run(tx, cypher.SOURCE_EXISTS, id=source_id)[0]["found"]:
-                raise NotFound(f"source: no source with id {source_id!r}")
-            triples = sorted((r["subject"], Relation(r["relation"]), r["object"])
-                             for r in self._run(tx, cypher.SOURCE_TRIPLES, id=source_id))
-            before = self._counts(tx, triples)
+                raise NotFound(f"source {source_id!r} is not in the store",
+                               self._source_suggestions(tx, source_id))
+            recs = self._run(tx, cypher.SOURCE_TRIPLES, id=source_id, counted=_COUNTED)
+            touched = [(r["subject"], Relation(r["relation"]), r["object"]) for r in recs]
+            counted = sorted(t for t, r in zip(touched, recs, strict=True) if r["counted"])
             removed = self._run(tx, cypher.DELETE_SOURCE, id=source_id)[0]["removed"]
-            self._refresh(tx, triples)
-            after = self._counts(tx, triples)
-            gone = [t for t in triples if before.get(t, 0) > 0 and after.get(t, 0) == 0]
-            weaker = [t for t in triples if 0 < after.get(t, 0) < before.get(t, 0)]
-            return RetractReport(source=source_id, claims_removed=removed,
-                                 edges_removed=gone, edges_weakened=weaker)
+            self._refresh(tx, touched)
+            left = self._counts(tx, counted)
+            return RetractReport(
+                source=source_id, claims_removed=removed,
+                edges_removed=[t for t in counted if not left.get(t)],
+                edges_weakened=[t for t in counted if left.get(t)],
+            )
 
         return self._write(work)
 
@@ -419,64 +484,85 @@ class Neo4jStore:
     # ---- actors and sources ------------------------------------------------------
 
     def get_actor(self, actor_id: str) -> Actor:
-        recs = self._read(cypher.RESOLVE_IDS, ids=[actor_id])
-        target = recs[0]["resolved"] if recs else None
-        if target is None:
-            raise NotFound(f"actor: no actor with id {actor_id!r}")
-        found = self._read(cypher.GET_ACTORS, ids=[target])
-        if not found:
-            raise NotFound(f"actor: no actor with id {actor_id!r}")
-        return _actor(found[0])
+        def work(tx: neo4j.ManagedTransaction) -> Actor:
+            found = self._resolve(tx, actor_id)
+            return self._actors(tx, [found])[found]
 
-    def _actors(self, ids: Iterable[str]) -> dict[str, Actor]:
-        return {r["id"]: _actor(r) for r in self._read(cypher.GET_ACTORS, ids=sorted(set(ids)))}
+        return self._reading(work)
 
     def list_actors(self, kind: ActorKind | None = None, limit: int = 100,
                     offset: int = 0) -> Page[Actor]:
+        """Actors in id order."""
         _check_page(limit, offset)
-        k = kind.value if kind is not None else None
+        k = ActorKind(kind).value if kind else None
         total = self._read(cypher.COUNT_ACTORS, kind=k)[0]["total"]
         recs = self._read(cypher.LIST_ACTORS, kind=k, limit=limit, offset=offset)
-        return Page[Actor](items=[_actor(r) for r in recs], total=total, limit=limit,
+        return Page[Actor](items=[_actor(r["actor"]) for r in recs], total=total, limit=limit,
                            offset=offset)
 
     def search_actors(self, query: str, kind: ActorKind | None = None, limit: int = 20,
                       offset: int = 0) -> Page[Actor]:
+        """Actors whose name or an alias holds `query` (case/diacritic-insensitive):
+        exact matches first, then prefix, then substring; id order within each."""
         _check_page(limit, offset)
         q = fold(query)
         if not q:
             return Page[Actor](items=[], total=0, limit=limit, offset=offset)
-        k = kind.value if kind is not None else None
+        k = ActorKind(kind).value if kind else None
+        total = self._read(cypher.COUNT_SEARCH, q=q, kind=k)[0]["total"]
         recs = self._read(cypher.SEARCH_ACTORS, q=q, kind=k, limit=limit, offset=offset)
-        total = (recs[0]["total"] if recs
-                 else self._read(cypher.COUNT_SEARCH, q=q, kind=k)[0]["total"])
-        return Page[Actor](items=[_actor(r) for r in recs], total=total, limit=limit,
+        return Page[Actor](items=[_actor(r["actor"]) for r in recs], total=total, limit=limit,
                            offset=offset)
 
+    def _source_suggestions(self, tx: neo4j.ManagedTransaction, text: str) -> list[str]:
+        if len(text.strip()) < 4:
+            return []
+        recs = self._run(tx, cypher.SUGGEST_SOURCES, text=text.strip(), limit=_SUGGESTIONS)
+        return [r["id"] for r in recs]
+
     def get_source(self, source_id: str) -> Source:
-        recs = self._read(cypher.GET_SOURCE, id=source_id)
-        if not recs:
-            raise NotFound(f"source: no source with id {source_id!r}")
-        info = _source_info(recs[0])
-        return Source(**info.model_dump(), text=recs[0]["text"])
+        def work(tx: neo4j.ManagedTransaction) -> Source:
+            recs = self._run(tx, cypher.GET_SOURCE, id=source_id)
+            if not recs:
+                raise NotFound(f"source {source_id!r} is not in the store",
+                               self._source_suggestions(tx, source_id))
+            info = _source_info(recs[0]["source"])
+            return Source(**info.model_dump(), text=recs[0]["text"])
+
+        return self._reading(work)
 
     def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]:
+        """Sources, most recently retrieved first (then by id)."""
         _check_page(limit, offset)
         total = self._read(cypher.COUNT_SOURCES)[0]["total"]
         recs = self._read(cypher.LIST_SOURCES, limit=limit, offset=offset)
-        return Page[SourceInfo](items=[_source_info(r) for r in recs], total=total,
+        return Page[SourceInfo](items=[_source_info(r["source"]) for r in recs], total=total,
                                 limit=limit, offset=offset)
 
     def claims(self, source: str | None = None, limit: int = 100,
                offset: int = 0) -> Page[Claim]:
-        """Stored claims (of one source when given), by source and position."""
+        """Claims (of one source, or all), in claim id order."""
         _check_page(limit, offset)
-        total = self._read(cypher.COUNT_CLAIMS, source=source)[0]["total"]
-        recs = self._read(cypher.CLAIMS_PAGE, source=source, limit=limit, offset=offset)
-        return Page[Claim](items=[_claim(r) for r in recs], total=total, limit=limit,
-                           offset=offset)
+
+        def work(tx: neo4j.ManagedTransaction) -> Page[Claim]:
+            if source is not None and not self._run(tx, cypher.SOURCE_EXISTS,
+                                                    id=source)[0]["found"]:
+                raise NotFound(f"source {source!r} is not in the store",
+                               self._source_suggestions(tx, source))
+            total = self._run(tx, cypher.COUNT_CLAIMS, source=source)[0]["total"]
+            recs = self._run(tx, cypher.CLAIMS_PAGE, source=source, limit=limit,
+                             offset=offset)
+            return Page[Claim](items=[_claim(r["claim"]) for r in recs], total=total,
+                               limit=limit, offset=offset)
+
+        return self._reading(work)
 
     # ---- edges -------------------------------------------------------------------
+
+    def _resolve_filter(self, tx: neo4j.ManagedTransaction, flt: EdgeFilter) -> EdgeFilter:
+        update = {k: self._resolve(tx, v) for k in ("subject", "object", "actor")
+                  if (v := getattr(flt, k)) is not None}
+        return flt.model_copy(update=update) if update else flt
 
     def _edge_query(self, flt: EdgeFilter, **extra: Any) -> tuple[EdgeQuery, dict[str, Any]]:
         q = EdgeQuery(
@@ -488,26 +574,35 @@ class Neo4jStore:
         params: dict[str, Any] = {
             "relations": sorted(r.value for r in expand(flt.relations, flt.subtypes)),
             "modalities": sorted(m.value for m in flt.modalities),
-            "subject": flt.subject, "object": flt.object, "actor": flt.actor,
-            "source": flt.source, "since": flt.since, "until": flt.until,
-            "min_sources": flt.min_sources, **extra,
+            "symmetric": _SYMMETRIC, "subject": flt.subject, "object": flt.object,
+            "actor": flt.actor, "source": flt.source, "since": flt.since,
+            "until": flt.until, "min_sources": flt.min_sources, **extra,
         }
         return q, params
 
     def edges(self, flt: EdgeFilter) -> Page[Edge]:
-        q, params = self._edge_query(flt)
-        rec = self._read(cypher.edges_page(q), offset=flt.offset, limit=flt.limit, **params)[0]
-        return Page[Edge](items=[_edge(r) for r in rec["items"]], total=rec["total"],
-                          limit=flt.limit, offset=flt.offset)
+        """Edges over the claims the filter admits: most distinct sources first, then
+        most claims, then by subject, relation, object."""
 
-    def _all_edges(self, flt: EdgeFilter, **extra: Any) -> list[Edge]:
+        def work(tx: neo4j.ManagedTransaction) -> Page[Edge]:
+            q, params = self._edge_query(self._resolve_filter(tx, flt))
+            rec = self._run(tx, cypher.edges_page(q), offset=flt.offset, limit=flt.limit,
+                            **params)[0]
+            return Page[Edge](items=[_edge(r) for r in rec["items"]], total=rec["total"],
+                              limit=flt.limit, offset=flt.offset)
+
+        return self._reading(work)
+
+    def _all_edges(self, tx: neo4j.ManagedTransaction, flt: EdgeFilter,
+                   **extra: Any) -> list[Edge]:
+        """Every edge the (resolved) filter admits, strongest first; no pagination."""
         q, params = self._edge_query(flt, **extra)
-        return [_edge(dict(r)) for r in self._read(cypher.edges_all(q), **params)]
+        return [_edge(r["edge"]) for r in self._run(tx, cypher.edges_all(q), **params)]
 
     def _support(self, flt: EdgeFilter | None, **ends: str) -> Page[Edge]:
-        flt = flt or EdgeFilter()
-        relations = flt.relations or (Relation.SUPPORT,)
-        return self.edges(flt.model_copy(update={"relations": relations, **ends}))
+        base = flt or EdgeFilter()
+        return self.edges(base.model_copy(
+            update={"relations": base.relations or (Relation.SUPPORT,), **ends}))
 
     def supporters(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
         return self._support(flt, object=actor_id)
@@ -517,82 +612,134 @@ class Neo4jStore:
 
     def evidence(self, subject: str, relation: Relation, obj: str,
                  modalities: frozenset[Modality] | None = None) -> list[Evidence]:
+        """Every claim of exactly this triple (all modalities unless given), with its
+        source: oldest published first (undated last), then source id, then position."""
         rel = Relation(relation)
-        s, _, o = _canonical(subject, rel, obj)
-        mods = sorted(m.value for m in (modalities if modalities is not None else Modality))
-        recs = self._read(cypher.EVIDENCE, subject=s, relation=rel.value, object=o,
-                          modalities=mods)
-        return [Evidence(claim=_claim(r["claim"]), source=_source_info(r["source"]))
-                for r in recs]
+        mods = sorted(Modality(m).value for m in (modalities if modalities is not None
+                                                  else Modality))
+
+        def work(tx: neo4j.ManagedTransaction) -> list[Evidence]:
+            s, _, o = _canonical(self._resolve(tx, subject), rel, self._resolve(tx, obj))
+            recs = self._run(tx, cypher.EVIDENCE, subject=s, relation=rel.value, object=o,
+                             modalities=mods)
+            return [Evidence(claim=_claim(r["claim"]), source=_source_info(r["source"]))
+                    for r in recs]
+
+        return self._reading(work)
 
     # ---- traversal ---------------------------------------------------------------
 
     def paths(self, start: str, end: str, relations: Sequence[Relation] | None = None,
               max_hops: int = 3, min_sources: int = 1, limit: int = 10) -> list[Path]:
+        """Shortest-first simple paths over counted edges, walked in either direction;
+        `relations` include their subtypes. Among paths of one length, those with
+        more claims come first."""
         if not 1 <= max_hops <= cypher.MAX_PATH_HOPS:
-            raise InvalidInput(f"max_hops: must be between 1 and {cypher.MAX_PATH_HOPS}")
-        if limit < 1:
-            raise InvalidInput(f"limit: must be at least 1, got {limit}")
-        rels = expand(relations)
-        if not rels or start == end:
-            return []
-        recs = self._read(cypher.paths(rels, max_hops), start=start, end=end,
-                          min_sources=min_sources, limit=limit)
-        return [Path(actors=list(r["actors"]), hops=[_hop(h) for h in r["hops"]]) for r in recs]
+            raise InvalidInput(f"max_hops: must be between 1 and {cypher.MAX_PATH_HOPS}, "
+                               f"got {max_hops}")
+        rels = expand(relations, True)
 
-    def _subgraph(self, order: list[str], flt: EdgeFilter, max_nodes: int) -> Subgraph:
-        keep = order[:max_nodes]
-        edges = self._all_edges(flt, both_in=keep) if keep else []
-        actors = self._actors(keep)
-        return Subgraph(nodes=[actors[i] for i in keep if i in actors], edges=edges,
-                        truncated=len(order) > max_nodes)
+        def work(tx: neo4j.ManagedTransaction) -> list[Path]:
+            a, b = self._resolve(tx, start), self._resolve(tx, end)
+            if a == b or limit < 1 or not rels:
+                return []
+            return [
+                Path(actors=list(r["actors"]), hops=hops)
+                for r in self._run(tx, cypher.paths(rels, max_hops), start=a, end=b,
+                                   min_sources=min_sources, limit=limit)
+                for hops in self._hop_choices(r["choices"], limit)
+            ]
+
+        found = self._reading(work)
+        found.sort(key=lambda p: (len(p.hops), -p.evidence))
+        return found[:limit]
+
+    @staticmethod
+    def _hop_choices(choices: list[list[dict[str, Any]]], limit: int) -> list[list[Edge]]:
+        """One node path's edge sequences: each hop's strongest edge first (in order
+        of choice), at most `limit`, then most evidence first."""
+        combos = sorted(([_hop(h) for h in c] for c in choices),
+                        key=lambda hops: [_strength(e) for e in hops])[:limit]
+        combos.sort(key=lambda hops: -sum(e.claims for e in hops))
+        return combos
+
+    def _subgraph(self, tx: neo4j.ManagedTransaction, nodes: list[str], flt: EdgeFilter,
+                  truncated: bool) -> Subgraph:
+        edges = self._all_edges(tx, flt, both_in=nodes) if nodes else []
+        actors = self._actors(tx, nodes)
+        return Subgraph(nodes=[actors[n] for n in nodes if n in actors], edges=edges,
+                        truncated=truncated)
 
     def neighbourhood(self, actor_id: str, depth: int = 1, flt: EdgeFilter | None = None,
                       max_nodes: int = 500) -> Subgraph:
-        if depth < 0:
-            raise InvalidInput(f"depth: must not be negative, got {depth}")
-        if max_nodes < 1:
-            raise InvalidInput(f"max_nodes: must be at least 1, got {max_nodes}")
-        center = self.get_actor(actor_id).id
-        flt = flt or EdgeFilter()
-        order, frontier = [center], [center]
-        seen = {center}
-        for _ in range(depth):
-            if not frontier or len(order) > max_nodes:
-                break
-            nxt: list[str] = []
-            for e in self._all_edges(flt, any_of=frontier):
-                for x in (e.subject, e.object):
-                    if x not in seen:
-                        seen.add(x)
-                        nxt.append(x)
-            order.extend(nxt)
-            frontier = nxt
-        return self._subgraph(order, flt, max_nodes)
+        """The actor and those within `depth` hops (either direction) over the edges
+        the filter admits (its pagination is ignored), nearest and best-tied first,
+        and every admitted edge among them."""
+
+        def work(tx: neo4j.ManagedTransaction) -> Subgraph:
+            f = self._resolve_filter(tx, flt or EdgeFilter())
+            centre = self._resolve(tx, actor_id)
+            chosen, frontier, seen = [centre], [centre], {centre}
+            for _ in range(depth):
+                if not frontier:
+                    break
+                ring: dict[str, int] = {}
+                inner = set(frontier)
+                for e in self._all_edges(tx, f, any_of=frontier):
+                    for u, v in ((e.subject, e.object), (e.object, e.subject)):
+                        if u in inner and v not in seen:
+                            ring[v] = ring.get(v, 0) + e.sources
+                ordered = sorted(ring, key=lambda n: (-ring[n], n))
+                room = max_nodes - len(chosen)
+                if len(ordered) > room:
+                    return self._subgraph(tx, chosen + ordered[:max(room, 0)], f, True)
+                chosen.extend(ordered)
+                seen.update(ordered)
+                frontier = ordered
+            return self._subgraph(tx, chosen, f, False)
+
+        return self._reading(work)
 
     def subgraph(self, flt: EdgeFilter | None = None, max_nodes: int = 500) -> Subgraph:
-        if max_nodes < 1:
-            raise InvalidInput(f"max_nodes: must be at least 1, got {max_nodes}")
-        flt = flt or EdgeFilter()
-        edges = self._all_edges(flt)
-        degree: Counter[str] = Counter()
-        for e in edges:
-            degree[e.subject] += 1
-            degree[e.object] += 1
-        order = sorted(degree, key=lambda x: (-degree[x], x))
-        if len(order) <= max_nodes:
-            actors = self._actors(order)
-            return Subgraph(nodes=[actors[i] for i in order if i in actors], edges=edges)
-        return self._subgraph(order, flt, max_nodes)
+        """The actors joined by the edges the filter admits (pagination ignored), best
+        connected first (most distinct sources over their edges), cut at
+        `max_nodes`, and the admitted edges among them."""
+
+        def work(tx: neo4j.ManagedTransaction) -> Subgraph:
+            f = self._resolve_filter(tx, flt or EdgeFilter())
+            edges = self._all_edges(tx, f)
+            score: dict[str, int] = {}
+            for e in edges:
+                score[e.subject] = score.get(e.subject, 0) + e.sources
+                score[e.object] = score.get(e.object, 0) + e.sources
+            ordered = sorted(score, key=lambda n: (-score[n], n))
+            if len(ordered) > max_nodes:
+                return self._subgraph(tx, ordered[:max_nodes], f, True)
+            actors = self._actors(tx, ordered)
+            return Subgraph(nodes=[actors[n] for n in ordered if n in actors], edges=edges)
+
+        return self._reading(work)
 
     # ---- summary -----------------------------------------------------------------
 
     def stats(self) -> Stats:
-        head = self._read(cypher.STATS)[0]
-        rels = self._read(cypher.relationships_between(RELATIONS))
-        by_relation = Counter(cypher.RELATION_OF_TYPE[r["type"]] for r in rels)
-        kinds = {ActorKind(r["key"]): r["n"] for r in self._read(cypher.ACTORS_BY_KIND)}
-        mods = {Modality(r["key"]): r["n"] for r in self._read(cypher.CLAIMS_BY_MODALITY)}
-        return Stats(actors=head["actors"], sources=head["sources"], claims=head["claims"],
-                     edges=len(rels), by_relation=dict(by_relation), by_modality=mods,
-                     by_kind=kinds)
+        """Counts; `edges` counts edges under the default filter (the derived
+        relationships), `by_relation` and `by_modality` count claims, `by_kind`
+        actors (zero counts left out)."""
+
+        def work(tx: neo4j.ManagedTransaction) -> Stats:
+            head = self._run(tx, cypher.STATS)[0]
+            edges = self._run(tx, cypher.count_relationships(RELATIONS))[0]["total"]
+
+            def counts(query: str) -> dict[str, int]:
+                return {r["key"]: r["n"] for r in self._run(tx, query)}
+
+            return Stats(
+                actors=head["actors"], sources=head["sources"], claims=head["claims"],
+                edges=edges,
+                by_relation={Relation(k): n for k, n in counts(cypher.CLAIMS_BY_RELATION).items()},
+                by_modality={Modality(k): n for k, n in counts(cypher.CLAIMS_BY_MODALITY).items()},
+                by_kind={ActorKind(k): n for k, n in counts(cypher.ACTORS_BY_KIND).items()},
+            )
+
+        return self._reading(work)
