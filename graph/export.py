@@ -1,5 +1,7 @@
-"""The whole graph written out: GraphML (actors and edges), JSON (everything,
-source texts included, for archiving) and CSV (one row per claim)."""
+"""The graph written out: GraphML (actors and edges), JSON (everything, source
+texts included, for archiving) and CSV (one row per claim) of a whole store, and
+GraphML or JSON of a subgraph. Written once over the GraphStore interface, so every
+backend exports alike."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import networkx as nx
 
 from graph.errors import InvalidInput
 from graph.model import Actor, Claim, Edge, Source, SourceInfo
-from graph.relations import info
-from graph.store import MAX_LIMIT, EdgeFilter, GraphStore
+from graph.relations import Modality, info
+from graph.store import MAX_LIMIT, EdgeFilter, GraphStore, Subgraph
 
 FORMATS = ("graphml", "json", "csv")
 _CLAIM_PAGE = 10_000
@@ -48,18 +50,41 @@ def _claims(store: GraphStore) -> list[Claim]:
 def to_graphml(store: GraphStore) -> str:
     """Actors on counted edges as nodes, counted edges as edges (one per relation)."""
     counted = _all_counted(store)
-    g = nx.MultiDiGraph()
     ids = {a for e in counted for a in (e.subject, e.object)}
-    for actor_id in sorted(ids):
-        a = store.get_actor(actor_id)
+    actors = [a for a in _actors(store) if a.id in ids]
+    return subgraph_graphml(Subgraph(nodes=actors, edges=counted))
+
+
+def to_networkx(sub: Subgraph) -> nx.MultiDiGraph:
+    """A subgraph as networkx, with GraphML-safe (scalar) attributes: aliases joined
+    by "; ", missing values as ""."""
+    g = nx.MultiDiGraph()
+    for a in sub.nodes:
         g.add_node(a.id, name=a.name, kind=a.kind.value, country=a.country or "",
-                   aliases="; ".join(a.aliases))
-    for e in counted:
+                   wikidata=a.wikidata or "", aliases="; ".join(a.aliases))
+    for e in sub.edges:
         g.add_edge(e.subject, e.object, key=e.relation.value, relation=e.relation.value,
                    label=info(e.relation).label, claims=e.claims, sources=e.sources,
                    first_seen=e.first_seen.isoformat() if e.first_seen else "",
-                   last_seen=e.last_seen.isoformat() if e.last_seen else "")
-    return "\n".join(nx.generate_graphml(g)) + "\n"
+                   last_seen=e.last_seen.isoformat() if e.last_seen else "",
+                   **{m.value: e.modalities.get(m, 0) for m in Modality})
+    return g
+
+
+def subgraph_graphml(sub: Subgraph) -> str:
+    """A subgraph (e.g. a neighbourhood) as GraphML."""
+    return "\n".join(nx.generate_graphml(to_networkx(sub))) + "\n"
+
+
+def subgraph_json(sub: Subgraph) -> str:
+    """A subgraph as JSON: its actors, its edges, and whether it was cut."""
+    doc: dict[str, Any] = {
+        "format": "allegiance-subgraph/1",
+        "actors": [a.model_dump(mode="json") for a in sub.nodes],
+        "edges": [e.model_dump(mode="json") for e in sub.edges],
+        "truncated": sub.truncated,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
 def _all_counted(store: GraphStore) -> list[Edge]:
