@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NoReturn, Self, TypeVar
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import exceptions as nx
@@ -63,6 +64,7 @@ Triple = tuple[str, Relation, str]
 _COUNTED = sorted(m.value for m in COUNTED_MODALITIES)
 _SYMMETRIC = sorted(r.value for r, i in RELATIONS.items() if i.symmetric)
 _SUGGESTIONS = 5
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def _native(value: Any) -> Any:
@@ -180,6 +182,7 @@ class Neo4jStore:
         """Connect within `timeout` seconds and create the constraints and indexes."""
         if self._driver is not None:
             return
+        self._check_uri()
         try:
             driver = neo4j.GraphDatabase.driver(
                 self.uri, auth=self._auth, connection_timeout=self.timeout,
@@ -200,6 +203,16 @@ class Neo4jStore:
             self._driver = None
             driver.close()
             raise
+
+    def _check_uri(self) -> None:
+        bad = f"store: {self.uri!r} is not a usable Neo4j URI"
+        try:
+            parts = urlsplit(self.uri)
+            parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        except ValueError as exc:
+            raise InvalidInput(f"{bad}: {exc}") from exc
+        if parts.scheme not in _SCHEMES or not parts.hostname:
+            raise InvalidInput(f"{bad}: use bolt://, neo4j:// or neo4j+s://host[:port]")
 
     def close(self) -> None:
         if self._driver is not None:

@@ -1,0 +1,302 @@
+"""What only the Neo4j backend has: the typed actor-to-actor relationships, the schema
+it creates, how it fails when the server cannot be used, and Cypher-safe names.
+
+Everything runs on the real Neo4j test server (tests/neo4j_server/).
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import neo4j
+import pytest
+from neo4j import exceptions as nx
+
+from graph import cypher
+from graph.errors import InvalidInput, StoreUnavailable
+from graph.model import Actor, ActorKind
+from graph.neo4j_store import Neo4jStore
+from graph.relations import RELATIONS, Modality
+from graph.store import EdgeFilter
+from tests.conftest import open_neo4j
+from tests.contract.world import ACTORS, HAMAS, HEZBOLLAH, IRAN, S1, S1_CLAIMS, claim, load, source
+
+pytestmark = pytest.mark.neo4j
+
+Rels = dict[tuple[str, str, str], dict[str, Any]]
+
+
+@pytest.fixture
+def neo(neo4j_uri: str) -> Iterator[Neo4jStore]:
+    with open_neo4j(neo4j_uri) as s:
+        s.clear()
+        yield s
+
+
+def rels(store: Neo4jStore) -> Rels:
+    """Every derived relationship in the database, read directly."""
+    records = store.driver.execute_query(
+        cypher.relationships(RELATIONS), database_=store.database).records
+    return {(h["subject"], h["type"], h["object"]): {
+        k: (v.to_native() if hasattr(v, "to_native") else v) for k, v in h.items()
+        if k in {"claims", "sources", "first_seen", "last_seen", "asserted", "reported"}}
+        for h in (r["hop"] for r in records)}
+
+
+def counts(store: Neo4jStore) -> dict[tuple[str, str, str], tuple[int, int]]:
+    return {k: (v["claims"], v["sources"]) for k, v in rels(store).items()}
+
+
+def edge_counts(store: Neo4jStore) -> dict[tuple[str, str, str], tuple[int, int]]:
+    """The same under the relation's type, from aggregating counted claims."""
+    page = store.edges(EdgeFilter(limit=1000))
+    return {(e.subject, RELATIONS[e.relation].neo4j_type, e.object): (e.claims, e.sources)
+            for e in page.items}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# ---- typed relationships ---------------------------------------------------------------
+
+
+def test_ingest_derives_typed_relationships_from_counted_claims(neo: Neo4jStore) -> None:
+    load(neo)
+    found = rels(neo)
+    assert counts(neo) == {
+        ("iran", "FUNDS", "hezbollah"): (2, 2),  # asserted in S1, reported in S2
+        ("iran", "ARMS", "hezbollah"): (1, 1),
+        ("hezbollah", "ALLIED_WITH", "syria"): (1, 1),  # symmetric: stored in id order
+        ("irgc", "TRAINS", "hamas"): (1, 1),
+        ("syria", "SUPPORTS", "hezbollah"): (1, 1),
+        ("hezbollah", "ATTACKS", "israel"): (1, 1),
+    }  # the denial (Iran arms Houthis) and the recommendation (Iran funds Hamas) are absent
+    funds = found[("iran", "FUNDS", "hezbollah")]
+    assert (funds["asserted"], funds["reported"]) == (1, 1)
+    assert (funds["first_seen"], funds["last_seen"]) == (date(2020, 1, 15), date(2021, 6, 1))
+    assert counts(neo) == edge_counts(neo)
+
+
+def test_retract_keeps_relationships_in_step(neo: Neo4jStore) -> None:
+    s1, s2, _ = (r.source for r in load(neo))
+    neo.retract(s1)
+    after = counts(neo)
+    assert after[("iran", "FUNDS", "hezbollah")] == (1, 1)
+    assert ("iran", "ARMS", "hezbollah") not in after
+    assert ("hezbollah", "ALLIED_WITH", "syria") not in after
+    assert rels(neo)[("iran", "FUNDS", "hezbollah")]["first_seen"] == date(2021, 6, 1)
+    assert after == edge_counts(neo)
+    neo.retract(s2)
+    assert ("iran", "FUNDS", "hezbollah") not in counts(neo)
+    assert ("irgc", "TRAINS", "hamas") not in counts(neo)
+    assert counts(neo) == edge_counts(neo)
+
+
+def test_merge_moves_relationships_to_the_kept_actor(neo: Neo4jStore) -> None:
+    load(neo)
+    # The IRGC is folded into Iran: its training of Hamas becomes Iran's.
+    report = neo.merge_actors("iran", "irgc")
+    assert report.claims_moved == 1
+    after = counts(neo)
+    assert after[("iran", "TRAINS", "hamas")] == (1, 1)
+    assert not any("irgc" in (s, o) for s, _, o in after)
+    assert after == edge_counts(neo)
+    # Folding Syria into Hezbollah drops their alliance (it would be a self-loop) and
+    # gives Hezbollah Syria's edges.
+    neo.merge_actors("hezbollah", "syria")
+    after = counts(neo)
+    assert not any(s == o for s, _, o in after)
+    assert ("hezbollah", "ALLIED_WITH", "syria") not in after
+    assert ("syria", "SUPPORTS", "hezbollah") not in after
+    assert after == edge_counts(neo)
+
+
+def test_merge_adds_up_parallel_relationships(neo: Neo4jStore) -> None:
+    text = "Iran arms Hamas. The IRGC arms Hamas. Hamas and the IRGC are allied."
+    src = source(text, published=date(2022, 3, 1))
+    irgc = next(a for a in ACTORS if a.id == "irgc")
+    neo.ingest(src, [IRAN, HAMAS, irgc], [
+        claim(src, "iran", "arms", "hamas", "Iran arms Hamas"),
+        claim(src, "irgc", "arms", "hamas", "The IRGC arms Hamas"),
+        claim(src, "hamas", "alliance", "irgc", "Hamas and the IRGC are allied"),
+    ])
+    neo.merge_actors("iran", "irgc")
+    # one source, two claims now on one triple; the alliance turns round (hamas < iran)
+    assert counts(neo) == {("iran", "ARMS", "hamas"): (2, 1),
+                           ("hamas", "ALLIED_WITH", "iran"): (1, 1)}
+    assert counts(neo) == edge_counts(neo)
+
+
+def test_merged_ids_keep_resolving_through_chains(neo: Neo4jStore) -> None:
+    load(neo)
+    neo.merge_actors("hamas", "irgc")
+    neo.merge_actors("iran", "hamas")  # irgc -> hamas -> iran
+    assert neo.get_actor("irgc").id == "iran"
+    assert neo.get_actor("hamas").id == "iran"
+    records = neo.driver.execute_query(
+        "MATCH (m:MergedActor)-[:MERGED_INTO]->(a:Actor) RETURN m.id AS m, a.id AS a",
+        database_=neo.database).records
+    assert {(r["m"], r["a"]) for r in records} == {("irgc", "iran"), ("hamas", "iran")}
+
+
+def test_relationships_follow_modalities_not_claim_count(neo: Neo4jStore) -> None:
+    text = "Iran is said to fund Hamas. Iran denies funding Hamas. Iran could fund Hamas."
+    src = source(text)
+    neo.ingest(src, [IRAN, HAMAS], [
+        claim(src, "iran", "funding", "hamas", "Iran is said to fund Hamas",
+              modality=Modality.REPORTED),
+        claim(src, "iran", "funding", "hamas", "Iran denies funding Hamas",
+              modality=Modality.DENIED),
+        claim(src, "iran", "funding", "hamas", "Iran could fund Hamas",
+              modality=Modality.HYPOTHETICAL),
+    ])
+    found = rels(neo)
+    assert list(found) == [("iran", "FUNDS", "hamas")]
+    hop = found[("iran", "FUNDS", "hamas")]
+    assert (hop["claims"], hop["sources"], hop["asserted"], hop["reported"]) == (1, 1, 0, 1)
+    assert hop["first_seen"] is None  # the source is undated
+
+
+def test_failed_ingest_midway_leaves_nothing(neo: Neo4jStore,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server-side failure after the claims' batches were written (the fault is
+    # injected: the real server does not fail on demand).
+    def broken(self: Neo4jStore, tx: neo4j.ManagedTransaction, triples: Any) -> None:
+        tx.run("RETURN 1 / 0").consume()
+
+    monkeypatch.setattr(Neo4jStore, "_refresh", broken)
+    with pytest.raises(Exception, match="/ by zero"):
+        neo.ingest(S1, [IRAN, HEZBOLLAH, ACTORS[2]], S1_CLAIMS)
+    monkeypatch.undo()
+    stats = neo.stats()
+    assert (stats.actors, stats.sources, stats.claims, stats.edges) == (0, 0, 0, 0)
+
+
+# ---- schema --------------------------------------------------------------------------
+
+
+def test_open_creates_uniqueness_constraints(neo: Neo4jStore) -> None:
+    records = neo.driver.execute_query(cypher.SHOW_CONSTRAINTS, database_=neo.database).records
+    unique = {(tuple(r["labelsOrTypes"]), tuple(r["properties"])) for r in records
+              if r["type"] in {"UNIQUENESS", "NODE_PROPERTY_UNIQUENESS"}}
+    assert {(("Actor",), ("id",)), (("Source",), ("id",)), (("Claim",), ("id",))} <= unique
+    indexes = {r["name"] for r in neo.driver.execute_query(
+        "SHOW INDEXES YIELD name RETURN name", database_=neo.database).records}
+    assert {"actor_alias_keys", "claim_relation", "source_published"} <= indexes
+    neo.add_actors([IRAN])
+    with pytest.raises(nx.ConstraintError):
+        neo.driver.execute_query("CREATE (:Actor {id: 'iran'})", database_=neo.database)
+
+
+def test_open_twice_is_harmless(neo4j_uri: str) -> None:
+    with open_neo4j(neo4j_uri) as a, open_neo4j(neo4j_uri) as b:
+        a.ping()
+        b.ping()
+
+
+# ---- connecting ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["bolt", "neo4j"])
+def test_unreachable_server_is_reported_not_raised_raw(scheme: str) -> None:
+    uri = f"{scheme}://127.0.0.1:{free_port()}"
+    store = Neo4jStore(uri, timeout=2)
+    with pytest.raises(StoreUnavailable, match=f"cannot reach Neo4j at {uri}"):
+        store.open()
+    with pytest.raises(StoreUnavailable, match="not open"):
+        store.stats()
+
+
+def test_routing_uri_reaches_the_server(neo4j_uri: str) -> None:
+    uri = neo4j_uri.replace("bolt://", "neo4j://", 1)
+    if uri == neo4j_uri:
+        pytest.skip(f"the test server's URI is not bolt:// ({neo4j_uri})")
+    with open_neo4j(uri) as s:
+        s.ping()
+        assert s.stats().claims >= 0
+
+
+def test_unknown_database_is_named(neo4j_uri: str) -> None:
+    with pytest.raises(StoreUnavailable, match="no database 'nosuchdb'"):
+        open_neo4j(neo4j_uri, database="nosuchdb").open()
+
+
+def test_bad_uri_is_invalid_input() -> None:
+    with pytest.raises(InvalidInput, match="not a usable Neo4j URI"):
+        Neo4jStore("bolt://127.0.0.1:notaport").open()
+
+
+def test_refused_credentials_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The test server runs without auth, so the refusal is injected.
+    def refuse(self: neo4j.Driver, **config: Any) -> None:
+        raise nx.AuthError("The client is unauthorized due to authentication failure.")
+
+    monkeypatch.setattr(neo4j.Driver, "verify_connectivity", refuse)
+    store = Neo4jStore(f"bolt://127.0.0.1:{free_port()}", password="wrong-password")
+    with pytest.raises(StoreUnavailable, match="refused the credentials"):
+        store.open()
+
+
+def test_constructor_does_no_io() -> None:
+    store = Neo4jStore(f"bolt://127.0.0.1:{free_port()}")  # nothing listens there
+    assert store.uri.startswith("bolt://")
+
+
+# ---- Cypher-safe values ----------------------------------------------------------------
+
+NASTY = [
+    "Ba`ath` Party",
+    "O'Brien \"The Quote\" Brigade",
+    "x}) DETACH DELETE n //",
+    "`) MATCH (n) DETACH DELETE n RETURN 1 //",
+    "$name {id: 'x'} \\ back\\slash",
+    "'; DROP TABLE actors; --",
+]
+
+
+def test_names_with_quotes_backticks_and_cypher_round_trip(neo: Neo4jStore) -> None:
+    load(neo)
+    before = neo.stats()
+    actors = [Actor(id=f"n{i}-{name.split()[0]}", name=name, aliases=(name + " alias",),
+                    kind=ActorKind.ARMED_GROUP) for i, name in enumerate(NASTY)]
+    assert neo.add_actors(actors) == len(actors)
+    text = " and ".join(NASTY) + " are allies."
+    src = source(text, title=NASTY[3], author=NASTY[1])
+    pairs = list(zip(actors, actors[1:], strict=False))
+    claims = [claim(src, a.id, "alliance", b.id, f"{a.name} and {b.name}") for a, b in pairs]
+    assert neo.ingest(src, [], claims).claims_added == len(pairs)
+
+    for a in actors:
+        assert neo.get_actor(a.id) == a
+        hits = neo.search_actors(a.name)
+        assert hits.items[0] == a
+    back = neo.get_source(src.id)
+    assert back == src
+    ev = neo.evidence(actors[0].id, claims[0].relation, actors[1].id)
+    assert [e.claim for e in ev] == [claims[0]]
+    assert ev[0].source.title == NASTY[3]
+    after = neo.stats()
+    assert (after.actors, after.claims) == (before.actors + len(actors),
+                                            before.claims + len(pairs))
+    assert counts(neo)[(min(actors[0].id, actors[1].id), "ALLIED_WITH",
+                        max(actors[0].id, actors[1].id))] == (1, 1)
+
+
+def test_relationship_types_come_only_from_the_taxonomy() -> None:
+    types = {i.neo4j_type for i in RELATIONS.values()}
+    assert types == {"SUPPORTS", "ALLIED_WITH", "FUNDS", "ARMS", "TRAINS", "SHELTERS",
+                     "SHARES_INTELLIGENCE_WITH", "SENDS_PERSONNEL_TO", "FACILITATES",
+                     "ATTACKS"}
+    for relation in RELATIONS:
+        statement = cypher.refresh_relationships(relation)
+        assert f":{RELATIONS[relation].neo4j_type}]" in statement
+    with pytest.raises(ValueError):
+        cypher.rel_type("FUNDS` {x: 1}]->() DETACH DELETE n //")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        cypher.paths(RELATIONS, 99)
