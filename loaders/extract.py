@@ -1,0 +1,65 @@
+"""The rule-based extractor: a document in, its actors and cited claims out."""
+
+from __future__ import annotations
+
+from graph.model import Actor, Claim
+from graph.settings import get_settings
+from loaders.document import Document, Extraction
+from loaders.pipeline.coref import resolve
+from loaders.pipeline.engine import apply_rules
+from loaders.pipeline.mentions import DocActor, find_mentions
+from loaders.pipeline.segment import split_sentences
+from loaders.registry import Registry, load_registry
+
+EXTRACTOR = "rules/1"
+
+
+def extract(document: Document, registry: Registry | None = None) -> Extraction:
+    """The actors `document` names and the relationships it alleges between them.
+
+    Each claim quotes its sentence, with offsets into `document.text`. Without a
+    `registry`, the bundled one (extended by the ALLEGIANCE_REGISTRY file) is used.
+    """
+    if registry is None:
+        registry = load_registry(get_settings().registry)
+    source = document.to_source()
+    text = source.text
+    sentences = split_sentences(text)
+    named, actors = find_mentions(text, registry)
+    mentions = resolve(text, sentences, named, actors)
+    by_sentence: dict[int, list] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.start, []).append(m)
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    used: set[str] = set()
+    idx = 0
+    for sent in sentences:
+        inside = []
+        while idx < len(mentions) and mentions[idx].start < sent.start:
+            idx += 1
+        j = idx
+        while j < len(mentions) and mentions[j].start < sent.end:
+            if mentions[j].end <= sent.end:
+                inside.append(mentions[j])
+            j += 1
+        for f in apply_rules(sent, inside):
+            key = (f.subject, f.relation.value, f.object, sent.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(Claim(
+                subject=f.subject, relation=f.relation, object=f.object, source=source.id,
+                quote=sent.text, start=sent.start, end=sent.end, modality=f.modality,
+                attributed_to=f.attributed_to, confidence=f.confidence, extractor=EXTRACTOR,
+                page=document.page_of(sent.start),
+            ))
+            used.update((f.subject, f.object))
+    named_ids = {m.actor for m in named}
+    return Extraction(source=source, actors=[_actor(a) for aid, a in actors.items()
+                                             if aid in named_ids or aid in used],
+                      claims=claims)
+
+
+def _actor(a: DocActor) -> Actor:
+    return Actor(id=a.id, name=a.name, aliases=tuple(a.aliases), kind=a.kind, country=a.country)

@@ -1,0 +1,147 @@
+"""Coreference: pronouns, "the group" and "these groups" resolved to recent actors.
+
+Heuristics, in the spirit of Hobbs' algorithm kept shallow:
+- a pronoun in a fronted phrase ("In its efforts to ..., Iran ...") points forward to
+  the first actor after the comma;
+- a pronoun repeats the antecedent of an earlier pronoun of the same number in its
+  sentence;
+- otherwise the nearest compatible actor before it in its sentence (not the agent of
+  "by X"), else the first actor (the subject) of the previous sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.model import ActorKind
+from loaders.pipeline.lexicon import load_yaml, words
+from loaders.pipeline.mentions import DocActor, Mention
+from loaders.pipeline.segment import Sentence
+
+RULES = "mentions.yaml"
+_GROUPISH = {ActorKind.ARMED_GROUP, ActorKind.ORGANIZATION, ActorKind.STATE,
+             ActorKind.STATE_AGENCY, ActorKind.IGO, ActorKind.OTHER}
+_EXPLETIVE = re.compile(r"\s+(?:is|was|has been|had been|seems|seemed|appears|appeared|remains|"
+                        r"remained|would be|will be|may be|could be|might be|is not|was not)"
+                        r"\s+(?:[\w-]+\s+){0,2}?(?:that|to|whether|how|why|if)\b", re.IGNORECASE)
+_FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
+                      r"Following|During|As part of)\b")
+
+
+@dataclass
+class Reference(Mention):
+    """A pronoun or nominal reference; `group` holds several actors for plurals."""
+
+    group: tuple[str, ...] = ()
+
+
+def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = load_yaml(RULES)
+    classes: dict[str, str] = {}
+    for number, items in (data.get("pronouns") or {}).items():
+        for w in items:
+            classes[str(w).lower()] = "pronoun-" + str(number)
+    for phrase in (data.get("nominal_references") or {}):
+        classes[str(phrase).lower()] = "nominal"
+    for phrase in words(RULES, "plural_references"):
+        classes[phrase.lower()] = "plural"
+    alt = "|".join(re.escape(k) for k in sorted(classes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE), classes
+
+
+_PATTERN, _CLASSES = _pattern()
+
+
+def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
+            actors: dict[str, DocActor]) -> list[Mention]:
+    """`mentions` with the references of the text added, resolved; sorted by offset."""
+    nominal_kinds = {str(k).lower(): {ActorKind(v) for v in kinds}
+                     for k, kinds in (load_yaml(RULES).get("nominal_references") or {}).items()}
+    named = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = list(named)
+    for si, sent in enumerate(sentences):
+        here = [m for m in named if sent.start <= m.start < sent.end]
+        chain: dict[str, str] = {}
+        for pm in _PATTERN.finditer(text, sent.start, sent.end):
+            if any(m.start <= pm.start() < m.end for m in named):
+                continue
+            word = pm.group().lower()
+            cls = _CLASSES[word]
+            possessive = word in {"its", "their", "his", "her"}
+            before = [m for m in here if m.end <= pm.start()]
+            prev = [m for s in sentences[max(0, si - 2):si]
+                    for m in named if s.start <= m.start < s.end]
+            if cls == "plural":
+                pool = [actors[m.actor] for m in prev + before
+                        if actors[m.actor].kind is ActorKind.ARMED_GROUP]
+                ids = tuple(dict.fromkeys(a.id for a in pool))
+                if len(ids) >= 2:
+                    out.append(Reference(pm.start(), pm.end(), ids[0], "plural", pm.group(),
+                                         False, ids))
+                continue
+            if cls == "nominal":
+                kinds = nominal_kinds.get(re.sub(r"\s+", " ", word), set())
+                pool = [m for m in reversed(before + prev) if actors[m.actor].kind in kinds]
+                if pool:
+                    out.append(Reference(pm.start(), pm.end(), pool[0].actor, "nominal",
+                                         pm.group(), _is_possessive(text, pm.end())))
+                continue
+            if word == "it" and _EXPLETIVE.match(text, pm.end()):
+                continue
+            want = {ActorKind.PERSON} if cls == "pronoun-person" else _GROUPISH
+            antecedent = _antecedent(text, sent, pm.start(), cls, before, prev, here, actors,
+                                     want, chain)
+            if antecedent is not None:
+                chain[cls] = antecedent
+                out.append(Reference(pm.start(), pm.end(), antecedent, "pronoun", pm.group(),
+                                     possessive))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    return bool(re.match(r"['’]s?(?!\w)", text[end:end + 3]))
+
+
+def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Mention],
+                prev: list[Mention], here: list[Mention], actors: dict[str, DocActor],
+                want: set[ActorKind], chain: dict[str, str]) -> str | None:
+    def ok(m: Mention) -> bool:
+        if actors[m.actor].kind not in want or m.form == "capital":
+            return False
+        return not re.search(r"\bby\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+
+    if cls in chain:
+        return chain[cls]
+    head = text[sent.start:pos]
+    if _FRONTED.match(head) and "," not in head and not [m for m in before if ok(m)]:
+        comma = text.find(",", pos, sent.end)
+        after = [m for m in here if comma >= 0 and m.start > comma and ok(m)]
+        if after:
+            return after[0].actor
+    near = [m for m in before if ok(m)]
+    if near:
+        return near[-1].actor
+    # The subject of the nearest previous sentence that has an actor.
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in prev:
+        by_sentence.setdefault(m.start, []).append(m)
+    for m in prev:  # first compatible actor, latest sentence first
+        pass
+    groups: list[list[Mention]] = []
+    for m in prev:
+        if groups and _same_sentence(text, groups[-1][0], m):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for g in reversed(groups):
+        firsts = [m for m in g if ok(m)]
+        if firsts:
+            return firsts[0].actor
+    return None
+
+
+def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
+    between = text[a.end:b.start]
+    return not re.search(r"[.!?][\"'”’]*\s|\n", between)

@@ -1,0 +1,181 @@
+"""The pattern engine: one sentence, its mentions masked as slots, the rules applied."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from graph.relations import Modality, Relation
+from loaders.pipeline.coref import Reference
+from loaders.pipeline.mentions import Mention
+from loaders.pipeline.modality import attribution_of, modality_of
+from loaders.pipeline.rules import Rule, load_rules
+from loaders.pipeline.segment import Sentence
+
+_SLOT = re.compile(r"⟪(\d+)⟫")
+_QUOTES = str.maketrans({"“": None, "”": None, "„": None, "«": None, "»": None, '"': None,
+                         "‘": "'", "’": "'", "\u00a0": " "})
+# Nouns after "Y's" that still make Y the one a claim is about ("backed the SDF's battle").
+_HEAD_AFTER_POSSESSIVE = re.compile(
+    r"^'s? (?:[\w-]+ )?(?:battle|fight|campaign|war|efforts?|forces|fighters|troops|operations|"
+    r"offensive|cause|government|regime|army|military|advance|struggle|insurgency|rule|"
+    r"militia|members|leaders|leadership)\b", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|against|at|into|"
+                                 r"over|under|between|among|toward|towards|than)\s+(?:\S+\s+){0,2}$",
+                                 re.IGNORECASE)
+_FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
+                      r"Following|During|As part of|Responding to|According to)\b[^,]*,\s*")
+_PENALTY_FORMS = {"pronoun", "nominal", "plural"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One relation a rule found in a sentence (actor ids; modality; attribution)."""
+
+    subject: str
+    relation: Relation
+    object: str
+    modality: Modality
+    attributed_to: str | None
+    confidence: float
+    rule: str
+
+
+class Masked:
+    """A sentence with its mentions replaced by ⟪n⟫ slots."""
+
+    def __init__(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        self.slots: list[Mention] = []
+        self.actor_of: list[str] = []
+        parts: list[str] = []
+        pos = sentence.start
+        text = sentence.text
+        for m in mentions:
+            if m.start < pos or m.end > sentence.end:
+                continue
+            parts.append(text[pos - sentence.start:m.start - sentence.start])
+            if isinstance(m, Reference) and m.group:
+                rendered = [self._slot(m, a) for a in m.group]
+                parts.append(", ".join(rendered[:-1]) + " and " + rendered[-1])
+            else:
+                slot = self._slot(m, m.actor)
+                parts.append(slot + ("'s" if m.form == "pronoun" and m.possessive else ""))
+            pos = m.end
+        parts.append(text[pos - sentence.start:])
+        masked = "".join(parts).translate(_QUOTES).replace("''", "")
+        masked = re.sub(r"'re\b", " are", re.sub(r"'ve\b", " have", masked))
+        self.text = re.sub(r"\s+", " ", masked).strip()
+
+    def _slot(self, mention: Mention, actor: str) -> str:
+        self.slots.append(mention)
+        self.actor_of.append(actor)
+        return f"⟪{len(self.slots) - 1}⟫"
+
+    def actors_in(self, span: str) -> list[int]:
+        return [int(i) for i in _SLOT.findall(span)]
+
+    def clause_subject(self, before: int) -> int | None:
+        """The first slot of the clause that is not inside a prepositional phrase."""
+        head = self.text[:before]
+        fronted = _FRONTED.match(head)
+        offset = fronted.end() if fronted else 0
+        for m in _SLOT.finditer(head, offset):
+            if _PREPOSITION_BEFORE.search(head[max(0, m.start() - 40):m.start()]):
+                continue
+            if self.text[m.end():m.end() + 2].startswith("'s"):
+                continue
+            return int(m.group(1))
+        return None
+
+
+def apply_rules(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
+    """Every relation the rules find in one sentence."""
+    masked = Masked(sentence, mentions)
+    if len(set(masked.actor_of)) < 2:
+        return []
+    rules, tables = load_rules()
+    text = masked.text
+    found: dict[tuple[str, Relation, str], Found] = {}
+    for rule in rules:
+        if rule.rewrite is not None:
+            text = rule.regex.sub(rule.rewrite, text)
+            masked.text = text
+            continue
+        for m in rule.regex.finditer(text):
+            for f in _claims(rule, m, masked, tables.get(rule.name, {})):
+                key = (f.subject, f.relation, f.object)
+                if key not in found or found[key].confidence < f.confidence:
+                    found[key] = f
+    return list(found.values())
+
+
+def _relations(rule: Rule, m: re.Match[str], table: dict[str, Relation]) -> list[Relation]:
+    if rule.relation is not None:
+        return [rule.relation]
+    if rule.triggers is None or "r" not in m.groupdict() or m.group("r") is None:
+        return []
+    rels: list[Relation] = []
+    for t in rule.triggers.finditer(m.group("r")):
+        rel = table.get(t.group().lower())
+        if rel is not None and rel not in rels:
+            rels.append(rel)
+    return rels
+
+
+def _slots(masked: Masked, m: re.Match[str], group: str, text: str) -> list[int]:
+    span = m.group(group) if group in m.groupdict() else None
+    if span is None:
+        return []
+    out = []
+    for s in _SLOT.finditer(span):
+        idx = int(s.group(1))
+        end = m.start(group) + s.end()
+        # "Sudan's warring parties": a possessor is not the party unless the noun is
+        # the group itself ("the SDF's battle").
+        if group == "y" and text[end:end + 2] == "'s" and \
+                not _HEAD_AFTER_POSSESSIVE.match(text[end:end + 40]):
+            continue
+        out.append(idx)
+    return out
+
+
+def _claims(rule: Rule, m: re.Match[str], masked: Masked,
+            table: dict[str, Relation]) -> list[Found]:
+    text = masked.text
+    relations = _relations(rule, m, table)
+    if not relations:
+        return []
+    trigger = m.start("r") if "r" in m.groupdict() and m.group("r") else m.start()
+    pairs: list[tuple[int, int]] = []
+    if rule.symmetric and "m" in m.groupdict() and m.group("m"):
+        members = _slots(masked, m, "m", text)
+        pairs = list(combinations(members, 2))
+    else:
+        if rule.subject == "clause":
+            subj = masked.clause_subject(m.start())
+            subjects = [subj] if subj is not None else []
+        else:
+            subjects = _slots(masked, m, rule.subject, text)
+        objects = _slots(masked, m, rule.object, text)
+        pairs = [(s, o) for s in subjects for o in objects]
+    if not pairs:
+        return []
+    modality = modality_of(text, m.start(), trigger, rule.presupposed)
+    attributed = attribution_of(text) if modality is not Modality.ASSERTED else None
+    if attributed:
+        attributed = _SLOT.sub(lambda s: masked.slots[int(s.group(1))].text, attributed)
+    out: list[Found] = []
+    for s, o in pairs:
+        a, b = masked.actor_of[s], masked.actor_of[o]
+        if a == b:
+            continue
+        confidence = rule.confidence
+        if masked.slots[s].form in _PENALTY_FORMS or masked.slots[o].form in _PENALTY_FORMS:
+            confidence -= 0.1
+        if modality is Modality.REPORTED:
+            confidence -= 0.05
+        for rel in relations:
+            out.append(Found(a, rel, b, modality, attributed, round(max(0.05, confidence), 2),
+                             rule.name))
+    return out

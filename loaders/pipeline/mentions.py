@@ -1,0 +1,491 @@
+"""Actor mentions: registry names, acronyms defined in the text, organisation names,
+people with a title, coalitions, governments and armies, demonyms in agent use.
+
+`find_mentions` returns the mentions (offsets into the text) and the actors they
+stand for; actors the registry lacks get `slugify(name)` ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.model import ActorKind, fold
+from loaders.pipeline.lexicon import mapping, words
+from loaders.pipeline.tokens import Entry, NameTrie, Token, is_acronym, tokenize
+from loaders.registry import Registry, slugify
+
+RULES = "mentions.yaml"
+
+
+@dataclass
+class DocActor:
+    """An actor as this document knows it."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    known: bool = False  # from the registry
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and fold(alias) != fold(self.name) and \
+                all(fold(a) != fold(alias) for a in self.aliases):
+            self.aliases.append(alias)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actor: str
+    form: str  # name | demonym | capital | pronoun | nominal | plural
+    text: str
+    possessive: bool = False
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+@dataclass
+class _Lex:
+    org_heads: dict[str, ActorKind]
+    lowercase_heads: frozenset[str]
+    particles: frozenset[str]
+    descriptive: frozenset[str]
+    state_nouns: re.Pattern[str]
+    army_nouns: re.Pattern[str]
+    agent_suffix: re.Pattern[str]
+    person: re.Pattern[str]
+    appositive_person: re.Pattern[str]
+    led_body: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    heads = {k.lower(): ActorKind(v) for k, v in mapping(RULES, "org_heads").items()}
+    titles = words(RULES, "person_titles")
+    pparts = words(RULES, "person_particles")
+    name_tok = r"(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*)"
+    part = r"(?:(?:" + _alt(pparts) + r")(?:[-\s]))"
+    person_name = rf"{name_tok}(?:\s+{part}?{name_tok}){{0,3}}"
+    person = re.compile(
+        rf"(?<![\w-])(?P<title>(?:(?:{_alt(titles)})\s+)+)(?P<name>{part}?{person_name})"
+    )
+    roles = words(RULES, "person_roles")
+    appositive = re.compile(
+        rf"(?<![\w-])(?P<name>{name_tok}(?:\s+{part}?{name_tok}){{1,3}}),\s+(?:a|an|the)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:{_alt(roles)})\b"
+    )
+    led = re.compile(
+        r"(?<![\w-])(?P<lead>(?:[A-Z]\.){2,}|[A-Z][\w]+)-led\s+"
+        r"(?P<head>(?:(?:military|international|multinational|Arab|naval)\s+)?"
+        r"(?:coalition|alliance|mission))\b(?:\s+forces)?"
+    )
+    return _Lex(
+        org_heads=heads,
+        lowercase_heads=frozenset(words(RULES, "lowercase_heads")),
+        particles=frozenset(w.lower() for w in words(RULES, "name_particles")),
+        descriptive=frozenset(words(RULES, "descriptive_words")),
+        state_nouns=re.compile(rf"\s+(?:{_alt(words(RULES, 'demonym_state_nouns'))})\b"),
+        army_nouns=re.compile(rf"\s+(?:{_alt(words(RULES, 'army_nouns'))})\b"),
+        agent_suffix=re.compile(rf"[-‐](?:{_alt(words(RULES, 'agent_suffixes'))})\b"),
+        person=person,
+        appositive_person=appositive,
+        led_body=led,
+    )
+
+
+@lru_cache(maxsize=8)
+def _registry_trie(registry: Registry) -> NameTrie:
+    trie = NameTrie()
+    for actor in registry.actors:
+        for name in actor.names():
+            trie.add(name, Entry(actor.id, "name", is_acronym(name), name))
+        for dem in registry.demonyms_of(actor.id):
+            trie.add(dem, Entry(actor.id, "demonym", False, dem))
+            plural = dem + "s" if not dem.endswith(("s", "ese")) else ""
+            if plural:
+                trie.add(plural, Entry(actor.id, "demonym_plural", False, plural))
+    return trie
+
+
+def _is_capital_alias(registry: Registry, actor_id: str, alias: str) -> bool:
+    """A state's one-word alias that is not its name: a capital used as metonym."""
+    actor = registry.get(actor_id)
+    return (actor is not None and actor.kind is ActorKind.STATE and " " not in alias.strip()
+            and fold(alias) != fold(actor.name) and not is_acronym(alias))
+
+
+_LOCATIVE = re.compile(r"\b(?:in|on|at|near|around|into|from|across|outside|inside|to|toward|"
+                       r"towards|over|via)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s?(?![\w])")
+_GOV_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
+_ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)|army|military"
+                         r"|armed\s+forces)\b")
+
+
+class _Finder:
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.lex = _lex()
+        self.tokens = tokenize(text)
+        self.actors: dict[str, DocActor] = {}
+        self.mentions: list[Mention] = []
+        self.states_seen: list[tuple[int, str]] = []  # (offset, state id) incl. demonyms
+
+    # -- actors ---------------------------------------------------------------
+    def actor_from_registry(self, actor_id: str) -> DocActor:
+        if actor_id not in self.actors:
+            a = self.registry.get(actor_id)
+            assert a is not None
+            self.actors[actor_id] = DocActor(a.id, a.name, a.kind, list(a.aliases), a.country,
+                                             known=True)
+        return self.actors[actor_id]
+
+    def new_actor(self, name: str, kind: ActorKind, country: str | None = None) -> DocActor:
+        known = self.registry.lookup(name)
+        if known is not None:
+            return self.actor_from_registry(known.id)
+        aid = slugify(name)
+        if aid in self.registry.demonyms or self.registry.get(aid) is not None:
+            aid = aid + "-" + kind.value.replace("_", "-")
+        if aid not in self.actors:
+            self.actors[aid] = DocActor(aid, name, kind, [], country)
+        return self.actors[aid]
+
+    # -- mentions -------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        return all(m.end <= start or m.start >= end for m in self.mentions)
+
+    def add(self, start: int, end: int, actor: DocActor, form: str = "name",
+            replace: bool = False) -> Mention | None:
+        if replace:
+            self.mentions = [m for m in self.mentions if m.end <= start or m.start >= end]
+        elif not self.free(start, end):
+            return None
+        surface = self.text[start:end]
+        if form == "name":
+            actor.add_alias(re.sub(r"\s*[(\[].*$", "", surface))
+        m = Mention(start, end, actor.id, form, surface,
+                    possessive=bool(_POSSESSIVE.match(self.text[end:end + 3])))
+        self.mentions.append(m)
+        return m
+
+    def registry_names(self) -> None:
+        for i, j, entries in _registry_trie(self.registry).scan(self.text, self.tokens):
+            start, end = self.tokens[i].start, self.tokens[j - 1].end
+            entry = entries[0]
+            after = self.text[end:end + 40]
+            if entry.form == "name":
+                actor = self.actor_from_registry(entry.actor)
+                if actor.kind is ActorKind.STATE:
+                    self.states_seen.append((start, actor.id))
+                    if _ARMY_STATE.match(after):
+                        continue  # "Sudan's army": the armies pass handles it
+                if _is_capital_alias(self.registry, entry.actor, entry.alias) and \
+                        _LOCATIVE.search(self.text[max(0, start - 12):start]):
+                    continue  # "attacks on Khartoum": a place, not the government
+                self.add(start, end, actor)
+                continue
+            self.states_seen.append((start, entry.actor))
+            if entry.form == "demonym_plural":
+                if not re.match(r"^\s+[A-Z]", after):
+                    self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
+            elif self.lex.agent_suffix.match(after) or self.lex.state_nouns.match(after):
+                if not self.lex.army_nouns.match(after):
+                    self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
+
+    def led_bodies(self) -> None:
+        for m in self.lex.led_body.finditer(self.text):
+            name = f"{m.group('lead')}-led {m.group('head')}"
+            actor = self.new_actor(name, ActorKind.OTHER)
+            self.add(m.start(), m.end(), actor, replace=True)
+
+    def people(self) -> None:
+        for m in self.lex.person.finditer(self.text):
+            name = m.group("name").strip()
+            start = m.start("name")
+            end = start + len(name)
+            if not self.free(start, end) or self.registry.lookup(name) is not None:
+                continue
+            actor = self.new_actor(name, ActorKind.PERSON)
+            actor.add_alias(self.text[m.start():end])
+            self._person_aliases(actor, end)
+            self.add(start, end, actor)
+        for m in self.lex.appositive_person.finditer(self.text):
+            name = m.group("name")
+            first = name.split()[0]
+            if first in self.lex.descriptive or not self.free(m.start(), m.end("name")):
+                continue
+            if self.registry.lookup(name) is not None:
+                continue
+            actor = self.new_actor(name, ActorKind.PERSON)
+            self._person_aliases(actor, m.end("name"))
+            self.add(m.start("name"), m.end("name"), actor)
+
+    def _person_aliases(self, actor: DocActor, end: int) -> None:
+        parts = actor.name.split()
+        if len(parts) >= 2:
+            last = parts[-1]
+            if last[:1].isupper() and last.lower() not in self.lex.particles:
+                actor.add_alias(last)
+            if "-" in last:  # "al-Zawahri" is also written "Zawahri"
+                actor.add_alias(last.split("-", 1)[1])
+        aka = re.match(r",?\s+(?:also known as|known as|alias|a\.k\.a\.?)\s+"
+                       r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})", self.text[end:end + 80])
+        if aka:
+            actor.add_alias(aka.group(1))
+
+    def organisations(self) -> None:
+        toks = self.tokens
+        for idx, tok in enumerate(toks):
+            head = tok.raw.lower()
+            kind = self.lex.org_heads.get(head)
+            if kind is None:
+                continue
+            lowercase_head = tok.raw[:1].islower()
+            if lowercase_head and head not in self.lex.lowercase_heads:
+                continue
+            if not lowercase_head and not tok.raw[:1].isupper():
+                continue
+            first = idx
+            k = idx - 1
+            while k >= 0 and self._joins(toks[k], toks[k + 1]):
+                raw = toks[k].raw
+                if raw in self.lex.descriptive:
+                    break
+                if (raw[:1].isupper() and not raw.endswith("ing")) or raw.isdigit():
+                    first = k
+                elif raw.lower() in self.lex.particles and k > 0 and \
+                        toks[k - 1].raw[:1].isupper():
+                    pass
+                else:
+                    break
+                k -= 1
+            if first == idx or self._in_headline(tok.start):
+                continue
+            # Particles may not start a name.
+            while first < idx and toks[first].raw.lower() in self.lex.particles:
+                first += 1
+            if first == idx:
+                continue
+            start, end = toks[first].start, tok.end
+            proper = toks[first:idx]
+            if len(proper) == 1 and is_acronym(proper[0].raw) and (lowercase_head or
+                                                                   head in {"forces", "army"}):
+                # "the Kurdish YPG militia": the acronym is the name, the head describes.
+                acr = proper[0]
+                known = self.registry.lookup(acr.raw)
+                actor = (self.actor_from_registry(known.id) if known
+                         else self.new_actor(acr.raw, kind))
+                self.add(acr.start, acr.end, actor)
+                continue
+            if lowercase_head and len(proper) == 1 and self._is_demonym(proper[0]):
+                continue
+            if all(self._is_demonym(t) for t in proper):
+                continue  # "Russian Army" is the state's army, handled as an army
+            name = self.text[start:end]
+            covered = [m for m in self.mentions if m.start >= start and m.end <= end]
+            if any(m.start < start < m.end or m.start < end < m.end for m in self.mentions):
+                continue
+            if covered and len(covered) == 1 and covered[0].start == start and \
+                    covered[0].end == end:
+                continue
+            actor = self.new_actor(name, kind)
+            self.add(start, end, actor, replace=True)
+
+    def _in_headline(self, offset: int) -> bool:
+        """Whether `offset` sits in a Title Case line, where capitals name nothing."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        line = self.text[start:end if end >= 0 else len(self.text)]
+        ws = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)
+              if w.lower() not in self.lex.particles and w.lower() not in {"a", "an", "to", "in",
+                                                                             "on", "by", "with"}]
+        return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
+
+    def _is_demonym(self, tok: Token) -> bool:
+        return tok.key in _demonym_keys(self.registry)
+
+    def _joins(self, a: Token, b: Token) -> bool:
+        gap = self.text[a.end:b.start]
+        return gap in {" ", "-", "'", "’", "' ", "’ "}
+
+    def acronym_definitions(self) -> None:
+        """"Long Name (ABC)": ABC names the same actor; an unknown long name becomes one."""
+        for m in re.finditer(r"\s*[(\[]([A-Z][A-Za-z0-9&.\-]{1,9})[)\]]", self.text):
+            abbr = m.group(1)
+            if sum(c.isupper() for c in abbr) < 2:
+                continue
+            inside = [x for x in self.mentions if x.start >= m.start() and x.end <= m.end()]
+            before = [x for x in self.mentions if x.end == m.start() and x.form == "name"]
+            if before and _abbr_fits(before[0].text, abbr):
+                owner = before[0]
+                self.actors[owner.actor].add_alias(abbr)
+                self.mentions = [x for x in self.mentions if x not in inside]
+                owner.end = m.end()
+                owner.text = self.text[owner.start:owner.end]
+                continue
+            window = self.text[max(0, m.start() - 120):m.start()]
+            long = re.search(r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*\s+(?:(?:of|for|the|and|al|el)\s+)?)"
+                             r"{1,7})$", window + " ")
+            if not long:
+                continue
+            name = long.group(1).strip()
+            while name.split()[0] in self.lex.descriptive and " " in name:
+                name = name.split(None, 1)[1]
+            if not _abbr_fits(name, abbr) or len(re.split(r"[\s-]+", name)) < 2:
+                continue
+            start = m.start() - len(name)
+            if any(x.start < start < x.end for x in self.mentions):
+                continue
+            known = self.registry.lookup(name) or self.registry.lookup(abbr)
+            if known is not None:
+                actor = self.actor_from_registry(known.id)
+            else:
+                head = name.split()[-1].lower()
+                actor = self.new_actor(name, self.lex.org_heads.get(head, ActorKind.ORGANIZATION))
+            actor.add_alias(abbr)
+            self.add(start, m.end(), actor, replace=True)
+
+    def governments_and_armies(self) -> None:
+        text = self.text
+        # "Mali's government", "the Russian Federation government": the state itself.
+        for m in list(self.mentions):
+            actor = self.actors.get(m.actor)
+            if actor is None or m.form not in {"name", "demonym"}:
+                continue
+            after = text[m.end:m.end + 40]
+            g = re.match(r"^(?:['’]s?)?(?:\s+(?:[a-z]+\s+)?)(?:government|regime|authorities)\b",
+                         after)
+            if g and actor.kind in {ActorKind.STATE, ActorKind.ARMED_GROUP}:
+                m.end += g.end()
+                m.text = text[m.start:m.end]
+                m.form = "name"
+                m.possessive = bool(_POSSESSIVE.match(text[m.end:m.end + 3]))
+                if "military" in g.group():
+                    self._army_of(m.actor, m)
+        # "the Sudanese army", "Sudan's military government", "the army".
+        for tok_re in (r"(?P<state>\S+?)(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)"
+                       r"|army|military|armed\s+forces)\b",):
+            for m in re.finditer(tok_re, text):
+                if not self.free(m.start(), m.end()):
+                    continue
+                key = fold(re.sub(r"[^\w-]", "", m.group("state")))
+                state = _demonym_keys(self.registry).get(key)
+                if state is None:
+                    found = self.registry.lookup(m.group("state").rstrip("'’s"))
+                    state = found.id if found and found.kind is ActorKind.STATE else None
+                if state is None:
+                    continue
+                army = self._army_actor(state)
+                self.add(m.start(), m.end(), army)
+        for m in re.finditer(r"\bthe\s+(?P<head>army|military|(?:[\w-]+\s+){0,2}government)\b",
+                             text, re.IGNORECASE):
+            if not self.free(m.start(), m.end()) or m.group().lower().startswith("the government"
+                                                                             "s"):
+                continue
+            head = m.group("head").lower()
+            if re.match(r"^\s*(?:of|in)\b", text[m.end():m.end() + 5]):
+                continue  # "the government of X" is handled by X
+            state = self._recent_state(m.start())
+            if state is None:
+                continue
+            if head.endswith("government"):
+                if re.search(r"\b(?:military|transitional|interim|rebel|opposition|parallel|"
+                             r"unity)\b", head):
+                    continue
+                self.add(m.start() + 4 + len(head) - len("government"), m.end(),
+                         self.actor_from_registry(state), "nominal")
+            else:
+                self.add(m.start(), m.end(), self._army_actor(state))
+
+    def _army_of(self, state: str, m: Mention) -> None:
+        m.actor = self._army_actor(state).id
+
+    def _army_actor(self, state_id: str) -> DocActor:
+        state = self.registry.get(state_id)
+        assert state is not None
+        dems = self.registry.demonyms_of(state_id)
+        dem = dems[0] if dems else state.name
+        for candidate in (f"{dem} Armed Forces", f"{dem} Army", f"{state.name} Armed Forces"):
+            known = self.registry.lookup(candidate)
+            if known is not None:
+                return self.actor_from_registry(known.id)
+        aid = f"{state_id}-armed-forces"
+        if aid not in self.actors:
+            self.actors[aid] = DocActor(aid, f"{dem} Armed Forces", ActorKind.STATE_AGENCY,
+                                        [f"{dem} army", f"{dem} military"], state.country)
+        return self.actors[aid]
+
+    def _recent_state(self, offset: int) -> str | None:
+        best = [s for pos, s in self.states_seen if pos < offset]
+        return best[-1] if best else None
+
+    def doc_aliases(self) -> None:
+        """Second pass: acronyms, last names and other names learnt from this text."""
+        trie = NameTrie()
+        for actor in self.actors.values():
+            if actor.known:
+                continue
+            for alias in (actor.name, *actor.aliases):
+                if len(alias) < 3 and not is_acronym(alias):
+                    continue
+                trie.add(alias, Entry(actor.id, "name", is_acronym(alias), alias))
+        for actor in self.actors.values():
+            if actor.known:
+                for alias in actor.aliases:
+                    if is_acronym(alias) and self.registry.lookup(alias) is None:
+                        trie.add(alias, Entry(actor.id, "name", True, alias))
+        for i, j, entries in trie.scan(self.text, self.tokens):
+            start, end = self.tokens[i].start, self.tokens[j - 1].end
+            if self.free(start, end):
+                self.add(start, end, self.actors[entries[0].actor])
+
+    def run(self) -> None:
+        self.registry_names()
+        self.led_bodies()
+        self.people()
+        self.acronym_definitions()
+        self.organisations()
+        self.acronym_definitions()
+        self.governments_and_armies()
+        self.doc_aliases()
+        self.mentions.sort(key=lambda m: m.start)
+
+
+def _abbr_fits(name: str, abbr: str) -> bool:
+    """Whether `abbr` can abbreviate `name`: same first letter, letters in word order."""
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w).upper()
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    if not initials or not letters or initials[0] != letters[0]:
+        return False
+    pos = 0
+    for c in letters:
+        pos = initials.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+@lru_cache(maxsize=8)
+def _demonym_keys(registry: Registry) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for actor_id, dems in registry.demonyms.items():
+        for d in dems:
+            out.setdefault(fold(d), actor_id)
+    return out
+
+
+def find_mentions(text: str, registry: Registry) -> tuple[list[Mention], dict[str, DocActor]]:
+    """Named mentions in `text` (sorted by offset) and the actors they stand for."""
+    finder = _Finder(text, registry)
+    finder.run()
+    return finder.mentions, finder.actors

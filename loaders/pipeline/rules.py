@@ -1,0 +1,151 @@
+"""The relation rules of `loaders/rules/relations.yaml`, compiled once.
+
+A rule is data: a pattern over the masked sentence (see the YAML's header), the
+roles of its slots and the relation it gives (fixed, or read from trigger words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from graph.errors import InvalidInput
+from graph.relations import Relation
+from loaders.pipeline.lexicon import load_yaml
+
+RULES = "relations.yaml"
+SLOT = r"⟪\d+⟫"
+_ITEM_TAIL = r"(?: (?:in|of|from|based in) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?)?"
+_ITEM = rf"(?:the )?{SLOT}{_ITEM_TAIL}"
+# "A, B and C": bare commas only inside a list that ends with "and"/"or".
+_LIST_TAIL = rf"(?:(?:, {_ITEM})*,? (?:and|or|as well as|&) {_ITEM}|(?:/{SLOT})+)"
+_SLOT_MACROS = {
+    "X": rf"(?P<x>{SLOT})",
+    "Y": rf"(?P<y>{SLOT})",
+    "XS": rf"(?P<x>{SLOT}{_ITEM_TAIL}{_LIST_TAIL}?)",
+    "YS": rf"(?P<y>{SLOT}{_ITEM_TAIL}{_LIST_TAIL}?)",
+    "MS": rf"(?P<m>{SLOT}{_ITEM_TAIL}{_LIST_TAIL})",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation pattern, or a rewrite of the masked sentence when `rewrite` is set."""
+
+    name: str
+    regex: re.Pattern[str]
+    relation: Relation | None = None
+    subject: str = "x"
+    object: str = "y"
+    symmetric: bool = False
+    presupposed: bool = False
+    confidence: float = 0.7
+    rewrite: str | None = None
+    triggers: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Trigger words: each lexicon maps a word (or phrase) to a relation."""
+
+    words: dict[str, dict[str, Relation]]
+
+    def alternation(self, spec: str, macros: dict[str, str]) -> tuple[str, dict[str, Relation]]:
+        """The regex of the trigger words a `{T:spec}` stands for, and their relations."""
+        table: dict[str, Relation] = {}
+        alts: list[str] = []
+        for part in spec.split("+"):
+            if part == "provide_nouns":
+                nouns = self.words["nouns"]
+                table.update(nouns)
+                alts.append(f"{macros['PROVIDE']} {macros['DET']}{macros['ADJ']}"
+                            f"(?:{_alt(list(nouns))})")
+                continue
+            name, _, only = part.partition(".")
+            if name not in self.words:
+                raise InvalidInput(f"{RULES}: unknown lexicon {name!r} in {{T:{spec}}}")
+            chosen = {w: r for w, r in self.words[name].items() if not only or r.value == only}
+            table.update(chosen)
+            alts.append(_alt(list(chosen)))
+        item = rf"(?:{macros['ADJ']}(?:{'|'.join(alts)}))"
+        sep = r"(?:,? and |, |,? or |,? and the |,? as well as )"
+        return rf"(?P<r>{item}(?:{sep}{item})*)(?![\w-])", table
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", " ")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+def _expand(template: str, macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 5:
+        return template
+
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key in _SLOT_MACROS:
+            return _SLOT_MACROS[key]
+        if key in macros:
+            return _expand(macros[key], macros, depth + 1)
+        return m.group(0)
+
+    return re.sub(r"\{([A-Z]+)\}", sub, template)
+
+
+def _lexicons(data: dict[str, Any]) -> Lexicons:
+    out: dict[str, dict[str, Relation]] = {}
+    for name, by_relation in (data.get("lexicon") or {}).items():
+        table: dict[str, Relation] = {}
+        for relation, items in by_relation.items():
+            try:
+                rel = Relation(relation)
+            except ValueError:
+                raise InvalidInput(f"{RULES}: lexicon {name}: unknown relation "
+                                   f"{relation!r}") from None
+            for w in items:
+                table.setdefault(str(w).lower(), rel)
+        out[str(name)] = table
+    return Lexicons(out)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
+    """The compiled rules in order, and the trigger tables by rule name."""
+    data = load_yaml(RULES)
+    macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
+    lex = _lexicons(data)
+    rules: list[Rule] = []
+    tables: dict[str, dict[str, Relation]] = {}
+    for i, raw in enumerate(data.get("rules") or [], start=1):
+        where = f"{RULES}: rule {i}"
+        try:
+            if "rewrite" in raw:
+                regex = re.compile(_expand(str(raw["rewrite"]), macros), re.IGNORECASE)
+                rules.append(Rule(f"rewrite-{i}", regex, rewrite=str(raw.get("to", ""))))
+                continue
+            name = str(raw["name"])
+            pattern = str(raw["pattern"])
+            table: dict[str, Relation] = {}
+            tm = re.search(r"\{T:([\w.+]+)\}", pattern)
+            if tm:
+                alternation, table = lex.alternation(tm.group(1), macros)
+                pattern = pattern.replace(tm.group(0), alternation)
+            regex = re.compile(_expand(pattern, macros), re.IGNORECASE)
+            relation = Relation(raw["relation"]) if raw.get("relation") else None
+            if relation is None and not table:
+                raise InvalidInput(f"{where} ({name}): needs a relation or {{T:...}} triggers")
+            triggers = re.compile(rf"(?<![\w-])(?:{_alt(list(table))})(?![\w-])",
+                                  re.IGNORECASE) if table else None
+            rules.append(Rule(
+                name, regex, relation, str(raw.get("subject", "x")), str(raw.get("object", "y")),
+                bool(raw.get("symmetric", False)), bool(raw.get("presupposed", False)),
+                float(raw.get("confidence", 0.7)), None, triggers,
+            ))
+            tables[name] = table
+        except re.error as exc:
+            raise InvalidInput(f"{where}: bad pattern ({exc})") from None
+        except (KeyError, ValueError) as exc:
+            raise InvalidInput(f"{where}: {exc}") from None
+    return rules, tables

@@ -1,0 +1,71 @@
+"""Sentence segmentation with exact character offsets into the source text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr rep sen gov st jr sr
+    no nos vs etc inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep
+    sept oct nov dec mt ft rev hon pres amb brig cdr gens""".split()
+)
+
+_BOUNDARY = re.compile(
+    r"""[.!?]+["'”’»)\]]*      # terminator and closing quotes or brackets
+        (?=\s+["'“‘«(\[]*[A-Z0-9])  # followed by space and a capitalised start
+    """,
+    re.VERBOSE,
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its text and where it sits in the document."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at `dot` closes an abbreviation or an initial."""
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word:  # U.S. / a.m. style
+        return True
+    if len(word) == 1 and word.isupper():  # an initial
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text`; every line break ends a sentence (titles, headings)."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for m in _BOUNDARY.finditer(text, line.start(), line.end()):
+            if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+                continue
+            spans.append((start, m.end()))
+            start = m.end()
+        spans.append((start, line.end()))
+    out: list[Sentence] = []
+    for s, e in spans:
+        s, e = _trimmed(text, s, e)
+        if e > s:
+            out.append(Sentence(len(out), s, e, text[s:e]))
+    return out

@@ -1,0 +1,116 @@
+"""Word tokens with offsets, and a token trie that finds many names in one pass."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.model import fold
+
+# Dotted acronyms ("U.S.") are one token; hyphens and apostrophes separate tokens, so
+# "al-Qaeda" matches "al Qaeda" and "Taliban-TTP" yields two names.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    raw: str
+    key: str
+
+
+def token_key(raw: str) -> str:
+    return fold(raw).replace(".", "")
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), token_key(m.group()))
+            for m in _TOKEN.finditer(text)]
+
+
+def is_acronym(name: str) -> bool:
+    """Short names in capitals ("US", "TTP", "U.S.") must match case exactly."""
+    letters = [c for c in name if c.isalpha()]
+    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in name
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a name in the trie stands for."""
+
+    actor: str
+    form: str  # "name", "demonym", "demonym_plural"
+    acronym: bool
+    alias: str
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+
+
+class NameTrie:
+    """Names as token sequences; `scan` finds the longest names, left to right."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+
+    def add(self, name: str, entry: Entry) -> None:
+        keys = [t.key for t in tokenize(name)]
+        if keys and keys[0] == "the" and len(keys) > 1:
+            keys = keys[1:]
+        if not keys:
+            return
+        node = self._root
+        for k in keys:
+            node = node.children.setdefault(k, _Node())
+        if entry not in node.entries:
+            node.entries.append(entry)
+
+    def add_all(self, names: Iterable[tuple[str, Entry]]) -> None:
+        for name, entry in names:
+            self.add(name, entry)
+
+    def scan(self, text: str, tokens: list[Token]) -> list[tuple[int, int, list[Entry]]]:
+        """Non-overlapping (start token, end token, entries) matches, longest first."""
+        out: list[tuple[int, int, list[Entry]]] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            node = self._root
+            best: tuple[int, list[Entry]] | None = None
+            j = i
+            while j < n:
+                child = node.children.get(tokens[j].key)
+                if child is None:
+                    break
+                if j > i and not _joined(text, tokens[j - 1], tokens[j]):
+                    break
+                node = child
+                j += 1
+                ok = [e for e in node.entries if _case_ok(e, tokens[i:j])]
+                if ok:
+                    best = (j, ok)
+            if best is not None:
+                out.append((i, best[0], best[1]))
+                i = best[0]
+            else:
+                i += 1
+        return out
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Tokens of one name are separated by spaces, a hyphen or an apostrophe only."""
+    gap = text[a.end:b.start]
+    return len(gap) <= 3 and all(c in " -‐–'’\u00a0" for c in gap) and gap.count("\n") == 0
+
+
+def _case_ok(entry: Entry, tokens: list[Token]) -> bool:
+    if entry.acronym:
+        alias = [t.raw.replace(".", "") for t in tokenize(entry.alias)]
+        return [t.raw.replace(".", "") for t in tokens] == alias
+    # A proper name is written with a capital somewhere ("al-Qaeda", "Hamas").
+    return any(t.raw[:1].isupper() for t in tokens)
