@@ -87,6 +87,7 @@ class SqliteStore:
         self._con: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self._graph: nx.MultiDiGraph | None = None
+        self._graph_seen = -1  # PRAGMA data_version when the graph was built
 
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"
@@ -586,8 +587,11 @@ class SqliteStore:
     # ---- reads: traversal ------------------------------------------------------------
 
     def _default_graph(self, con: sqlite3.Connection) -> nx.MultiDiGraph:
-        """The graph of counted edges, built on first use after a write."""
-        if self._graph is None:
+        """The graph of counted edges, built on first use after a write (ours, or
+        another connection's: `PRAGMA data_version` moves when others commit)."""
+        (seen,) = con.execute("PRAGMA data_version").fetchone()
+        if self._graph is None or seen != self._graph_seen:
+            self._graph_seen = seen
             q = edge_query(EdgeFilter(), paged=False)
             self._graph = analytics.build_graph(
                 edge_from_row(r) for r in con.execute(q.page_sql, q.params))
