@@ -39,7 +39,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is not None:
-            app.state.store_holder = StoreHolder(store, opened=True)
             yield
             return
         holder = StoreHolder(store_from_settings(settings))
@@ -56,8 +55,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="allegiance", version="0.1.0", description=DESCRIPTION,
                   lifespan=lifespan)
     app.state.settings = settings
+    if store is not None:
+        app.state.store_holder = StoreHolder(store, opened=True)
     problems.install(app)
     for module in (health, documents, sources, actors, edges, graph):
-        app.include_router(module.router)
-    app.include_router(viz_routes.router)
+        app.include_router(module.router, responses=problems.COMMON_ERRORS)
+    app.include_router(viz_routes.router, responses=problems.COMMON_ERRORS)
     return app

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException
 
 from graph.errors import (
@@ -32,6 +32,31 @@ _TITLES = {
     409: "Conflict", 413: "Content too large", 415: "Unsupported media type",
     422: "Invalid parameters", 500: "Internal error", 503: "Store unavailable",
 }
+
+
+class Problem(BaseModel):
+    """An error (RFC 9457)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str = Field(description="What was wrong, naming the parameter or value.")
+    suggestions: list[str] | None = Field(None, description="Close matches for an unknown "
+                                          "actor name.")
+    errors: list[dict[str, str]] | None = Field(None, description="Each invalid parameter.")
+
+
+def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for these error statuses, as problem+json."""
+    schema = Problem.model_json_schema()
+    return {status: {"description": _TITLES.get(status, "Error"),
+                     "content": {PROBLEM_JSON: {"schema": schema}}} for status in statuses}
+
+
+COMMON_ERRORS = documented(404, 409, 422, 503)
+"""What any route may answer: unknown id or name, conflict, bad parameter, store down."""
+WRITE_ERRORS = documented(400, 401)
+"""What a write may answer besides: an unparseable body, a missing or wrong API key."""
 
 
 def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
@@ -60,7 +85,10 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
 
 async def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    response = problem(exc.status_code, str(exc.detail))
+    detail = str(exc.detail)
+    if exc.status_code == 400 and "parsing the body" in detail:
+        detail = "body: not valid JSON (or not UTF-8 text)"
+    response = problem(exc.status_code, detail)
     if exc.headers:
         response.headers.update(exc.headers)
     return response

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep, WriteAccess
 from api.params import EdgeFilterDep, LimitQ, OffsetQ, names_for
+from api.problems import WRITE_ERRORS
 from api.schemas import ActorDetail, ActorEdges, ActorOut, ActorPage, EdgeOut, MergeIn, MergeOut
 from graph import queries
 from graph.model import Actor, ActorKind, Edge
@@ -31,7 +32,8 @@ def list_actors(
                      limit=page.limit, offset=page.offset)
 
 
-@router.post("/merge", response_model=MergeOut, dependencies=[WriteAccess])
+@router.post("/merge", response_model=MergeOut, dependencies=[WriteAccess],
+             responses=WRITE_ERRORS)
 def merge(body: MergeIn, store: StoreDep) -> MergeOut:
     """Fold one actor into another: claims move, aliases unite, the old id keeps resolving."""
     return MergeOut.of(queries.merge_actors(store, body.keep, body.merge))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, WriteAccess
-from api.problems import PROBLEM_JSON
+from api.problems import documented
 from api.schemas import ActorOut, ClaimOut, DocumentIn, IngestedSource, IngestOut
 from api.uploads import read_body, read_file_field
+from loaders import ingest
 from loaders.document import Extraction
+from loaders.readers import FORMATS
 
 router = APIRouter(tags=["documents"])
 
@@ -31,12 +34,7 @@ _BODY = {
     }
 }
 
-_ERRORS = {status: {"description": what, "content": {PROBLEM_JSON: {}}} for status, what in {
-    401: "X-API-Key missing or wrong (when ALLEGIANCE_API_KEY is set).",
-    413: "Larger than ALLEGIANCE_MAX_UPLOAD_BYTES.",
-    415: "Neither multipart/form-data nor application/json, or a file format no reader takes.",
-    422: "The document or its claims are invalid; nothing was stored.",
-}.items()}
+_ERRORS = documented(400, 401, 413, 415, 422)
 
 
 def _result(extractions: list[Extraction], created: list[bool], dry_run: bool) -> IngestOut:
@@ -48,7 +46,7 @@ def _result(extractions: list[Extraction], created: list[bool], dry_run: bool) -
 
 
 @router.post("/documents", status_code=201, response_model=IngestOut, openapi_extra=_BODY,
-             dependencies=[WriteAccess], responses=_ERRORS)  # type: ignore[arg-type]
+             dependencies=[WriteAccess], responses=_ERRORS)
 async def add_document(
     request: Request, store: StoreDep, settings: SettingsDep,
     dry_run: Annotated[bool, Query(description="Extract and return, store nothing.")] = False,
@@ -58,12 +56,14 @@ async def add_document(
     Send a file as multipart field `file`, or JSON `{text, title, url, author,
     published}`. Loading a document already stored changes nothing (`created: false`).
     """
-    from loaders import ingest  # TEMP until loaders.ingest lands
-
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     limit = settings.max_upload_bytes
     if kind == "multipart/form-data":
         upload = await read_file_field(request, limit)
+        suffix = PurePath(upload.filename).suffix.lower()
+        if suffix and suffix not in FORMATS:
+            raise HTTPException(415, f"file: {suffix} files are not read (supported: "
+                                     f"{', '.join(sorted(FORMATS))})")
         extractions = await run_in_threadpool(
             ingest.extract_bytes, upload.data, upload.filename, settings)
     elif kind == "application/json" or kind.endswith("+json"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import StoreDep
-from api.problems import PROBLEM_JSON
 from api.schemas import Health, Ready
 
 router = APIRouter(tags=["service"])
@@ -17,8 +16,7 @@ def health() -> Health:
     return Health(status="ok")
 
 
-@router.get("/ready", response_model=Ready, responses={
-    503: {"description": "The store does not answer.", "content": {PROBLEM_JSON: {}}}})
+@router.get("/ready", response_model=Ready)
 def ready(store: StoreDep) -> Ready:
     """The store answers; 503 otherwise."""
     store.ping()

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep, WriteAccess
 from api.params import LimitQ, OffsetQ, names_for
+from api.problems import WRITE_ERRORS
 from api.schemas import (
     ClaimOut,
     EdgeOut,
@@ -64,7 +65,8 @@ def source_text(
     )
 
 
-@router.delete("/{source_id}", response_model=RetractOut, dependencies=[WriteAccess])
+@router.delete("/{source_id}", response_model=RetractOut, dependencies=[WriteAccess],
+               responses=WRITE_ERRORS)
 def retract(source_id: str, store: StoreDep) -> RetractOut:
     """Withdraw a source: its claims go, and edges left without claims disappear."""
     return RetractOut.of(store.retract(source_id))
