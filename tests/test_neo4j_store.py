@@ -6,6 +6,7 @@ Everything runs on the real Neo4j test server (tests/neo4j_server/).
 
 from __future__ import annotations
 
+import random
 import socket
 from collections.abc import Iterator
 from datetime import date
@@ -19,7 +20,8 @@ from graph import cypher
 from graph.errors import InvalidInput, StoreUnavailable
 from graph.model import Actor, ActorKind
 from graph.neo4j_store import Neo4jStore
-from graph.relations import RELATIONS, Modality
+from graph.relations import RELATIONS, Modality, Relation
+from graph.sqlite_store import SqliteStore
 from graph.store import EdgeFilter
 from tests.conftest import open_neo4j
 from tests.contract.world import ACTORS, HAMAS, HEZBOLLAH, IRAN, S1, S1_CLAIMS, claim, load, source
@@ -300,3 +302,105 @@ def test_relationship_types_come_only_from_the_taxonomy() -> None:
         cypher.rel_type("FUNDS` {x: 1}]->() DETACH DELETE n //")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         cypher.paths(RELATIONS, 99)
+
+
+# ---- the same answers as the embedded store ------------------------------------------
+
+
+def random_world(seed: int) -> tuple[list[Actor], list[tuple[Any, list[Any]]]]:
+    """A seeded corpus: 18 actors, 10 sources (some undated), ~90 claims of every
+    relation and modality, with repeats across sources so counts and ties vary."""
+    rng = random.Random(seed)
+    actors = [Actor(id=f"a{i:02d}", name=f"Actor {i}", aliases=(f"Akteur {i}é",),
+                    kind=rng.choice(list(ActorKind))) for i in range(18)]
+    relations = list(Relation)
+    modalities = [Modality.ASSERTED] * 4 + [Modality.REPORTED] * 2 + list(Modality)
+    def fresh() -> tuple[str, Relation, str]:
+        return (rng.choice(actors[:12]).id, rng.choice(relations), rng.choice(actors).id)
+
+    common = [fresh() for _ in range(15)]  # alleged again and again, by several sources
+    docs = []
+    for n in range(10):
+        triples = [rng.choice(common) if rng.random() < 0.6 else fresh() for _ in range(9)]
+        triples = [t for t in triples if t[0] != t[2]]
+        text = " ".join(f"Sentence {k}: {s} {r.value} {o}." for k, (s, r, o) in enumerate(triples))
+        published = None if n % 4 == 3 else date(2015 + n % 5, 1 + n, 1 + 2 * n)
+        src = source(text, title=f"Doc {n}", published=published)
+        claims = [claim(src, s, r, o, f"Sentence {k}: {s} {r.value} {o}",
+                        modality=rng.choice(modalities))
+                  for k, (s, r, o) in enumerate(triples)]
+        docs.append((src, claims))
+    return actors, docs
+
+
+def answers(store: Any, actors: list[Actor], sources: list[str]) -> dict[str, Any]:
+    """Every read the stores share, on a fixed set of arguments."""
+    everything = EdgeFilter(limit=1000)
+    all_mods = frozenset(Modality)
+    out: dict[str, Any] = {
+        "stats": store.stats(),
+        "actors": store.list_actors(limit=7, offset=3),
+        "search": store.search_actors("actor 1", limit=5),
+        "sources": store.list_sources(),
+        "claims": store.claims(limit=1000),
+        "subgraph": store.subgraph(),
+        "subgraph_cut": store.subgraph(EdgeFilter(relations=(Relation.SUPPORT,)), max_nodes=5),
+    }
+    filters = {
+        "all": everything,
+        "page": EdgeFilter(limit=5, offset=4),
+        "support": EdgeFilter(relations=(Relation.SUPPORT,), limit=1000),
+        "support_only": EdgeFilter(relations=(Relation.SUPPORT,), subtypes=False),
+        "any_modality": EdgeFilter(modalities=all_mods, limit=1000),
+        "denied": EdgeFilter(modalities=frozenset({Modality.DENIED})),
+        "corroborated": EdgeFilter(min_sources=2),
+        "dated": EdgeFilter(since=date(2016, 1, 1), until=date(2018, 12, 31), limit=1000),
+        "one_source": EdgeFilter(source=sources[0], modalities=all_mods),
+    }
+    for name, flt in filters.items():
+        out[f"edges:{name}"] = store.edges(flt)
+    for a in actors[:6]:
+        out[f"actor:{a.id}"] = store.edges(EdgeFilter(actor=a.id))
+        out[f"subject:{a.id}"] = store.edges(EdgeFilter(subject=a.id, limit=3))
+        out[f"object:{a.id}"] = store.edges(EdgeFilter(object=a.id, limit=1000))
+        out[f"supporters:{a.id}"] = store.supporters(a.id)
+        out[f"supported:{a.id}"] = store.supported(a.id, EdgeFilter(modalities=all_mods))
+        out[f"near:{a.id}"] = store.neighbourhood(a.id, depth=2)
+        out[f"near_cut:{a.id}"] = store.neighbourhood(a.id, depth=2, max_nodes=4)
+        out[f"near_support:{a.id}"] = store.neighbourhood(
+            a.id, flt=EdgeFilter(relations=(Relation.SUPPORT,)))
+    for e in store.edges(EdgeFilter(modalities=all_mods, limit=1000)).items:
+        out[f"evidence:{e.key}"] = store.evidence(e.subject, e.relation, e.object)
+    for a, b in [(actors[0].id, actors[1].id), (actors[2].id, actors[9].id),
+                 (actors[5].id, actors[14].id)]:
+        out[f"paths:{a}:{b}"] = store.paths(a, b, max_hops=3)
+        out[f"paths_support:{a}:{b}"] = store.paths(a, b, (Relation.SUPPORT,), max_hops=4,
+                                                    limit=4)
+        out[f"paths_corroborated:{a}:{b}"] = store.paths(a, b, min_sources=2)
+    return out
+
+
+def assert_same(neo: dict[str, Any], lite: dict[str, Any]) -> None:
+    assert neo.keys() == lite.keys()
+    differ = [k for k in lite if neo[k] != lite[k]]
+    assert not differ, f"Neo4j and SQLite differ on {differ[:5]}: {neo[differ[0]]!r} " \
+                       f"!= {lite[differ[0]]!r}"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_answers_match_the_embedded_store(neo: Neo4jStore, tmp_path: Any, seed: int) -> None:
+    actors, docs = random_world(seed)
+    with SqliteStore(tmp_path / "graph.db") as lite:
+        for store in (neo, lite):
+            for src, claims in docs:
+                store.ingest(src, actors, claims)
+        ids = [src.id for src, _ in docs]
+        assert_same(answers(neo, actors, ids), answers(lite, actors, ids))
+        for store in (neo, lite):
+            store.merge_actors(actors[1].id, actors[2].id)
+            store.merge_actors(actors[3].id, actors[1].id)
+        assert neo.retract(ids[1]) == lite.retract(ids[1])
+        assert neo.retract(ids[4]) == lite.retract(ids[4])
+        rest = [i for i in ids if i not in (ids[1], ids[4])]
+        assert_same(answers(neo, actors[3:], rest), answers(lite, actors[3:], rest))
+    assert counts(neo) == edge_counts(neo)
