@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -64,6 +64,9 @@ _BOILERPLATE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LINK_DENSE = 0.6
+_LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
+_HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span"})
+_SPACES = re.compile(r"\s+")
 _META_TITLE = ("og:title", "citation_title", "dc.title", "dcterms.title", "twitter:title")
 _META_AUTHOR = ("author", "citation_author", "dc.creator", "dcterms.creator", "article:author",
                 "parsely-author", "sailthru.author", "byl")
@@ -209,7 +212,8 @@ def _text(tag: object) -> str | None:
 def _main_content(soup: BeautifulSoup) -> Tag:
     articles = [a for a in soup.find_all("article") if isinstance(a, Tag)]
     if articles:
-        return max(articles, key=_text_length)
+        sizes = _measure(soup)
+        return max(articles, key=lambda a: sizes[id(a)].text)
     for found in (soup.find("main"), soup.find(None, {"role": "main"}), soup.body):
         if isinstance(found, Tag):
             return found
@@ -217,19 +221,87 @@ def _main_content(soup: BeautifulSoup) -> Tag:
 
 
 def _drop_furniture(root: Tag) -> None:
-    total = _text_length(root)
-    for tag in list(root.find_all(True)):
-        if tag.decomposed:
-            continue
-        if _is_furniture(tag, root) or (_has_boilerplate_name(tag)
-                                        and _text_length(tag) <= total / 2):
-            tag.decompose()
-    for tag in list(root.find_all(re.compile(r"^(h[1-6]|p|div|strong|span)$"))):
-        if not tag.decomposed and _is_boilerplate_heading(tag):
-            _drop_heading_and_links(tag, root)
-    for tag in list(root.find_all(["ul", "ol", "div", "section", "table", "dl"])):
-        if not tag.decomposed and _is_link_list(tag):
-            tag.decompose()
+    sizes = _measure(root)
+    total = sizes[id(root)].text
+    _remove(_pruned(root, lambda tag: _is_furniture(tag, root) or (
+        _has_boilerplate_name(tag) and sizes[id(tag)].text <= total / 2)))
+    sizes = _measure(root)
+    _remove(_boilerplate_sections(root, sizes))
+    sizes = _measure(root)
+    _remove(_pruned(root, lambda tag: tag.name in _LIST_LIKE and sizes[id(tag)].is_link_list()))
+
+
+def _pruned(root: Tag, drop: Callable[[Tag], bool]) -> list[Tag]:
+    """The elements under `root` that `drop` selects, not looking inside those."""
+    found: list[Tag] = []
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        if drop(tag):
+            found.append(tag)
+        else:
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    return found
+
+
+def _boilerplate_sections(root: Tag, sizes: dict[int, _Size]) -> list[Tag]:
+    """"Related news"-style headings with the link lists that follow them."""
+    found: list[Tag] = []
+    for heading in _pruned(root, lambda tag: _is_boilerplate_heading(tag, sizes)):
+        found.append(heading)
+        sibling = heading.find_next_sibling()
+        while isinstance(sibling, Tag) and (sibling.name in ("ul", "ol")
+                                            or sizes[id(sibling)].is_link_list()):
+            found.append(sibling)
+            sibling = sibling.find_next_sibling()
+    return found
+
+
+def _remove(tags: list[Tag]) -> None:
+    for tag in tags:
+        tag.extract()
+
+
+@dataclass
+class _Size:
+    """Non-blank characters of a subtree, those inside links, and its links."""
+
+    text: int = 0
+    linked: int = 0
+    links: int = 0
+    elements: int = 0
+
+    def is_link_list(self) -> bool:
+        """Mostly links: a list of headlines rather than prose."""
+        return self.links >= 2 and self.text > 0 and self.linked / self.text >= _LINK_DENSE
+
+
+def _measure(root: Tag) -> dict[int, _Size]:
+    """The size of every element under `root`, by id(), in one pass (no get_text()
+    per element, which is quadratic on deeply nested pages)."""
+    sizes: dict[int, _Size] = {}
+    order: list[Tag] = []
+    stack = [root]
+    while stack:
+        tag = stack.pop()
+        order.append(tag)
+        size = sizes[id(tag)] = _Size()
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                stack.append(child)
+            elif isinstance(child, NavigableString) and not isinstance(child, _NOT_TEXT):
+                size.text += len("".join(child.split()))
+    for tag in reversed(order):  # every element after all of its descendants
+        size = sizes[id(tag)]
+        if tag.name == "a":
+            size.linked, size.links = size.text, size.links + 1
+        parent = sizes.get(id(tag.parent)) if tag is not root else None
+        if parent is not None:
+            parent.text += size.text
+            parent.linked += size.linked
+            parent.links += size.links
+            parent.elements += size.elements + 1
+    return sizes
 
 
 def _is_furniture(tag: Tag, root: Tag) -> bool:
@@ -261,39 +333,13 @@ def _has_boilerplate_name(tag: Tag) -> bool:
     return any(w in _BOILERPLATE_WORDS for w in re.split(r"[\s_\-]+", names))
 
 
-def _is_boilerplate_heading(tag: Tag) -> bool:
-    words = " ".join(tag.get_text(" ").split())
-    return 0 < len(words) <= 60 and bool(_BOILERPLATE_HEADING.match(words))
-
-
-def _drop_heading_and_links(heading: Tag, root: Tag) -> None:
-    """Remove a "Related news"-style heading with the link lists after it, and its
-    section when nothing but links is left there."""
-    parent = heading.parent
-    sibling = heading.find_next_sibling()
-    heading.decompose()
-    while isinstance(sibling, Tag) and (sibling.name in ("ul", "ol") or _is_link_list(sibling)):
-        following = sibling.find_next_sibling()
-        sibling.decompose()
-        sibling = following
-    if isinstance(parent, Tag) and parent is not root and _is_link_list(parent):
-        parent.decompose()
-
-
-def _is_link_list(tag: Tag) -> bool:
-    """Mostly links: a list of headlines rather than prose."""
-    length = _text_length(tag)
-    if length == 0:
+def _is_boilerplate_heading(tag: Tag, sizes: dict[int, _Size]) -> bool:
+    if tag.name not in _HEADING_LIKE:
         return False
-    links = tag.find_all("a")
-    if len(links) < 2:
+    size = sizes.get(id(tag))
+    if size is None or not 0 < size.text <= 60 or size.elements > 10:
         return False
-    linked = sum(len("".join(a.get_text().split())) for a in links)
-    return linked / length >= _LINK_DENSE
-
-
-def _text_length(tag: Tag) -> int:
-    return len("".join(tag.get_text().split()))
+    return _is_boilerplate_line(" ".join(tag.get_text(" ").split()))
 
 
 # --- text -----------------------------------------------------------------------------
@@ -322,6 +368,7 @@ def _is_boilerplate_line(text: str) -> bool:
 
 
 _END = object()
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
 def _paragraphs(root: Tag) -> list[str]:
@@ -333,10 +380,10 @@ def _paragraphs(root: Tag) -> list[str]:
         node = stack.pop()
         if node is _END:
             writer.flush()
-        elif isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
+        elif isinstance(node, _NOT_TEXT):
             continue
         elif isinstance(node, NavigableString):
-            writer.add(str(node))
+            writer.add(_SPACES.sub(" ", str(node)))  # source line breaks are spaces
         elif isinstance(node, Tag):
             if node.name == "br":
                 writer.add("\n")
