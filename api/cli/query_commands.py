@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from api.cli.app import app, cli_errors, console, dump_json, open_store
 from api.schemas import (
@@ -63,14 +65,19 @@ def _edges_out(store: GraphStore, edges: list[Edge]) -> list[EdgeOut]:
 
 
 def _edge_table(title: str, rows: list[EdgeOut], total: int) -> Table:
-    table = Table(title=f"{title} ({len(rows)} of {total})", title_justify="left")
+    table = Table(title=Text(f"{title} ({len(rows)} of {total})"), title_justify="left")
     for col in ("subject", "relation", "object", "claims", "sources", "first seen",
                 "last seen"):
         table.add_column(col, justify="right" if col in ("claims", "sources") else "left")
     for e in rows:
-        table.add_row(e.subject_name, e.label, e.object_name, str(e.claims), str(e.sources),
-                      str(e.first_seen or ""), str(e.last_seen or ""))
+        table.add_row(*_cells(e.subject_name, e.label, e.object_name, e.claims, e.sources,
+                              e.first_seen or "", e.last_seen or ""))
     return table
+
+
+def _cells(*values: object) -> list[Text]:
+    """Table cells shown verbatim (names may hold brackets rich would read as markup)."""
+    return [Text(str(v)) for v in values]
 
 
 def _actor_edges(kind: str, actor: Actor, page: Page[Edge], store: GraphStore,
@@ -149,8 +156,9 @@ def evidence(
     if as_json:
         dump_json(out)
         return
-    console.print(f"[bold]{out.subject.name}[/] {out.relation.value} [bold]{out.object.name}"
-                  f"[/]: {out.claims} claims from {out.sources} sources, "
+    console.print(f"[bold]{escape(out.subject.name)}[/] {out.relation.value} "
+                  f"[bold]{escape(out.object.name)}[/]: {out.claims} claims from {out.sources} "
+                  "sources, "
                   f"{out.counter_claims} denials", highlight=False)
     for item in out.items:
         c, s = item.claim, item.source
@@ -159,7 +167,7 @@ def evidence(
         where = f"{s.title or s.id}" + (f", {s.published}" if s.published else "")
         page = f" p.{c.page}" if c.page else ""
         said = f" (according to {c.attributed_to})" if c.attributed_to else ""
-        console.print(f"{tag} [dim]{where}{page} [{c.start}:{c.end}]{said}[/]",
+        console.print(f"{tag} [dim]{escape(f'{where}{page} [{c.start}:{c.end}]{said}')}[/]",
                       highlight=False)
         console.print(f"    \u201c{c.quote}\u201d", markup=False, highlight=False)
 
@@ -211,7 +219,8 @@ def actors(
     for col in ("id", "name", "kind", "country", "aliases"):
         table.add_column(col)
     for a in page.items:
-        table.add_row(a.id, a.name, a.kind.value, a.country or "", ", ".join(a.aliases[:4]))
+        table.add_row(*_cells(a.id, a.name, a.kind.value, a.country or "",
+                              ", ".join(a.aliases[:4])))
     console.print(table)
 
 
@@ -224,8 +233,8 @@ def actor(ref: str = typer.Argument(..., help="Id, name or alias."),
     if as_json:
         dump_json(out)
         return
-    console.print(f"[bold]{out.name}[/] [{out.id}] {out.kind.value}"
-                  + (f", {out.country}" if out.country else ""), highlight=False)
+    console.print(Text(f"{out.name} [{out.id}] {out.kind.value}"
+                       + (f", {out.country}" if out.country else ""), style="bold"))
     if out.aliases:
         console.print("aliases: " + ", ".join(out.aliases), markup=False)
     console.print(f"{out.edges} edges ({out.claims} claims), {out.supporters} supporters, "
@@ -259,7 +268,8 @@ def retract(source: str = typer.Argument(..., help="A source id (sha256:...)."),
         dump_json(out)
         return
     console.print(f"Retracted {out.source}: {out.claims_removed} claims removed, "
-                  f"{len(out.edges_removed)} edges gone, {len(out.edges_weakened)} weakened.")
+                  f"{len(out.edges_removed)} edges gone, {len(out.edges_weakened)} weakened.",
+                  markup=False)
     for e in out.edges_removed:
         console.print(f"  gone: {e.subject} {e.relation.value} {e.object}", markup=False)
 
