@@ -1,0 +1,1 @@
+"""Real Neo4j 5.26 server for the test suite (see README.md)."""
