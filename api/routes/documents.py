@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, WriteAccess
@@ -34,7 +34,10 @@ _BODY = {
     }
 }
 
-_ERRORS = documented(400, 401, 413, 415, 422)
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Dry run: what would be stored.", "model": IngestOut},
+    **documented(400, 401, 413, 415, 422),
+}
 
 
 def _result(extractions: list[Extraction], created: list[bool], dry_run: bool) -> IngestOut:
@@ -48,13 +51,14 @@ def _result(extractions: list[Extraction], created: list[bool], dry_run: bool) -
 @router.post("/documents", status_code=201, response_model=IngestOut, openapi_extra=_BODY,
              dependencies=[WriteAccess], responses=_ERRORS)
 async def add_document(
-    request: Request, store: StoreDep, settings: SettingsDep,
+    request: Request, response: Response, store: StoreDep, settings: SettingsDep,
     dry_run: Annotated[bool, Query(description="Extract and return, store nothing.")] = False,
 ) -> IngestOut:
     """Extract the actors and claims a document alleges and store them, all or nothing.
 
     Send a file as multipart field `file`, or JSON `{text, title, url, author,
-    published}`. Loading a document already stored changes nothing (`created: false`).
+    published}`. Answers 201 with what was stored; loading a document already stored
+    changes nothing (`created: false`). With `dry_run`, answers 200 and stores nothing.
     """
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     limit = settings.max_upload_bytes
@@ -76,6 +80,7 @@ async def add_document(
         raise HTTPException(415, "send the document as multipart/form-data (field 'file') "
                                  f"or application/json, not {kind or 'no content type'}")
     if dry_run:
+        response.status_code = 200
         return _result(extractions, [False] * len(extractions), True)
     reports = await run_in_threadpool(ingest.store_extractions, store, extractions)
     return _result(extractions, [r.created for r in reports], False)
