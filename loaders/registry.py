@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from pydantic import ValidationError
 
 from graph.errors import InvalidInput
@@ -138,7 +140,7 @@ def read_registry_file(path: Path) -> list[tuple[Actor, tuple[str, ...]]]:
     except UnicodeDecodeError:
         raise InvalidInput(f"{path}: registry file is not UTF-8 text") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise InvalidInput(f"{path}: not valid YAML ({exc})") from None
     out = []

@@ -25,6 +25,9 @@ _GROUPISH = {ActorKind.ARMED_GROUP, ActorKind.ORGANIZATION, ActorKind.STATE,
 _EXPLETIVE = re.compile(r"\s+(?:is|was|has been|had been|seems|seemed|appears|appeared|remains|"
                         r"remained|would be|will be|may be|could be|might be|is not|was not)"
                         r"\s+(?:[\w-]+\s+){0,2}?(?:that|to|whether|how|why|if)\b", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|against|at|into|over|"
+                          r"under|between|among|across|through|within)\s+(?:the\s+)?(?:\S+\s+)?$",
+                          re.IGNORECASE)
 _FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
                       r"Following|During|As part of)\b")
 
@@ -64,10 +67,12 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
         here = [m for m in named if sent.start <= m.start < sent.end]
         chain: dict[str, str] = {}
         for pm in _PATTERN.finditer(text, sent.start, sent.end):
-            if any(m.start <= pm.start() < m.end for m in named):
+            if any(m.start < pm.end() and pm.start() < m.end for m in named):
                 continue
-            word = pm.group().lower()
+            word = re.sub(r"\s+", " ", pm.group().lower())
             cls = _CLASSES[word]
+            if cls in {"nominal", "plural"} and not pm.group().split()[-1].islower():
+                continue  # "the State Department" is a name, not "the state"
             possessive = word in {"its", "their", "his", "her"}
             before = [m for m in here if m.end <= pm.start()]
             prev = [m for s in sentences[max(0, si - 2):si]
@@ -91,7 +96,7 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue
             want = {ActorKind.PERSON} if cls == "pronoun-person" else _GROUPISH
             antecedent = _antecedent(text, sent, pm.start(), cls, before, prev, here, actors,
-                                     want, chain)
+                                     want, chain, possessive)
             if antecedent is not None:
                 chain[cls] = antecedent
                 out.append(Reference(pm.start(), pm.end(), antecedent, "pronoun", pm.group(),
@@ -106,7 +111,7 @@ def _is_possessive(text: str, end: int) -> bool:
 
 def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Mention],
                 prev: list[Mention], here: list[Mention], actors: dict[str, DocActor],
-                want: set[ActorKind], chain: dict[str, str]) -> str | None:
+                want: set[ActorKind], chain: dict[str, str], possessive: bool) -> str | None:
     def ok(m: Mention) -> bool:
         if actors[m.actor].kind not in want or m.form == "capital":
             return False
@@ -122,13 +127,18 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
             return after[0].actor
     near = [m for m in before if ok(m)]
     if near:
-        return near[-1].actor
+        plain = [m for m in near if not _embedded(text, sent, m)]
+        subject = plain[0] if plain and plain[0].start < pos else None
+        if cls in {"pronoun-singular", "pronoun-plural"} and possessive and subject:
+            return subject.actor  # "X ... their commitments": the subject's
+        if _is_object_pronoun(text, pos) and subject is not None:
+            others = [m for m in near if m.actor != subject.actor]
+            plain_others = [m for m in others if not _embedded(text, sent, m)]
+            pick = plain_others or others
+            if pick:
+                return pick[-1].actor
+        return (plain or near)[-1].actor
     # The subject of the nearest previous sentence that has an actor.
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in prev:
-        by_sentence.setdefault(m.start, []).append(m)
-    for m in prev:  # first compatible actor, latest sentence first
-        pass
     groups: list[list[Mention]] = []
     for m in prev:
         if groups and _same_sentence(text, groups[-1][0], m):
@@ -136,10 +146,22 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
         else:
             groups.append([m])
     for g in reversed(groups):
-        firsts = [m for m in g if ok(m)]
+        firsts = [m for m in g if ok(m) and not m.possessive] or [m for m in g if ok(m)]
         if firsts:
             return firsts[0].actor
     return None
+
+
+def _embedded(text: str, sent: Sentence, m: Mention) -> bool:
+    """A mention inside a prepositional phrase or used as a possessive modifier."""
+    head = text[max(sent.start, m.start - 30):m.start]
+    return m.possessive or bool(_PREP_BEFORE.search(head))
+
+
+def _is_object_pronoun(text: str, pos: int) -> bool:
+    """"accusing it of": a pronoun right after a verb or preposition is an object."""
+    head = text[max(0, pos - 20):pos]
+    return bool(re.search(r"\b(?:\w+ing|\w+ed|of|to|with|against|for|on|by)\s+$", head))
 
 
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:

@@ -20,10 +20,12 @@ _QUOTES = str.maketrans({"“": None, "”": None, "„": None, "«": None, "»"
 _HEAD_AFTER_POSSESSIVE = re.compile(
     r"^'s? (?:[\w-]+ )?(?:battle|fight|campaign|war|efforts?|forces|fighters|troops|operations|"
     r"offensive|cause|government|regime|army|military|advance|struggle|insurgency|rule|"
-    r"militia|members|leaders|leadership)\b", re.IGNORECASE)
+    r"militia|members|leaders|leadership|(?:[\w-]+ ){0,2}(?:north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|region|regions|territory|territories|border|borders|"
+    r"province|provinces|interior|soil|heartland|frontier))\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|against|at|into|"
-                                 r"over|under|between|among|toward|towards|than)\s+(?:\S+\s+){0,2}$",
-                                 re.IGNORECASE)
+                                 r"over|under|between|among|toward|towards|than)\s+"
+                                 r"(?:(?-i:[a-z][\w-]*)\s+){0,2}$", re.IGNORECASE)
 _FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
                       r"Following|During|As part of|Responding to|According to)\b[^,]*,\s*")
 _PENALTY_FORMS = {"pronoun", "nominal", "plural"}
@@ -104,6 +106,9 @@ def apply_rules(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
             continue
         for m in rule.regex.finditer(text):
             for f in _claims(rule, m, masked, tables.get(rule.name, {})):
+                if rule.subject == "clause" and any(
+                        g.object == f.object and g.relation == f.relation for g in found.values()):
+                    continue  # a fallback: the explicit subject found by another rule wins
                 key = (f.subject, f.relation, f.object)
                 if key not in found or found[key].confidence < f.confidence:
                     found[key] = f

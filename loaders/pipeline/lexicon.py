@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from graph.errors import InvalidInput
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -18,7 +20,7 @@ def load_yaml(name: str) -> Any:
     """The parsed content of one rules file (`mentions.yaml`, `relations.yaml`, ...)."""
     path = RULES_DIR / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as exc:
         raise InvalidInput(f"{path}: cannot load extraction rules ({exc})") from None
 

@@ -129,6 +129,13 @@ _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|ru
                          r"|armed\s+forces)\b")
 
 
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A place in capitals opening a line, as news datelines do ("NAIROBI: ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[start:end].isupper() and not text[line_start:start].strip(" (") and \
+        bool(re.match(r"\s*(?:[:–—-]|\(|,)", text[end:end + 3]))
+
+
 class _Finder:
     def __init__(self, text: str, registry: Registry) -> None:
         self.text = text
@@ -137,7 +144,8 @@ class _Finder:
         self.tokens = tokenize(text)
         self.actors: dict[str, DocActor] = {}
         self.mentions: list[Mention] = []
-        self.states_seen: list[tuple[int, str]] = []  # (offset, state id) incl. demonyms
+        # (offset, state id, weight): 2 for "X's government", 1 for a name, 0 a demonym
+        self.states_seen: list[tuple[int, str, int]] = []
 
     # -- actors ---------------------------------------------------------------
     def actor_from_registry(self, actor_id: str) -> DocActor:
@@ -185,15 +193,16 @@ class _Finder:
             if entry.form == "name":
                 actor = self.actor_from_registry(entry.actor)
                 if actor.kind is ActorKind.STATE:
-                    self.states_seen.append((start, actor.id))
+                    self.states_seen.append((start, actor.id, 1))
                     if _ARMY_STATE.match(after):
                         continue  # "Sudan's army": the armies pass handles it
-                if _is_capital_alias(self.registry, entry.actor, entry.alias) and \
-                        _LOCATIVE.search(self.text[max(0, start - 12):start]):
-                    continue  # "attacks on Khartoum": a place, not the government
+                if _is_capital_alias(self.registry, entry.actor, entry.alias) and (
+                        _LOCATIVE.search(self.text[max(0, start - 12):start])
+                        or _is_dateline(self.text, start, end)):
+                    continue  # "attacks on Khartoum", "NAIROBI:": a place, not the government
                 self.add(start, end, actor)
                 continue
-            self.states_seen.append((start, entry.actor))
+            self.states_seen.append((start, entry.actor, 0))
             if entry.form == "demonym_plural":
                 if not re.match(r"^\s+[A-Z]", after):
                     self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
@@ -209,15 +218,23 @@ class _Finder:
 
     def people(self) -> None:
         for m in self.lex.person.finditer(self.text):
-            name = m.group("name").strip()
+            name = re.sub(r"['’]s?$", "", m.group("name").strip())
             start = m.start("name")
             end = start + len(name)
             if not self.free(start, end) or self.registry.lookup(name) is not None:
                 continue
             actor = self.new_actor(name, ActorKind.PERSON)
-            actor.add_alias(self.text[m.start():end])
+            # The title and what qualifies it belong to the mention: "Syrian President
+            # Bashar Assad", "US Secretary of State John Kerry", "al-Shabab chairman X".
+            first = m.start()
+            pre = re.search(r"((?:(?:[A-Z][\w.'’-]*|al|el)[\s-]+){1,3})$",
+                            self.text[max(0, first - 40):first])
+            if pre and not re.search(r"[.!?]\s*$", self.text[max(0, first - 42):first - len(
+                    pre.group(1))]) and pre.group(1).split()[0] not in self.lex.descriptive:
+                first -= len(pre.group(1))
+            actor.add_alias(self.text[first:end])
             self._person_aliases(actor, end)
-            self.add(start, end, actor)
+            self.add(first, end, actor, replace=True)
         for m in self.lex.appositive_person.finditer(self.text):
             name = m.group("name")
             first = name.split()[0]
@@ -229,11 +246,24 @@ class _Finder:
             self._person_aliases(actor, m.end("name"))
             self.add(m.start("name"), m.end("name"), actor)
 
+    def particle_names(self) -> None:
+        """Names built with a particle ("Ayman al-Zawahri", "Abu Bakr al-Baghdadi")."""
+        for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|ibn|Abu)[- ]"
+                             r"[A-Z][\w'’-]+)", self.text):
+            start, end = m.span(1)
+            if not self.free(start, end) or self.registry.lookup(m.group(1)) is not None:
+                continue
+            if m.group(1).split()[0] in self.lex.descriptive:
+                continue
+            actor = self.new_actor(m.group(1), ActorKind.PERSON)
+            self._person_aliases(actor, end)
+            self.add(start, end, actor)
+
     def _person_aliases(self, actor: DocActor, end: int) -> None:
         parts = actor.name.split()
         if len(parts) >= 2:
             last = parts[-1]
-            if last[:1].isupper() and last.lower() not in self.lex.particles:
+            if (last[:1].isupper() or "-" in last) and last.lower() not in self.lex.particles:
                 actor.add_alias(last)
             if "-" in last:  # "al-Zawahri" is also written "Zawahri"
                 actor.add_alias(last.split("-", 1)[1])
@@ -260,7 +290,7 @@ class _Finder:
                 raw = toks[k].raw
                 if raw in self.lex.descriptive:
                     break
-                if (raw[:1].isupper() and not raw.endswith("ing")) or raw.isdigit():
+                if raw[:1].isupper() and not raw.endswith("ing"):
                     first = k
                 elif raw.lower() in self.lex.particles and k > 0 and \
                         toks[k - 1].raw[:1].isupper():
@@ -325,7 +355,8 @@ class _Finder:
                 continue
             inside = [x for x in self.mentions if x.start >= m.start() and x.end <= m.end()]
             before = [x for x in self.mentions if x.end == m.start() and x.form == "name"]
-            if before and _abbr_fits(before[0].text, abbr):
+            same = bool(inside) and before and all(x.actor == before[0].actor for x in inside)
+            if before and (same or _abbr_fits(before[0].text, abbr)):
                 owner = before[0]
                 self.actors[owner.actor].add_alias(abbr)
                 self.mentions = [x for x in self.mentions if x not in inside]
@@ -371,6 +402,9 @@ class _Finder:
                 m.possessive = bool(_POSSESSIVE.match(text[m.end:m.end + 3]))
                 if "military" in g.group():
                     self._army_of(m.actor, m)
+                elif actor.kind is ActorKind.STATE:
+                    self.states_seen.append((m.start, actor.id, 2))
+                    self._government_alias(actor.id)
         # "the Sudanese army", "Sudan's military government", "the army".
         for tok_re in (r"(?P<state>\S+?)(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)"
                        r"|army|military|armed\s+forces)\b",):
@@ -388,8 +422,9 @@ class _Finder:
                 self.add(m.start(), m.end(), army)
         for m in re.finditer(r"\bthe\s+(?P<head>army|military|(?:[\w-]+\s+){0,2}government)\b",
                              text, re.IGNORECASE):
-            if not self.free(m.start(), m.end()) or m.group().lower().startswith("the government"
-                                                                             "s"):
+            if text[m.end():m.end() + 1] == "s" or (
+                    not m.group("head").lower().endswith("government")
+                    and not self.free(m.start(), m.end())):
                 continue
             head = m.group("head").lower()
             if re.match(r"^\s*(?:of|in)\b", text[m.end():m.end() + 5]):
@@ -401,8 +436,10 @@ class _Finder:
                 if re.search(r"\b(?:military|transitional|interim|rebel|opposition|parallel|"
                              r"unity)\b", head):
                     continue
-                self.add(m.start() + 4 + len(head) - len("government"), m.end(),
-                         self.actor_from_registry(state), "nominal")
+                start = m.end() - len("government")
+                if self.free(start, m.end()):
+                    self.add(start, m.end(), self.actor_from_registry(state), "nominal")
+                    self._government_alias(state)
             else:
                 self.add(m.start(), m.end(), self._army_actor(state))
 
@@ -425,8 +462,19 @@ class _Finder:
         return self.actors[aid]
 
     def _recent_state(self, offset: int) -> str | None:
-        best = [s for pos, s in self.states_seen if pos < offset]
-        return best[-1] if best else None
+        """The state a bare "the government" or "the army" most likely belongs to: the
+        strongest recent reference (a government, then a name, then a demonym)."""
+        recent = [(w, pos, s) for pos, s, w in self.states_seen if offset - 600 < pos < offset]
+        if not recent:
+            earlier = [s for pos, s, _ in self.states_seen if pos < offset]
+            return earlier[-1] if earlier else None
+        return max(recent)[2]
+
+    def _government_alias(self, state_id: str) -> None:
+        state = self.actors.get(state_id)
+        dems = self.registry.demonyms_of(state_id)
+        if state is not None and dems:
+            state.add_alias(f"{dems[0]} government")
 
     def doc_aliases(self) -> None:
         """Second pass: acronyms, last names and other names learnt from this text."""
@@ -452,6 +500,7 @@ class _Finder:
         self.registry_names()
         self.led_bodies()
         self.people()
+        self.particle_names()
         self.acronym_definitions()
         self.organisations()
         self.acronym_definitions()

@@ -88,7 +88,7 @@ def _expand(template: str, macros: dict[str, str], depth: int = 0) -> str:
         if key in _SLOT_MACROS:
             return _SLOT_MACROS[key]
         if key in macros:
-            return _expand(macros[key], macros, depth + 1)
+            return "(?:" + _expand(macros[key], macros, depth + 1) + ")"
         return m.group(0)
 
     return re.sub(r"\{([A-Z]+)\}", sub, template)
