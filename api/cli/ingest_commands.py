@@ -63,10 +63,11 @@ def _load_with_progress(store: GraphStore, paths: list[Path], settings: Settings
 
 
 def _print_summary(summary: LoadSummary) -> None:
-    table = Table(title="Loaded", title_justify="left")
-    table.add_column("file")
-    for heading in ("sources added", "unchanged", "actors added", "claims added"):
-        table.add_column(heading, justify="right")
+    table = Table(title="Loaded", title_justify="left", caption_justify="left",
+                  caption="new: added by this load; same: sources already stored")
+    table.add_column("file", overflow="fold", ratio=1)
+    for heading in ("new sources", "same", "new actors", "new claims"):
+        table.add_column(heading, justify="right", no_wrap=True)
     if len(summary.loaded) <= MAX_FILE_ROWS:
         for item in summary.loaded:
             reports = item.sources
@@ -82,4 +83,5 @@ def _print_summary(summary: LoadSummary) -> None:
                   str(summary.actors_added), str(summary.claims_added))
     console.print(table)
     for error in summary.errors:
-        err_console.print(Text.assemble(("failed: ", "red"), error.error), highlight=False)
+        err_console.print(Text.assemble(("failed: ", "red"), error.error), highlight=False,
+                          soft_wrap=True)
