@@ -233,21 +233,20 @@ class Neo4jStore:
 
     def _fail(self, exc: Exception) -> NoReturn:
         where = f"Neo4j at {self.uri}"
+        why = " ".join(str(getattr(exc, "message", None) or exc).split())  # one line
+        code = getattr(exc, "code", None) or ""
         if isinstance(exc, nx.AuthError):
-            raise StoreUnavailable(f"{where} refused the credentials: {exc.message}") from exc
-        if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired | OSError):
-            raise StoreUnavailable(f"cannot reach {where}: {exc}") from exc
-        if isinstance(exc, nx.ConnectionAcquisitionTimeoutError):
-            raise StoreUnavailable(f"cannot reach {where}: {exc}") from exc
+            raise StoreUnavailable(f"{where} refused the credentials: {why}") from exc
+        if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired | OSError
+                      | nx.ConnectionAcquisitionTimeoutError):
+            raise StoreUnavailable(f"cannot reach {where}: {why}") from exc
         if isinstance(exc, nx.ConstraintError):
-            raise Conflict(f"{where}: {exc.message}") from exc
-        if isinstance(exc, nx.Neo4jError):
-            if exc.code and exc.code.endswith("DatabaseNotFound"):
-                raise StoreUnavailable(f"{where} has no database {self.database!r}") from exc
-            if exc.code and exc.code.startswith("Neo.TransientError"):
-                raise StoreUnavailable(f"{where} is busy: {exc.message}") from exc
-            raise StoreError(f"{where} failed: {exc.message}") from exc
-        raise StoreError(f"{where} failed: {exc}") from exc
+            raise Conflict(f"{where}: {why}") from exc
+        if code.endswith("DatabaseNotFound"):
+            raise StoreUnavailable(f"{where} has no database {self.database!r}") from exc
+        if code.startswith("Neo.TransientError"):
+            raise StoreUnavailable(f"{where} is busy: {why}") from exc
+        raise StoreError(f"{where} failed: {why}") from exc
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
