@@ -114,11 +114,16 @@ def triple_conditions(flt: EdgeFilter) -> tuple[list[str], list[Any]]:
                 swapped.append(f"{other} = ?")
                 sp.append(value)
         # A symmetric relation is stored once, in id order: match it either way round.
-        where.append(
-            f"(({' AND '.join(direct)}) OR (relation IN ({_marks(len(SYMMETRIC))}) "
-            f"AND {' AND '.join(swapped)}))"
-        )
-        params += dp + list(SYMMETRIC) + sp
+        symmetric = sorted(r for r in SYMMETRIC if r in rels)
+        if symmetric:
+            where.append(
+                f"(({' AND '.join(direct)}) OR (relation IN ({_marks(len(symmetric))}) "
+                f"AND {' AND '.join(swapped)}))"
+            )
+            params += dp + symmetric + sp
+        else:
+            where += direct
+            params += dp
     if flt.actor is not None:
         where.append("(subject = ? OR object = ?)")
         params += [flt.actor, flt.actor]

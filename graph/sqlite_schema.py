@@ -85,8 +85,7 @@ CREATE TABLE claims (
 );
 CREATE INDEX claims_subject ON claims(subject, relation, object, modality);
 CREATE INDEX claims_object ON claims(object, relation, modality);
-CREATE INDEX claims_relation ON claims(relation, modality);
-CREATE INDEX claims_modality ON claims(modality);
+CREATE INDEX claims_relation ON claims(relation, modality);  -- (modality alone: too coarse)
 CREATE INDEX claims_source ON claims(source);
 CREATE INDEX claims_published ON claims(published);
 
@@ -104,7 +103,9 @@ CREATE TABLE edges (
     reported INTEGER NOT NULL,
     PRIMARY KEY (subject, relation, object)
 ) WITHOUT ROWID;
-CREATE INDEX edges_object ON edges(object, relation);
+-- Per-actor indexes in page order, so a hub's first page needs no sort.
+CREATE INDEX edges_subject ON edges(subject, sources DESC, claims DESC, relation, object);
+CREATE INDEX edges_object ON edges(object, sources DESC, claims DESC, subject, relation);
 CREATE INDEX edges_relation ON edges(relation);
 CREATE INDEX edges_rank ON edges(sources DESC, claims DESC, subject, relation, object);
 """

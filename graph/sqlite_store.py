@@ -13,6 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import Any, Self
 
@@ -64,13 +65,22 @@ from graph.store import (
 )
 
 _CHUNK = 500  # ids per IN (...) list
+_fold = lru_cache(maxsize=65_536)(fold)  # registries repeat the same names on every ingest
 _SUGGESTIONS = 5
-Triple = tuple[str, Relation, str]
+_SYMMETRIC = frozenset(Relation(r) for r in SYMMETRIC)
 
 
 def _chunks(values: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
     for i in range(0, len(values), size):
         yield values[i:i + size]
+
+
+def _names(actor: Actor) -> list[str]:
+    """Actor.names(), with the folding cached."""
+    seen: dict[str, str] = {}
+    for n in (actor.name, *actor.aliases):
+        seen.setdefault(_fold(n), n)
+    return list(seen.values())
 
 
 def _marks(n: int) -> str:
@@ -111,6 +121,8 @@ class SqliteStore:
                 con.execute("PRAGMA journal_mode = WAL")
                 con.execute("PRAGMA foreign_keys = ON")
                 con.execute("PRAGMA synchronous = NORMAL")
+                con.execute("PRAGMA cache_size = -131072")  # KiB: 128 MB of pages at most
+                con.execute("PRAGMA temp_store = MEMORY")
                 migrate(con, version)
             except sqlite3.Error as exc:
                 if con is not None:
@@ -249,23 +261,28 @@ class SqliteStore:
 
     def _add_names(self, con: sqlite3.Connection, names: dict[str, list[str]]) -> int:
         """Add the names each actor does not have yet; returns how many were added."""
-        added = 0
+        have: dict[str, set[str]] = {}
+        top: dict[str, int] = {}
+        for part in _chunks(list(names)):
+            for actor_id, key, pos in con.execute(
+                "SELECT actor_id, key, position FROM aliases "  # noqa: S608
+                f"WHERE actor_id IN ({_marks(len(part))})", part):
+                have.setdefault(actor_id, set()).add(key)
+                top[actor_id] = max(top.get(actor_id, -1), pos)
+        rows = []
         for actor_id, wanted in names.items():
-            have = {r[0] for r in con.execute(
-                "SELECT key FROM aliases WHERE actor_id = ?", (actor_id,))}
-            (top,) = con.execute("SELECT coalesce(max(position), -1) FROM aliases "
-                                 "WHERE actor_id = ?", (actor_id,)).fetchone()
-            rows = []
+            seen = have.setdefault(actor_id, set())
+            last = top.get(actor_id, -1)
             for name in wanted:
-                key = fold(name)
-                if key and key not in have:
-                    have.add(key)
-                    top += 1
-                    rows.append((actor_id, top, name, key))
-            con.executemany("INSERT INTO aliases(actor_id, position, name, key) "
-                            "VALUES (?, ?, ?, ?)", rows)
-            added += len(rows)
-        return added
+                key = _fold(name)
+                if key and key not in seen:
+                    seen.add(key)
+                    last += 1
+                    rows.append((actor_id, last, name, key))
+            top[actor_id] = last
+        con.executemany("INSERT INTO aliases(actor_id, position, name, key) "
+                        "VALUES (?, ?, ?, ?)", rows)
+        return len(rows)
 
     def _upsert_actors(self, con: sqlite3.Connection, actors: Sequence[Actor],
                        update: bool) -> int:
@@ -285,18 +302,18 @@ class SqliteStore:
         for a in united.values():
             target = merged.get(a.id)
             if target is not None:
-                extra.setdefault(target, []).extend(a.names())
+                extra.setdefault(target, []).extend(_names(a))
             elif a.id in stored:
                 if update:
                     con.execute("UPDATE actors SET name = ?, kind = ?, country = ?, "
                                 "wikidata = ?, description = ? WHERE id = ?",
                                 (a.name, a.kind.value, a.country, a.wikidata,
                                  a.description, a.id))
-                extra.setdefault(a.id, []).extend(a.names())
+                extra.setdefault(a.id, []).extend(_names(a))
             else:
                 new_rows.append((a.id, a.name, a.kind.value, a.country, a.wikidata,
                                  a.description))
-                alias_rows += [(a.id, i, n, fold(n)) for i, n in enumerate(a.names())]
+                alias_rows += [(a.id, i, n, _fold(n)) for i, n in enumerate(_names(a))]
         con.executemany("INSERT INTO actors(id, name, kind, country, wikidata, description) "
                         "VALUES (?, ?, ?, ?, ?, ?)", new_rows)
         con.executemany("INSERT INTO aliases(actor_id, position, name, key) "
@@ -345,7 +362,7 @@ class SqliteStore:
                 s, o = merged.get(c.subject, c.subject), merged.get(c.object, c.object)
                 if s == o or c.id in rows:
                     continue
-                if is_symmetric(c.relation) and s > o:
+                if c.relation in _SYMMETRIC and s > o:
                     s, o = o, s
                 rows[c.id] = claim_row(c, s, o, n, source.published)
             batch = list(rows.values())
