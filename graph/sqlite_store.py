@@ -23,6 +23,7 @@ from graph import analytics
 from graph.errors import (
     AllegianceError,
     Conflict,
+    InvalidInput,
     ModelError,
     NotFound,
     StoreCorrupt,
@@ -53,6 +54,7 @@ from graph.sqlite_rows import (
 )
 from graph.sqlite_schema import inspect, migrate
 from graph.store import (
+    MAX_PATH_HOPS,
     EdgeFilter,
     Evidence,
     IngestReport,
@@ -81,6 +83,13 @@ def _names(actor: Actor) -> list[str]:
     for n in (actor.name, *actor.aliases):
         seen.setdefault(_fold(n), n)
     return list(seen.values())
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 0:
+        raise InvalidInput(f"limit: must not be negative, got {limit}")
+    if offset < 0:
+        raise InvalidInput(f"offset: must not be negative, got {offset}")
 
 
 def _marks(n: int) -> str:
@@ -473,6 +482,7 @@ class SqliteStore:
     def list_actors(self, kind: ActorKind | None = None, limit: int = 100,
                     offset: int = 0) -> Page[Actor]:
         """Actors in id order."""
+        _check_page(limit, offset)
         where, params = ("WHERE kind = ?", [ActorKind(kind).value]) if kind else ("", [])
         with self._reading() as con:
             (total,) = con.execute(f"SELECT count(*) FROM actors {where}", params).fetchone()  # noqa: S608
@@ -487,6 +497,7 @@ class SqliteStore:
                       offset: int = 0) -> Page[Actor]:
         """Actors whose name or an alias holds `query` (case/diacritic-insensitive):
         exact matches first, then prefix, then substring; id order within each."""
+        _check_page(limit, offset)
         key = fold(query)
         if not key:
             return Page[Actor](items=[], total=0, limit=limit, offset=offset)
@@ -522,6 +533,7 @@ class SqliteStore:
 
     def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]:
         """Sources, most recently retrieved first (then by id)."""
+        _check_page(limit, offset)
         with self._reading() as con:
             (total,) = con.execute("SELECT count(*) FROM sources").fetchone()
             rows = con.execute(f"SELECT {SOURCE_INFO_COLUMNS} FROM sources "  # noqa: S608
@@ -533,6 +545,7 @@ class SqliteStore:
     def claims(self, source: str | None = None, limit: int = 100,
                offset: int = 0) -> Page[Claim]:
         """Claims (of one source, or all), in claim id order."""
+        _check_page(limit, offset)
         with self._reading() as con:
             where, params = "", []
             if source is not None:
@@ -631,6 +644,9 @@ class SqliteStore:
         """Shortest-first simple paths over counted edges, walked in either direction;
         `relations` include their subtypes. Among paths of one length, those with
         more claims come first."""
+        if not 1 <= max_hops <= MAX_PATH_HOPS:
+            raise InvalidInput(f"max_hops: must be between 1 and {MAX_PATH_HOPS}, "
+                               f"got {max_hops}")
         with self._reading() as con:
             a, b = self._resolve(con, start), self._resolve(con, end)
             g = self._default_graph(con)

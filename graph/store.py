@@ -14,6 +14,8 @@ from graph.relations import COUNTED_MODALITIES, Modality, Relation
 T = TypeVar("T")
 
 MAX_LIMIT = 1000
+MAX_PATH_HOPS = 6
+"""Longest path `paths` searches (InvalidInput beyond it)."""
 
 
 class _Value(BaseModel):
@@ -121,7 +123,8 @@ class Stats(_Value):
 
 @runtime_checkable
 class GraphStore(Protocol):
-    """What every backend offers. Ids are actor ids; names are resolved above."""
+    """What every backend offers. Ids are actor ids; names are resolved above.
+    A negative `limit` or `offset` raises InvalidInput."""
 
     def open(self) -> None:
         """Connect, create or migrate the schema. Raises StoreUnavailable/StoreCorrupt."""

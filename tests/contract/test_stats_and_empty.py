@@ -50,3 +50,22 @@ def _assert_empty(store: GraphStore) -> None:
         store.supporters("hezbollah")
     with pytest.raises(NotFound):
         store.neighbourhood("hezbollah")
+
+
+def test_bad_paging_and_bounds_are_invalid_input(store: GraphStore) -> None:
+    load(store)
+    from graph.errors import InvalidInput
+    from graph.store import MAX_PATH_HOPS
+
+    with pytest.raises(InvalidInput, match="limit"):
+        store.list_actors(limit=-1)
+    with pytest.raises(InvalidInput, match="offset"):
+        store.search_actors("iran", offset=-5)
+    with pytest.raises(InvalidInput, match="offset"):
+        store.list_sources(offset=-1)
+    with pytest.raises(InvalidInput, match="limit"):
+        store.claims(limit=-1)
+    for hops in (0, MAX_PATH_HOPS + 1):
+        with pytest.raises(InvalidInput, match="max_hops"):
+            store.paths("iran", "israel", max_hops=hops)
+    assert store.paths("iran", "iran") == []
