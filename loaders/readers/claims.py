@@ -4,7 +4,8 @@ Each record names one claim: `subject`, `relation`, `object`, `quote` (required)
 `source_title` and/or `source_url` (one of them required), `source_date` (or
 `published`), `source_author`, `source_publisher`, `modality` (default asserted),
 `attributed_to`, `subject_kind`, `object_kind`, `confidence`, `valid_from`,
-`valid_to`. Other fields are ignored. Every problem in the file is collected, each
+`valid_to`; in JSON the source may instead be a nested object `source: {title, url,
+date, author, publisher}`. Other fields are ignored. Every problem in the file is collected, each
 named by where it is (`line 7` for CSV and JSONL, `claims[3]` for JSON) and by field.
 """
 
@@ -145,7 +146,7 @@ def read_claims_json(text: str, name: str) -> CuratedClaims:
     for i, item in enumerate(data):
         where = f"{prefix}[{i}]"
         if isinstance(item, dict):
-            rows.append((where, {_field_name(str(k)): v for k, v in item.items()}))
+            rows.append((where, _json_fields(item)))
         else:
             problems.append(f"{where}: expected an object, got {type(item).__name__}")
     return _validated(name, "json", rows, problems)
@@ -165,10 +166,24 @@ def read_claims_jsonl(text: str, name: str) -> CuratedClaims:
             problems.append(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}")
             continue
         if isinstance(item, dict):
-            rows.append((where, {_field_name(str(k)): v for k, v in item.items()}))
+            rows.append((where, _json_fields(item)))
         else:
             problems.append(f"{where}: expected an object, got {type(item).__name__}")
     return _validated(name, "json", rows, problems)
+
+
+def _json_fields(item: dict[str, object]) -> dict[str, object]:
+    """The record's fields; a nested `source` object {title, url, date, ...} is read
+    as the flat source_* fields."""
+    fields = {_field_name(str(k)): v for k, v in item.items()}
+    nested = fields.get("source")
+    if isinstance(nested, dict):
+        del fields["source"]
+        for key, value in nested.items():
+            flat = "source_" + {"published": "date"}.get(_field_name(str(key)),
+                                                         _field_name(str(key)))
+            fields.setdefault(flat, value)
+    return fields
 
 
 def _field_name(header: str) -> str:

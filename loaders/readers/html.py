@@ -50,10 +50,12 @@ _BOILERPLATE_WORDS = frozenset({
     "subscribe", "subscription", "signup", "promo", "advert", "advertisement", "ad", "ads",
     "sponsored", "cookie", "cookies", "consent", "comments", "breadcrumb", "breadcrumbs",
     "sidebar", "navbar", "nav", "menu", "popup", "modal", "paywall", "outbrain", "taboola",
-    "tags", "toolbar", "pagination", "pager", "byline", "readmore", "trending",
+    "tags", "toolbar", "pagination", "pager", "byline", "readmore", "trending", "footer",
+    "navigation", "masthead", "teaser", "teasers",
 })
 _BOILERPLATE_PHRASES = ("read-more", "more-stories", "more-news", "most-read", "most-popular",
-                        "you-may-like", "also-read", "see-also")
+                        "you-may-like", "also-read", "see-also", "site-header", "page-header",
+                        "global-header")
 _BOILERPLATE_HEADING = re.compile(
     r"^(related( news| articles| stories| content| coverage| reading)?|more (from|on|"
     r"news|stories)\b.*|see also|you (may|might) (also )?like|recommended( for you)?|"
@@ -64,6 +66,7 @@ _BOILERPLATE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LINK_DENSE = 0.6
+_SECTIONS = frozenset({"section", "div", "aside", "nav"})
 _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
 _HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span"})
 _SPACES = re.compile(r"\s+")
@@ -247,7 +250,14 @@ def _pruned(root: Tag, drop: Callable[[Tag], bool]) -> list[Tag]:
 def _boilerplate_sections(root: Tag, sizes: dict[int, _Size]) -> list[Tag]:
     """"Related news"-style headings with the link lists that follow them."""
     found: list[Tag] = []
+    total = sizes[id(root)].text
     for heading in _pruned(root, lambda tag: _is_boilerplate_heading(tag, sizes)):
+        parent = heading.parent
+        if (isinstance(parent, Tag) and parent is not root and parent.name in _SECTIONS
+                and _first_element(parent) is heading and parent.find("h1") is None
+                and sizes[id(parent)].text <= 0.8 * total):
+            found.append(parent)  # the heading titles its own box: the box goes
+            continue
         found.append(heading)
         sibling = heading.find_next_sibling()
         while isinstance(sibling, Tag) and (sibling.name in ("ul", "ol")
@@ -255,6 +265,10 @@ def _boilerplate_sections(root: Tag, sizes: dict[int, _Size]) -> list[Tag]:
             found.append(sibling)
             sibling = sibling.find_next_sibling()
     return found
+
+
+def _first_element(tag: Tag) -> Tag | None:
+    return next((c for c in tag.contents if isinstance(c, Tag)), None)
 
 
 def _remove(tags: list[Tag]) -> None:

@@ -199,3 +199,13 @@ def test_claims_upload_sniffed_without_extension() -> None:
            b' "quote": "Iran armed Hamas."}]'
     result = read_bytes(data, "pasted", LIMIT)
     assert isinstance(result, CuratedClaims) and len(result.records) == 1
+
+
+def test_json_nested_source_object(tmp_path: Path) -> None:
+    path = tmp_path / "nested.jsonl"
+    path.write_text('{"subject": "Iran", "relation": "arms", "object": "Hamas", "quote": "Iran '
+                    'armed Hamas.", "source": {"title": "Brief", "url": "https://b.example", '
+                    '"published": "2020-02-03"}}\n', encoding="utf-8")
+    [extraction] = _extract(path)
+    assert (extraction.source.title, extraction.source.url, extraction.source.published) == (
+        "Brief", "https://b.example", date(2020, 2, 3))

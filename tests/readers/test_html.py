@@ -109,3 +109,21 @@ def test_deeply_nested_page_does_not_crash() -> None:
     result = read_bytes(html.encode(), "deep.html", LIMIT)
     assert isinstance(result, Document)
     assert result.text == "Deep text."
+
+
+def test_related_box_with_teasers_and_div_footer_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "teasers.html"
+    path.write_text(
+        "<html><body><div id='page'>"
+        "<div class='page-header'><a href='/'>Wire</a> <span>World news since 1901</span></div>"
+        "<div class='story'><h1>Militia gets drones</h1>"
+        "<p>The militia received drones from abroad, the ministry said.</p></div>"
+        "<section><h2>More stories</h2>"
+        "<div><a href='/1'>Story one</a><p>Kenya trains the police of its neighbour.</p></div>"
+        "<div><a href='/2'>Story two</a><p>Chad hosts rebels, a minister claims.</p></div>"
+        "</section>"
+        "<div class='site-footer'>About us. Kenya funds nobody.</div>"
+        "</div></body></html>", encoding="utf-8")
+    doc = _read(path)
+    assert doc.text == ("Militia gets drones\n\n"
+                        "The militia received drones from abroad, the ministry said.")
