@@ -30,7 +30,16 @@ from graph.errors import (
     StoreError,
     StoreUnavailable,
 )
-from graph.model import Actor, ActorKind, Claim, Edge, Source, SourceInfo, fold
+from graph.model import (
+    Actor,
+    ActorKind,
+    Claim,
+    Edge,
+    Source,
+    SourceInfo,
+    check_claim_against_source,
+    fold,
+)
 from graph.relations import Modality, Relation, expand, is_symmetric
 from graph.sqlite_edges import (
     ADD_SOURCE,
@@ -346,8 +355,6 @@ class SqliteStore:
         stored under the kept actor; one that then joins an actor to itself is
         dropped. A source already stored changes nothing (`created` False).
         """
-        from graph.model import check_claim_against_source
-
         for c in claims:
             check_claim_against_source(c, source)
         given = {a.id for a in actors}
