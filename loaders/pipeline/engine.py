@@ -28,6 +28,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|again
                                  r"(?:(?-i:[a-z][\w-]*)\s+){0,2}$", re.IGNORECASE)
 _FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
                       r"Following|During|As part of|Responding to|According to)\b[^,]*,\s*")
+_AGENT_BEFORE = re.compile(r"\b(?:by|according to)\s+$", re.IGNORECASE)
 _PENALTY_FORMS = {"pronoun", "nominal", "plural"}
 
 
@@ -68,6 +69,7 @@ class Masked:
         masked = "".join(parts).translate(_QUOTES).replace("''", "")
         masked = re.sub(r"'re\b", " are", re.sub(r"'ve\b", " have", masked))
         self.text = re.sub(r"\s+", " ", masked).strip()
+        self.original = self.text  # before the rules' rewrites: for attribution
 
     def _slot(self, mention: Mention, actor: str) -> str:
         self.slots.append(mention)
@@ -99,20 +101,30 @@ def apply_rules(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
     rules, tables = load_rules()
     text = masked.text
     found: dict[tuple[str, Relation, str], Found] = {}
-    for rule in rules:
+    for i, rule in enumerate(rules):
         if rule.rewrite is not None:
-            text = rule.regex.sub(rule.rewrite, text)
-            masked.text = text
+            changed = rule.regex.sub(rule.rewrite, text)
+            if rule.again and changed != text:
+                masked.text = changed
+                for earlier in rules[:i]:
+                    if earlier.rewrite is None:
+                        _apply(earlier, masked, tables, found)
+            text = masked.text = changed
             continue
-        for m in rule.regex.finditer(text):
-            for f in _claims(rule, m, masked, tables.get(rule.name, {})):
-                if rule.subject == "clause" and any(
-                        g.object == f.object and g.relation == f.relation for g in found.values()):
-                    continue  # a fallback: the explicit subject found by another rule wins
-                key = (f.subject, f.relation, f.object)
-                if key not in found or found[key].confidence < f.confidence:
-                    found[key] = f
+        _apply(rule, masked, tables, found)
     return list(found.values())
+
+
+def _apply(rule: Rule, masked: Masked, tables: dict[str, dict[str, Relation]],
+           found: dict[tuple[str, Relation, str], Found]) -> None:
+    for m in rule.regex.finditer(masked.text):
+        for f in _claims(rule, m, masked, tables.get(rule.name, {})):
+            if rule.subject == "clause" and any(
+                    g.object == f.object and g.relation == f.relation for g in found.values()):
+                continue  # a fallback: the explicit subject found by another rule wins
+            key = (f.subject, f.relation, f.object)
+            if key not in found or found[key].confidence < f.confidence:
+                found[key] = f
 
 
 def _relations(rule: Rule, m: re.Match[str], table: dict[str, Relation]) -> list[Relation]:
@@ -151,7 +163,15 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
     relations = _relations(rule, m, table)
     if not relations:
         return []
-    trigger = m.start("r") if "r" in m.groupdict() and m.group("r") else m.start()
+    groups = m.groupdict()
+    if groups.get("r"):
+        trigger = m.start("r")
+    else:  # the relation word follows the first slot group: "X is not a member of Y"
+        ends = sorted((m.start(g), m.end(g)) for g in ("x", "y", "m") if groups.get(g))
+        trigger = ends[0][1] if ends else m.start()
+    if groups.get("x") and m.start("x") == m.start() and _AGENT_BEFORE.search(
+            text[max(0, m.start() - 20):m.start()]):
+        return []  # "accused by the UN of harbouring X": the agent is not the subject
     pairs: list[tuple[int, int]] = []
     if rule.symmetric and "m" in m.groupdict() and m.group("m"):
         members = _slots(masked, m, "m", text)
@@ -167,7 +187,7 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
     if not pairs:
         return []
     modality = modality_of(text, m.start(), trigger, rule.presupposed)
-    attributed = attribution_of(text) if modality is not Modality.ASSERTED else None
+    attributed = attribution_of(masked.original) if modality is not Modality.ASSERTED else None
     if attributed:
         attributed = _SLOT.sub(lambda s: masked.slots[int(s.group(1))].text, attributed)
     out: list[Found] = []

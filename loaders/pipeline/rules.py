@@ -43,6 +43,7 @@ class Rule:
     presupposed: bool = False
     confidence: float = 0.7
     rewrite: str | None = None
+    again: bool = False  # after this rewrite, apply the earlier relation rules again
     triggers: re.Pattern[str] | None = None
 
 
@@ -123,7 +124,8 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
         try:
             if "rewrite" in raw:
                 regex = re.compile(_expand(str(raw["rewrite"]), macros), re.IGNORECASE)
-                rules.append(Rule(f"rewrite-{i}", regex, rewrite=str(raw.get("to", ""))))
+                rules.append(Rule(f"rewrite-{i}", regex, rewrite=str(raw.get("to", "")),
+                                  again=bool(raw.get("again", False))))
                 continue
             name = str(raw["name"])
             pattern = str(raw["pattern"])
@@ -141,7 +143,7 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
             rules.append(Rule(
                 name, regex, relation, str(raw.get("subject", "x")), str(raw.get("object", "y")),
                 bool(raw.get("symmetric", False)), bool(raw.get("presupposed", False)),
-                float(raw.get("confidence", 0.7)), None, triggers,
+                float(raw.get("confidence", 0.7)), triggers=triggers,
             ))
             tables[name] = table
         except re.error as exc:
