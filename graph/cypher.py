@@ -49,6 +49,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX actor_alias_keys IF NOT EXISTS FOR (a:Actor) ON (a.alias_keys)",
     "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
     "CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)",
+    "CREATE INDEX claim_triple IF NOT EXISTS FOR (c:Claim) ON (c.subject, c.relation, c.object)",
     "CREATE INDEX claim_subject IF NOT EXISTS FOR (c:Claim) ON (c.subject)",
     "CREATE INDEX claim_object IF NOT EXISTS FOR (c:Claim) ON (c.object)",
     "CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.source)",
@@ -231,6 +232,27 @@ CALL (s, o) {{
   SET r.claims = claims, r.sources = sources, r.first_seen = first_seen,
       r.last_seen = last_seen, r.asserted = asserted, r.reported = reported
 }}
+"""
+
+
+def add_to_relationships(relation: Relation) -> str:
+    """Add one new source's counted claims to the derived relationships of `relation`:
+    each row {subject, object, claims, asserted, reported} holds that source's counts,
+    `$published` its date (a new source adds exactly one to `sources`)."""
+    t = rel_type(relation)
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Actor {{id: row.subject}}), (o:Actor {{id: row.object}})
+MERGE (s)-[r:{t}]->(o)
+ON CREATE SET r.claims = 0, r.sources = 0, r.asserted = 0, r.reported = 0
+SET r.claims = r.claims + row.claims, r.sources = r.sources + 1,
+    r.asserted = r.asserted + row.asserted, r.reported = r.reported + row.reported,
+    r.first_seen = CASE WHEN $published IS NOT NULL
+                         AND (r.first_seen IS NULL OR $published < r.first_seen)
+                        THEN $published ELSE r.first_seen END,
+    r.last_seen = CASE WHEN $published IS NOT NULL
+                        AND (r.last_seen IS NULL OR $published > r.last_seen)
+                       THEN $published ELSE r.last_seen END
 """
 
 

@@ -329,6 +329,25 @@ class Neo4jStore:
             self._run_batched(tx, cypher.refresh_relationships(rel), rows,
                               relation=rel.value, counted=_COUNTED)
 
+    def _add_source(self, tx: neo4j.ManagedTransaction, source: Source,
+                    claims: Iterable[dict[str, Any]]) -> None:
+        """Add a new source's counted claims to the derived relationships (cheaper
+        than rebuilding them: the source adds one to `sources` of each triple)."""
+        tally: dict[Triple, Counter[str]] = {}
+        for c in claims:
+            if c["modality"] in _COUNTED:
+                key = (c["subject"], Relation(c["relation"]), c["object"])
+                tally.setdefault(key, Counter())[c["modality"]] += 1
+        by_relation: dict[Relation, list[dict[str, Any]]] = {}
+        for (s, rel, o), n in sorted(tally.items()):
+            by_relation.setdefault(rel, []).append({
+                "subject": s, "object": o, "claims": n.total(),
+                "asserted": n[Modality.ASSERTED.value], "reported": n[Modality.REPORTED.value],
+            })
+        for rel, rows in by_relation.items():
+            self._run_batched(tx, cypher.add_to_relationships(rel), rows,
+                              published=source.published)
+
     def _counts(self, tx: neo4j.ManagedTransaction, triples: Sequence[Triple]
                 ) -> dict[Triple, int]:
         """Counted claims per triple."""
@@ -340,7 +359,7 @@ class Neo4jStore:
         return out
 
     def _upsert_actors(self, tx: neo4j.ManagedTransaction, actors: Sequence[Actor],
-                       update: bool) -> int:
+                       update: bool, known: dict[str, str | None] | None = None) -> int:
         """Create new actors; give stored ones the names they lack (and, with `update`,
         the given record). Actors under a merged id lend their names to the kept one.
         Returns how many were new."""
@@ -350,7 +369,7 @@ class Neo4jStore:
                 prev = united[a.id]
                 a = prev.model_copy(update={"aliases": prev.aliases + a.names()})
             united[a.id] = a
-        resolved = self._resolve_all(tx, united)
+        resolved = self._resolve_all(tx, united) if known is None else known
         new_rows, updates = [], []
         extra: dict[str, list[str]] = {}
         for a in united.values():
@@ -366,11 +385,14 @@ class Neo4jStore:
             extra.setdefault(target, []).extend(a.names())
         self._run_batched(tx, cypher.CREATE_ACTORS, new_rows)
         self._run_batched(tx, cypher.UPDATE_ACTORS, updates)
-        self._add_names(tx, extra)
+        self._add_names(tx, extra, rewrite={a.id for a in united.values()
+                                            if update and resolved.get(a.id) == a.id})
         return len(new_rows)
 
-    def _add_names(self, tx: neo4j.ManagedTransaction, wanted: dict[str, list[str]]) -> int:
-        """Give each stored actor the names it lacks; returns how many were added."""
+    def _add_names(self, tx: neo4j.ManagedTransaction, wanted: dict[str, list[str]],
+                   rewrite: set[str] | frozenset[str] = frozenset()) -> int:
+        """Give each stored actor the names it lacks (rewriting the name properties
+        of those in `rewrite` anyway); returns how many were added."""
         if not wanted:
             return 0
         stored = {r["actor"]["id"]: r["actor"]
@@ -380,8 +402,9 @@ class Neo4jStore:
             rec = stored[actor_id]
             have = list(rec["names"] or [])
             now, keys = _with_names(have, names)
-            added += len(now) - len(have)
-            rows.append({"id": actor_id, **_name_props(rec["name"], now, keys)})
+            if len(now) > len(have) or actor_id in rewrite:
+                added += len(now) - len(have)
+                rows.append({"id": actor_id, **_name_props(rec["name"], now, keys)})
         self._run_batched(tx, cypher.SET_NAMES, rows)
         return added
 
@@ -411,7 +434,7 @@ class Neo4jStore:
             if self._run(tx, cypher.SOURCE_EXISTS, id=source.id)[0]["found"]:
                 return IngestReport(source=source.id, created=False, actors_added=0,
                                     claims_added=0)
-            added = self._upsert_actors(tx, actors, update=False)
+            added = self._upsert_actors(tx, actors, update=False, known=resolved)
             rows: dict[str, dict[str, Any]] = {}
             for c in claims:
                 s, rel, o = _canonical(resolved.get(c.subject) or c.subject, c.relation,
@@ -423,8 +446,7 @@ class Neo4jStore:
                 rows[c.id] = row
             self._run(tx, cypher.CREATE_SOURCE, row=source.model_dump(exclude_none=True))
             self._run_batched(tx, cypher.CREATE_CLAIMS, list(rows.values()))
-            self._refresh(tx, ((r["subject"], Relation(r["relation"]), r["object"])
-                               for r in rows.values()))
+            self._add_source(tx, source, rows.values())
             return IngestReport(source=source.id, created=True, actors_added=added,
                                 claims_added=len(rows))
 

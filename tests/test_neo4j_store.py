@@ -169,10 +169,10 @@ def test_failed_ingest_midway_leaves_nothing(neo: Neo4jStore,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     # A server-side failure after the claims' batches were written (the fault is
     # injected: the real server does not fail on demand).
-    def broken(self: Neo4jStore, tx: neo4j.ManagedTransaction, triples: Any) -> None:
+    def broken(self: Neo4jStore, tx: neo4j.ManagedTransaction, *args: Any) -> None:
         tx.run("RETURN 1 / 0").consume()
 
-    monkeypatch.setattr(Neo4jStore, "_refresh", broken)
+    monkeypatch.setattr(Neo4jStore, "_add_source", broken)
     with pytest.raises(Exception, match="/ by zero"):
         neo.ingest(S1, [IRAN, HEZBOLLAH, ACTORS[2]], S1_CLAIMS)
     monkeypatch.undo()
