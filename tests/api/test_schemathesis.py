@@ -31,7 +31,7 @@ HTML_PAGES = {"/view"}
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_api_conforms_to_its_schema(store: GraphStore, mode: GenerationMode) -> None:
     seed(store)
-    app = create_app(app_settings(max_upload_bytes=20_000, api_key=KEY), store=store)
+    app = create_app(app_settings(api_key=KEY), store=store)
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 17
