@@ -20,7 +20,9 @@ SLOT = r"⟪\d+⟫"
 _ITEM_TAIL = r"(?: (?:in|of|from|based in) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?)?"
 _ITEM = rf"(?:the )?{SLOT}{_ITEM_TAIL}"
 # "A, B and C": bare commas only inside a list that ends with "and"/"or".
-_LIST_TAIL = rf"(?:(?:, {_ITEM})*,? (?:and|or|as well as|&) {_ITEM}|(?:/{SLOT})+)"
+# Two items take no comma before "and": "A, and B ..." starts a new clause.
+_LIST_TAIL = (rf"(?:(?:, {_ITEM})+,? (?:and|or|as well as|&) {_ITEM}"
+              rf"| (?:and|or|as well as|&) {_ITEM}|(?:/{SLOT})+)")
 _SLOT_MACROS = {
     "X": rf"(?P<x>{SLOT})",
     "Y": rf"(?P<y>{SLOT})",

@@ -27,8 +27,12 @@ def read_pdf(data: bytes, name: str) -> Document:
         info = reader.metadata
     except FileNotDecryptedError as exc:
         raise InvalidInput(f"{name}: encrypted PDF (a password is needed to read it)") from exc
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except InvalidInput:
+        raise
+    except (PdfReadError, PyPdfError) as exc:
         raise InvalidInput(f"{name}: not a readable PDF ({exc})") from exc
+    except Exception as exc:  # pypdf fails on malformed files in many ways (IndexError, ...)
+        raise InvalidInput(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise InvalidInput(f"{name}: the PDF has no pages")
     if not any(pages):
