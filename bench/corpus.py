@@ -1,6 +1,6 @@
 """Deterministic generators of benchmark inputs.
 
-`documents(seed, words)` writes realistic-looking reporting prose: actors from the
+`document(seed, words)` and `corpus(seed, total_words)` writes realistic-looking reporting prose: actors from the
 bundled registry and invented groups, relation sentences of every pattern family in
 every modality, and plenty of sentences that allege nothing. `claims(seed, ...)`
 makes store-level data: N actors, M claims, power-law degrees.
@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
 
-from graph.model import Actor, ActorKind, Claim, Source
-from graph.relations import Modality, Relation
+from graph.model import Actor, ActorKind, Claim, Source, claim_id
+from graph.relations import Modality, Relation, is_symmetric
 
 REGISTRY = Path(__file__).resolve().parent.parent / "loaders" / "data" / "registry"
 
@@ -214,24 +215,29 @@ def claims(
     """Store-level batches: each a source with `claims_per_source` claims.
 
     Endpoints are drawn with power-law weights, so a few actors have very many
-    claims, as in real reporting. Quotes are real spans of the source text.
+    claims, as in real reporting. Quotes are real spans of the source text. Claims
+    are valid by construction, so they are built without re-validation (the
+    generator must not be slower than the stores it feeds).
     """
     rng = random.Random(seed)
     actors = [
-        Actor(id=f"a{i:06d}", name=f"Actor {i}", kind=ActorKind.ARMED_GROUP)
+        Actor.model_construct(id=f"a{i:06d}", name=f"Actor {i}", aliases=(),
+                              kind=ActorKind.ARMED_GROUP)
         for i in range(n_actors)
     ]
-    weights = [1.0 / (i + 1) ** 1.1 for i in range(n_actors)]
+    cum_actor = list(accumulate(1.0 / (i + 1) ** 1.1 for i in range(n_actors)))
     relations = list(Relation)
-    rel_weights = [3 if r is Relation.SUPPORT else 1 for r in relations]
+    cum_rel = list(accumulate(3 if r is Relation.SUPPORT else 1 for r in relations))
     modalities = [Modality.ASSERTED] * 6 + [Modality.REPORTED] * 3 + [Modality.DENIED]
     start_day = date(2015, 1, 1)
     made = 0
     batch = 0
     while made < n_claims:
         size = min(claims_per_source, n_claims - made)
-        subjects = rng.choices(range(n_actors), weights=weights, k=size)
-        objects = rng.choices(range(n_actors), weights=weights, k=size)
+        subjects = rng.choices(range(n_actors), cum_weights=cum_actor, k=size)
+        objects = rng.choices(range(n_actors), cum_weights=cum_actor, k=size)
+        rels = rng.choices(relations, cum_weights=cum_rel, k=size)
+        mods = rng.choices(modalities, k=size)
         sentences = [f"Sentence {j} of batch {batch} alleges a link." for j in range(size)]
         text = " ".join(sentences)
         source = Source.create(
@@ -239,6 +245,7 @@ def claims(
             title=f"Generated report {batch}",
             published=start_day + timedelta(days=rng.randrange(3650)),
         )
+        created = datetime.now(UTC)
         rows: list[Claim] = []
         used: dict[str, Actor] = {}
         pos = 0
@@ -247,23 +254,32 @@ def claims(
             s, o = subjects[j], objects[j]
             if s == o:
                 o = (o + 1) % n_actors
+            sid, oid = actors[s].id, actors[o].id
+            rel = rels[j]
+            if is_symmetric(rel) and sid > oid:
+                sid, oid = oid, sid
+            end = pos + len(quote)
             rows.append(
-                Claim(
-                    subject=actors[s].id,
-                    relation=rng.choices(relations, weights=rel_weights)[0],
-                    object=actors[o].id,
-                    source=source.id,
-                    quote=quote,
-                    start=pos,
-                    end=pos + len(quote),
-                    modality=rng.choice(modalities),
-                    confidence=0.8,
-                    extractor="bench",
+                Claim.model_construct(
+                    id=claim_id(source.id, sid, rel.value, oid, pos, end),
+                    subject=sid, relation=rel, object=oid, source=source.id,
+                    quote=quote, start=pos, end=end, modality=mods[j],
+                    attributed_to=None, confidence=0.8, extractor="bench", page=None,
+                    valid_from=None, valid_to=None, created=created,
                 )
             )
             used[actors[s].id] = actors[s]
             used[actors[o].id] = actors[o]
-            pos += len(quote) + 1
+            pos = end + 1
         yield source, list(used.values()), rows
         made += size
         batch += 1
+
+
+def claim_sample(seed: int, n_actors: int, k: int) -> list[str]:
+    """`k` actor ids to query: half drawn by the claims' power law (hubs), half uniformly."""
+    rng = random.Random(seed)
+    cum = list(accumulate(1.0 / (i + 1) ** 1.1 for i in range(n_actors)))
+    hubs = rng.choices(range(n_actors), cum_weights=cum, k=k // 2)
+    flat = [rng.randrange(n_actors) for _ in range(k - k // 2)]
+    return [f"a{i:06d}" for i in hubs + flat]
