@@ -23,14 +23,20 @@ MAX_FILE_ROWS = 50
 def load(
     paths: Annotated[list[Path], typer.Argument(
         help="Files or folders (folders are read recursively; supported extensions: "
-        + ", ".join(sorted(FORMATS)) + ").", show_default=False)],
+        + ", ".join(sorted(FORMATS)) + ").", show_default=False, metavar="PATH")],
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the summary as JSON on stdout instead of a table.")] = False,
 ) -> None:
     """Read documents and claim files, extract their claims and store them.
 
+    Documents (text, Markdown, HTML, PDF) go through the extraction pipeline.
+    Claim files (CSV, JSON, JSONL) hold curated claims, one per record: subject,
+    relation, object, quote, and source_title or source_url; optionally
+    source_date, modality (default asserted), attributed_to, subject_kind and
+    object_kind.
+
     A file that fails is reported and the others still load; a failed file stores
-    nothing. Exits with 1 when any file failed.
+    nothing. Loading a file again changes nothing. Exits with 1 when any file failed.
     """
     settings = get_settings()
     with open_store() as store:
