@@ -2,9 +2,9 @@
 best-connected part of a graph, centrality.
 
 The graph is a `networkx.MultiDiGraph` whose nodes are actor ids and whose edges are
-keyed by relation and carry their Edge's fields (never individual claims), so it
-stays small enough to keep in memory. Functions take the graph first and return
-plain data.
+keyed by relation and carry an `EdgeRecord` (an Edge's fields in a small tuple; never
+individual claims), so a million claims' worth of edges stays small in memory and
+quick to build. Functions take the graph first and return plain data.
 
 >>> from graph.model import Edge
 >>> g = build_graph([Edge(subject="a", relation="support", object="b", claims=2, sources=1),
@@ -16,35 +16,68 @@ plain data.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
 from graph.errors import AllegianceError, InvalidInput
 from graph.model import Edge
-from graph.relations import Relation
+from graph.relations import Modality, Relation
 
-EdgeTest = Callable[[Edge], bool]
+_MODALITIES = tuple(Modality)
+
+
+class EdgeRecord(NamedTuple):
+    """An Edge's fields, light enough to hold hundreds of thousands in memory;
+    `modalities` counts claims per modality in `Modality` order."""
+
+    subject: str
+    relation: Relation
+    object: str
+    claims: int
+    sources: int
+    first_seen: date | None
+    last_seen: date | None
+    modalities: tuple[int, ...]
+
+    @classmethod
+    def of(cls, e: Edge) -> EdgeRecord:
+        return cls(e.subject, e.relation, e.object, e.claims, e.sources, e.first_seen,
+                   e.last_seen, tuple(e.modalities.get(m, 0) for m in _MODALITIES))
+
+    def to_edge(self) -> Edge:
+        return Edge(subject=self.subject, relation=self.relation, object=self.object,
+                    claims=self.claims, sources=self.sources, first_seen=self.first_seen,
+                    last_seen=self.last_seen,
+                    modalities={m: n for m, n in zip(_MODALITIES, self.modalities,
+                                                     strict=True) if n})
+
+
+EdgeTest = Callable[[EdgeRecord], bool]
 """Whether an edge takes part in a walk."""
 
 
-def _any(_: Edge) -> bool:
+def _any(_: EdgeRecord) -> bool:
     return True
 
 
-def build_graph(edges: Iterable[Edge], nodes: Iterable[str] = ()) -> nx.MultiDiGraph:
+def build_graph(edges: Iterable[Edge | EdgeRecord], nodes: Iterable[str] = ()
+                ) -> nx.MultiDiGraph:
     """A graph holding `edges` (keyed by relation) and any extra `nodes`."""
     g = nx.MultiDiGraph()
     g.add_nodes_from(nodes)
     for e in edges:
-        g.add_edge(e.subject, e.object, key=e.relation.value, edge=e)
+        rec = e if isinstance(e, EdgeRecord) else EdgeRecord.of(e)
+        g.add_edge(rec.subject, rec.object, key=rec.relation.value, edge=rec)
     return g
 
 
-def edges_between(g: nx.MultiDiGraph, a: str, b: str, keep: EdgeTest = _any) -> list[Edge]:
+def edges_between(g: nx.MultiDiGraph, a: str, b: str, keep: EdgeTest = _any
+                  ) -> list[EdgeRecord]:
     """Edges joining a and b in either direction, strongest first."""
-    found: list[Edge] = []
+    found: list[EdgeRecord] = []
     for u, v in ((a, b), (b, a)):
         data = g.succ[u].get(v) if u in g else None
         if data:
@@ -52,7 +85,7 @@ def edges_between(g: nx.MultiDiGraph, a: str, b: str, keep: EdgeTest = _any) -> 
     return sorted(found, key=_strength)
 
 
-def _strength(e: Edge) -> tuple[int, int, str, str, str]:
+def _strength(e: EdgeRecord) -> tuple[int, int, str, str, str]:
     return (-e.sources, -e.claims, e.subject, e.relation.value, e.object)
 
 
@@ -124,11 +157,11 @@ def _walk(g: nx.MultiDiGraph, path: list[str], end: str, left: int, to_end: dict
 
 
 def expand_path(g: nx.MultiDiGraph, nodes: list[str], keep: EdgeTest = _any,
-                limit: int = 10) -> list[list[Edge]]:
+                limit: int = 10) -> list[list[EdgeRecord]]:
     """The edge sequences along a node path (one per choice of edge at each hop),
     most evidence first."""
     choices = [edges_between(g, a, b, keep) for a, b in zip(nodes, nodes[1:], strict=False)]
-    combos: list[list[Edge]] = []
+    combos: list[list[EdgeRecord]] = []
     for combo in product(*choices):
         combos.append(list(combo))
         if len(combos) >= limit:
@@ -163,7 +196,8 @@ def neighbourhood(g: nx.MultiDiGraph, centre: str, depth: int, keep: EdgeTest = 
     return chosen, False
 
 
-def induced_edges(g: nx.MultiDiGraph, nodes: Iterable[str], keep: EdgeTest = _any) -> list[Edge]:
+def induced_edges(g: nx.MultiDiGraph, nodes: Iterable[str], keep: EdgeTest = _any
+                  ) -> list[EdgeRecord]:
     """The kept edges whose two ends are both in `nodes`, strongest first."""
     inside = set(nodes)
     out = [
@@ -179,7 +213,7 @@ def weighted_degree(g: nx.MultiDiGraph, keep: EdgeTest = _any) -> dict[str, int]
     """Each node's kept edges' distinct sources, summed (in and out)."""
     score: dict[str, int] = {}
     for u, v, data in g.edges(data=True):
-        e: Edge = data["edge"]
+        e: EdgeRecord = data["edge"]
         if keep(e):
             score[u] = score.get(u, 0) + e.sources
             score[v] = score.get(v, 0) + e.sources
@@ -202,7 +236,7 @@ def centrality(g: nx.MultiDiGraph, measure: str = "degree", keep: EdgeTest = _an
     `eigenvector`."""
     h = nx.Graph()
     for u, v, data in g.edges(data=True):
-        e: Edge = data["edge"]
+        e: EdgeRecord = data["edge"]
         if keep(e):
             w = h.get_edge_data(u, v, {}).get("weight", 0)
             h.add_edge(u, v, weight=w + e.sources)
@@ -225,6 +259,6 @@ def centrality(g: nx.MultiDiGraph, measure: str = "degree", keep: EdgeTest = _an
 
 def relation_test(relations: frozenset[Relation], min_sources: int = 1) -> EdgeTest:
     """An EdgeTest admitting edges of these relations with enough sources."""
-    def keep(e: Edge) -> bool:
+    def keep(e: EdgeRecord) -> bool:
         return e.relation in relations and e.sources >= min_sources
     return keep

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from graph.analytics import EdgeRecord
 from graph.model import Edge
 from graph.relations import COUNTED_MODALITIES, RELATIONS, Modality, Relation, expand
 from graph.store import EdgeFilter
@@ -166,6 +167,21 @@ def edge_query(flt: EdgeFilter, *, paged: bool = True) -> EdgeQuery:
         page_sql += " LIMIT ? OFFSET ?"
         page_params = [flt.limit, flt.offset]
     return EdgeQuery(page_sql, count, params, page_params)
+
+
+_RELATION = {r.value: r for r in Relation}
+
+
+def record_from_row(row: tuple[Any, ...], interned: dict[Any, Any]) -> EdgeRecord:
+    """An EdgeRecord from a row in the column layout above; `interned` shares equal
+    ids, dates and count tuples between records (graphs of many edges)."""
+    def share(value: Any) -> Any:
+        return interned.setdefault(value, value)
+
+    first = share(date.fromisoformat(row[5])) if row[5] else None
+    last = share(date.fromisoformat(row[6])) if row[6] else None
+    return EdgeRecord(share(row[0]), _RELATION[row[1]], share(row[2]), row[3], row[4],
+                      first, last, share(tuple(row[7:12])))
 
 
 def edge_from_row(row: tuple[Any, ...]) -> Edge:

@@ -47,6 +47,7 @@ from graph.sqlite_edges import (
     SYMMETRIC,
     edge_from_row,
     edge_query,
+    record_from_row,
     uses_summary,
 )
 from graph.sqlite_rows import (
@@ -630,8 +631,9 @@ class SqliteStore:
         if self._graph is None or seen != self._graph_seen:
             self._graph_seen = seen
             q = edge_query(EdgeFilter(), paged=False)
+            interned: dict[Any, Any] = {}
             self._graph = analytics.build_graph(
-                edge_from_row(r) for r in con.execute(q.page_sql, q.params))
+                record_from_row(r, interned) for r in con.execute(q.page_sql, q.params))
         return self._graph
 
     def _graph_for(self, con: sqlite3.Connection, flt: EdgeFilter | None
@@ -662,7 +664,7 @@ class SqliteStore:
             for nodes in analytics.simple_paths(g, a, b, max_hops=max_hops, keep=keep,
                                                 limit=limit):
                 for hops in analytics.expand_path(g, nodes, keep, limit=limit):
-                    out.append(Path(actors=nodes, hops=hops))
+                    out.append(Path(actors=nodes, hops=[h.to_edge() for h in hops]))
         out.sort(key=lambda p: (len(p.hops), -p.evidence))
         return out[:limit]
 
@@ -675,7 +677,7 @@ class SqliteStore:
             centre = self._resolve(con, actor_id)
             g, keep = self._graph_for(con, flt)
             nodes, cut = analytics.neighbourhood(g, centre, depth, keep, max_nodes)
-            edges = analytics.induced_edges(g, nodes, keep)
+            edges = [e.to_edge() for e in analytics.induced_edges(g, nodes, keep)]
             actors = self._actors(con, nodes)
         return Subgraph(nodes=[actors[n] for n in nodes if n in actors], edges=edges,
                         truncated=cut)
@@ -687,7 +689,7 @@ class SqliteStore:
         with self._reading() as con:
             g, keep = self._graph_for(con, flt)
             nodes, cut = analytics.best_connected(g, max_nodes, keep)
-            edges = analytics.induced_edges(g, nodes, keep)
+            edges = [e.to_edge() for e in analytics.induced_edges(g, nodes, keep)]
             actors = self._actors(con, nodes)
         return Subgraph(nodes=[actors[n] for n in nodes if n in actors], edges=edges,
                         truncated=cut)
