@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import logging
+import math
+import re
+from collections import Counter
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
@@ -14,6 +17,9 @@ from loaders.document import Document
 from loaders.readers.dates import parse_date
 
 PAGE_SEPARATOR = "\n\n"
+EDGE_LINES = 2
+"""How many lines at the top and bottom of a page may be running headers/footers."""
+_PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -35,6 +41,7 @@ def read_pdf(data: bytes, name: str) -> Document:
         raise InvalidInput(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise InvalidInput(f"{name}: the PDF has no pages")
+    pages = strip_running_lines(pages)
     if not any(pages):
         raise InvalidInput(f"{name}: no text layer (scanned PDF?): "
                            f"none of its {len(pages)} pages has extractable text")
@@ -48,6 +55,38 @@ def read_pdf(data: bytes, name: str) -> Document:
         loader="pdf",
         page_starts=starts,
     )
+
+
+def strip_running_lines(pages: list[str]) -> list[str]:
+    """The pages without page numbers and running headers/footers: lines at a page's
+    top or bottom that recur (digits aside) at the edges of half the pages or more,
+    so that a sentence running over a page break is not cut by them."""
+    edges = Counter[str]()
+    for page in pages:
+        lines = page.split("\n")
+        edges.update({_line_key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:] if x.strip()})
+    with_text = sum(1 for p in pages if p)
+    running = ({key for key, n in edges.items() if n >= max(3, math.ceil(with_text / 2))}
+               if with_text >= 3 else set())
+
+    def furniture(line: str) -> bool:
+        return bool(_PAGE_NUMBER.match(line)) or _line_key(line) in running
+
+    cleaned: list[str] = []
+    for page in pages:
+        lines = page.split("\n")
+        top = 0
+        while top < min(EDGE_LINES, len(lines)) and furniture(lines[top]):
+            top += 1
+        bottom = len(lines)
+        while bottom > max(top, len(lines) - EDGE_LINES) and furniture(lines[bottom - 1]):
+            bottom -= 1
+        cleaned.append("\n".join(lines[top:bottom]).strip())
+    return cleaned
+
+
+def _line_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
 
 
 def _page_text(raw: str) -> str:

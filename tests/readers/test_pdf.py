@@ -103,3 +103,45 @@ def test_pdf_upload_without_extension_is_sniffed() -> None:
     result = read_bytes(_pdf([PAGE_ONE]), "upload", LIMIT)
     assert isinstance(result, Document)
     assert result.loader == "pdf" and PAGE_ONE in result.text
+
+
+class _Report(FPDF):
+    """A report with a running header and page-numbered footers, as UN documents have."""
+
+    def header(self) -> None:
+        self.set_font("helvetica", size=9)
+        self.cell(0, 8, "S/2023/95 Security Council Distr.: General", new_x="LMARGIN",
+                  new_y="NEXT")
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("helvetica", size=9)
+        self.cell(0, 8, f"Page {self.page_no()} of 4")
+
+
+def test_running_headers_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    bodies = ["The Panel traced the missiles to Iran.", "Qatar denied funding Hamas.",
+              "Hezbollah trained the fighters in 2021.", "The Panel recommends sanctions."]
+    pdf = _Report()
+    for body in bodies:
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        pdf.multi_cell(0, 10, body)
+    path = tmp_path / "s-2023-95.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    doc = _read(path)
+    assert doc.text == "\n\n".join(bodies)
+    assert [doc.page_of(doc.text.index(b)) for b in bodies] == [1, 2, 3, 4]
+
+
+def test_lines_that_do_not_recur_are_kept(tmp_path: Path) -> None:
+    pages = ["Summary\nIran armed the group.", "Findings\nQatar paid them.",
+             "Annex\nTurkey hosted them."]
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for page in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 10, page)
+    path = tmp_path / "short.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert _read(path).text == "\n\n".join(pages)
