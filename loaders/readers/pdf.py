@@ -18,6 +18,7 @@ from loaders.readers.dates import parse_date
 
 PAGE_SEPARATOR = "\n\n"
 EDGE_LINES = 2
+_SENTENCE_END = frozenset(".!?:;\"'\u201d\u2019)]")
 """How many lines at the top and bottom of a page may be running headers/footers."""
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 
@@ -95,20 +96,27 @@ def _page_text(raw: str) -> str:
 
 
 def _join(pages: list[str]) -> tuple[str, tuple[int, ...]]:
-    """The pages joined by blank lines, and each page's start offset. An empty page
+    """The pages joined, and each page's start offset. Pages are separated by a blank
+    line, or by a line break when a sentence runs on to the next page. An empty page
     starts where the next text would, so every page still has an offset."""
     parts: list[str] = []
     starts: list[int] = []
     length = 0
     for page in pages:
         if parts and page:
-            parts.append(PAGE_SEPARATOR)
-            length += len(PAGE_SEPARATOR)
+            separator = "\n" if _runs_on(parts[-1], page) else PAGE_SEPARATOR
+            parts.append(separator)
+            length += len(separator)
         starts.append(length)
         if page:
             parts.append(page)
             length += len(page)
     return "".join(parts), tuple(starts)
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """True when `before` stops mid-sentence and `after` goes on in lower case."""
+    return before[-1] not in _SENTENCE_END and after[0].islower()
 
 
 def _info(info: object, attribute: str) -> str | None:

@@ -145,3 +145,12 @@ def test_lines_that_do_not_recur_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "short.pdf"
     path.write_bytes(bytes(pdf.output()))
     assert _read(path).text == "\n\n".join(pages)
+
+
+def test_sentence_over_a_page_break_stays_one_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "break.pdf"
+    path.write_bytes(_pdf(["The Panel found that Iran", "supplied the missiles. New point."]))
+    doc = _read(path)
+    assert doc.text == "The Panel found that Iran\nsupplied the missiles. New point."
+    assert doc.page_of(doc.text.index("supplied")) == 2
+    assert doc.page_of(doc.text.index("Iran")) == 1
