@@ -170,6 +170,10 @@ def migrate(con: sqlite3.Connection, current: int) -> None:
     for version in range(current + 1, SCHEMA_VERSION + 1):
         con.execute("BEGIN IMMEDIATE")
         try:
+            (done,) = con.execute("PRAGMA user_version").fetchone()
+            if done >= version:  # another process migrated while we waited for the lock
+                con.execute("COMMIT")
+                continue
             for statement in _statements(MIGRATIONS[version - 1]):
                 con.execute(statement)
             con.execute(

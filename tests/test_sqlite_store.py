@@ -159,3 +159,28 @@ def test_large_batch_ingest_is_one_transaction(tmp_path: Path) -> None:
         report = s.ingest(src, actors, claims)
         assert report.claims_added == 3000 and s.stats().edges == 3000
         assert len(s.paths("g0", "g5", max_hops=5)) == 1
+
+
+def test_two_stores_creating_one_file_at_once(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "graph.db"
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def open_it() -> None:
+        try:
+            barrier.wait()
+            with SqliteStore(path) as s:
+                s.ping()
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with SqliteStore(path) as s:
+        assert s.stats().claims == 0
