@@ -66,6 +66,7 @@ _BOILERPLATE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LINK_DENSE = 0.6
+_MIN_ARTICLE_SHARE = 0.25
 _SECTIONS = frozenset({"section", "div", "aside", "nav"})
 _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
 _HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span"})
@@ -216,7 +217,10 @@ def _main_content(soup: BeautifulSoup) -> Tag:
     articles = [a for a in soup.find_all("article") if isinstance(a, Tag)]
     if articles:
         sizes = _measure(soup)
-        return max(articles, key=lambda a: sizes[id(a)].text)
+        best = max(articles, key=lambda a: sizes[id(a)].text)
+        # Some sites wrap each teaser in <article>: a small one is not the story.
+        if sizes[id(best)].text >= _MIN_ARTICLE_SHARE * sizes[id(soup)].text:
+            return best
     for found in (soup.find("main"), soup.find(None, {"role": "main"}), soup.body):
         if isinstance(found, Tag):
             return found

@@ -127,3 +127,14 @@ def test_related_box_with_teasers_and_div_footer_are_dropped(tmp_path: Path) -> 
     doc = _read(path)
     assert doc.text == ("Militia gets drones\n\n"
                         "The militia received drones from abroad, the ministry said.")
+
+
+def test_teaser_articles_are_not_taken_for_the_story(tmp_path: Path) -> None:
+    story = " ".join(f"Sentence {i} of the story about the Sahel." for i in range(12))
+    teasers = "".join(f"<article class='card'><a href='/{i}'>Teaser {i}</a>"
+                      f"<p>Short teaser text {i}.</p></article>" for i in range(6))
+    path = tmp_path / "cards.html"
+    path.write_text(f"<html><body><main><div class='story'><h1>Sahel</h1><p>{story}</p></div>"
+                    f"<div class='related'>{teasers}</div></main></body></html>",
+                    encoding="utf-8")
+    assert _read(path).text == f"Sahel\n\n{story}"
