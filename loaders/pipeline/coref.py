@@ -12,6 +12,7 @@ Heuristics, in the spirit of Hobbs' algorithm kept shallow:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from graph.model import ActorKind
@@ -62,12 +63,17 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     nominal_kinds = {str(k).lower(): {ActorKind(v) for v in kinds}
                      for k, kinds in (load_yaml(RULES).get("nominal_references") or {}).items()}
     named = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in named]
+
+    def within(a: int, b: int) -> list[Mention]:
+        return named[bisect_left(starts, a):bisect_left(starts, b)]
+
     out: list[Mention] = list(named)
     for si, sent in enumerate(sentences):
-        here = [m for m in named if sent.start <= m.start < sent.end]
+        here = within(sent.start, sent.end)
         chain: dict[str, str] = {}
         for pm in _PATTERN.finditer(text, sent.start, sent.end):
-            if any(m.start < pm.end() and pm.start() < m.end for m in named):
+            if any(m.start < pm.end() and pm.start() < m.end for m in here):
                 continue
             word = re.sub(r"\s+", " ", pm.group().lower())
             cls = _CLASSES[word]
@@ -75,8 +81,7 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue  # "the State Department" is a name, not "the state"
             possessive = word in {"its", "their", "his", "her"}
             before = [m for m in here if m.end <= pm.start()]
-            prev = [m for s in sentences[max(0, si - 2):si]
-                    for m in named if s.start <= m.start < s.end]
+            prev = within(sentences[max(0, si - 2)].start, sent.start) if si else []
             if cls == "plural":
                 pool = [actors[m.actor] for m in prev + before
                         if actors[m.actor].kind is ActorKind.ARMED_GROUP]

@@ -70,6 +70,15 @@ class Masked:
         masked = re.sub(r"'re\b", " are", re.sub(r"'ve\b", " have", masked))
         self.text = re.sub(r"\s+", " ", masked).strip()
         self.original = self.text  # before the rules' rewrites: for attribution
+        self._words_of = ""
+        self._words: set[str] = set()
+
+    def words(self) -> set[str]:
+        """The lower-cased words of the current masked text (cached per text)."""
+        if self._words_of != self.text:
+            self._words = set(re.findall(r"[a-z]+", self.text.lower()))
+            self._words_of = self.text
+        return self._words
 
     def _slot(self, mention: Mention, actor: str) -> str:
         self.slots.append(mention)
@@ -117,6 +126,8 @@ def apply_rules(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
 
 def _apply(rule: Rule, masked: Masked, tables: dict[str, dict[str, Relation]],
            found: dict[tuple[str, Relation, str], Found]) -> None:
+    if rule.needs and rule.needs.isdisjoint(masked.words()):
+        return  # no trigger word: the pattern cannot match
     for m in rule.regex.finditer(masked.text):
         for f in _claims(rule, m, masked, tables.get(rule.name, {})):
             if rule.subject == "clause" and any(

@@ -406,8 +406,8 @@ class _Finder:
                     self.states_seen.append((m.start, actor.id, 2))
                     self._government_alias(actor.id)
         # "the Sudanese army", "Sudan's military government", "the army".
-        for tok_re in (r"(?P<state>\S+?)(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)"
-                       r"|army|military|armed\s+forces)\b",):
+        for tok_re in (r"(?<![\w'’.-])(?P<state>[A-Z][\w.-]*)(?:['’]s?)?\s+(?:military\s+"
+                       r"(?:government|junta|rulers)|army|military|armed\s+forces)\b",):
             for m in re.finditer(tok_re, text):
                 if not self.free(m.start(), m.end()):
                     continue

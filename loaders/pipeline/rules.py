@@ -47,6 +47,8 @@ class Rule:
     rewrite: str | None = None
     again: bool = False  # after this rewrite, apply the earlier relation rules again
     triggers: re.Pattern[str] | None = None
+    # Words one of which a sentence must hold for the rule to match (a fast filter).
+    needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -140,12 +142,15 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
             relation = Relation(raw["relation"]) if raw.get("relation") else None
             if relation is None and not table:
                 raise InvalidInput(f"{where} ({name}): needs a relation or {{T:...}} triggers")
-            triggers = re.compile(rf"(?<![\w-])(?:{_alt(list(table))})(?![\w-])",
+            triggers = re.compile(rf"(?<!\w)(?:{_alt(list(table))})(?![\w-])",
                                   re.IGNORECASE) if table else None
             rules.append(Rule(
                 name, regex, relation, str(raw.get("subject", "x")), str(raw.get("object", "y")),
                 bool(raw.get("symmetric", False)), bool(raw.get("presupposed", False)),
                 float(raw.get("confidence", 0.7)), triggers=triggers,
+                # Only when the relation comes from the triggers are they certain to occur.
+                needs=frozenset(w.split()[0].split("-")[0] for w in table)
+                if relation is None else frozenset(),
             ))
             tables[name] = table
         except re.error as exc:

@@ -19,6 +19,7 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _LINE = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Sentence:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at `dot` closes an abbreviation or an initial."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    m = _LAST_WORD.search(text[max(0, dot - 30):dot])
     if not m:
         return False
     word = m.group(1)

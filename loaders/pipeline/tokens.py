@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import fold
 
@@ -108,9 +109,13 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return len(gap) <= 3 and all(c in " -‐–'’\u00a0" for c in gap) and gap.count("\n") == 0
 
 
+@lru_cache(maxsize=4096)
+def _raw_parts(name: str) -> tuple[str, ...]:
+    return tuple(m.group().replace(".", "") for m in _TOKEN.finditer(name))
+
+
 def _case_ok(entry: Entry, tokens: list[Token]) -> bool:
     if entry.acronym:
-        alias = [t.raw.replace(".", "") for t in tokenize(entry.alias)]
-        return [t.raw.replace(".", "") for t in tokens] == alias
+        return tuple(t.raw.replace(".", "") for t in tokens) == _raw_parts(entry.alias)
     # A proper name is written with a capital somewhere ("al-Qaeda", "Hamas").
     return any(t.raw[:1].isupper() for t in tokens)

@@ -5,7 +5,9 @@ Each record names one claim: `subject`, `relation`, `object`, `quote` (required)
 `published`), `source_author`, `source_publisher`, `modality` (default asserted),
 `attributed_to`, `subject_kind`, `object_kind`, `confidence`, `valid_from`,
 `valid_to`; in JSON the source may instead be a nested object `source: {title, url,
-date, author, publisher}`. Other fields are ignored. Every problem in the file is collected, each
+date, author, publisher}`, and an object holding the `claims` array may give the
+source of all of them (`source`, or top-level `title`, `url`, `date`, ... and `text`,
+the whole document, in which each quote is then found). Other fields are ignored. Every problem in the file is collected, each
 named by where it is (`line 7` for CSV and JSONL, `claims[3]` for JSON) and by field.
 """
 
@@ -26,9 +28,13 @@ from loaders.readers.dates import parse_date
 
 REQUIRED = ("subject", "relation", "object", "quote")
 MAX_REPORTED_PROBLEMS = 50
-_SOURCE_FIELDS = ("title", "url", "published", "author", "publisher")
+_SOURCE_FIELDS = ("title", "url", "published", "author", "publisher", "text")
 _SOURCE_COLUMNS = {"title": "source_title", "url": "source_url", "published": "source_date",
-                   "author": "source_author", "publisher": "source_publisher"}
+                   "author": "source_author", "publisher": "source_publisher",
+                   "text": "source_text"}
+
+_FILE_SOURCE_KEYS = {"title": "title", "url": "url", "date": "date", "published": "date",
+                     "author": "author", "publisher": "publisher", "text": "text"}
 
 E = TypeVar("E", Relation, Modality, ActorKind)
 
@@ -56,6 +62,8 @@ class SourceFields:
     published: date | None
     author: str | None
     publisher: str | None
+    text: str | None = None
+    """The whole document, when given: quotes are then found in it."""
 
     @property
     def key(self) -> str:
@@ -136,7 +144,9 @@ def read_claims_json(text: str, name: str) -> CuratedClaims:
             name, [f"line {exc.lineno} column {exc.colno}: invalid JSON: {exc.msg}"]
         ) from exc
     prefix = ""
+    defaults: dict[str, object] = {}
     if isinstance(data, dict) and "claims" in data:
+        defaults = _file_source(data)
         data, prefix = data["claims"], "claims"
     if not isinstance(data, list):
         raise CuratedClaimsError(name, ["top level: expected an array of claims or an object "
@@ -146,10 +156,23 @@ def read_claims_json(text: str, name: str) -> CuratedClaims:
     for i, item in enumerate(data):
         where = f"{prefix}[{i}]"
         if isinstance(item, dict):
-            rows.append((where, _json_fields(item)))
+            rows.append((where, {**defaults, **_json_fields(item)}))
         else:
             problems.append(f"{where}: expected an object, got {type(item).__name__}")
     return _validated(name, "json", rows, problems)
+
+
+def _file_source(data: dict[str, object]) -> dict[str, object]:
+    """Source fields that an object with a `claims` array gives all of its claims: a
+    `source` object, or top-level `title`, `url`, `date`/`published`, `author`,
+    `publisher` and `text` (the document the quotes are spans of)."""
+    top = {k: v for k, v in data.items() if k != "claims"}
+    fields = {k: v for k, v in _json_fields(top).items() if k.startswith("source_")}
+    for key, value in top.items():
+        name = _field_name(str(key))
+        if name in _FILE_SOURCE_KEYS and isinstance(value, str | int | float):
+            fields.setdefault(f"source_{_FILE_SOURCE_KEYS[name]}", value)
+    return fields
 
 
 def read_claims_jsonl(text: str, name: str) -> CuratedClaims:
@@ -241,7 +264,8 @@ def _record(where: str, fields: Mapping[str, object]) -> tuple[ClaimRecord | Non
     published = values.date("source_date") or values.date("published")
     source = SourceFields(title=title, url=url, published=published,
                           author=values.text("source_author"),
-                          publisher=values.text("source_publisher"))
+                          publisher=values.text("source_publisher"),
+                          text=values.text("source_text"))
     confidence = values.number("confidence", 0.0, 1.0)
     valid_from, valid_to = values.date("valid_from"), values.date("valid_to")
     if subject and obj and " ".join(subject.casefold().split()) == " ".join(

@@ -1,9 +1,10 @@
 """Curated claim records to extractions: actors resolved, quotes given real offsets.
 
-A curated file has no document text, so each source's text is built from its
-quotes: the distinct quotes in first-seen order, separated by blank lines. Every
-claim's offsets then point at its quote in that text, and loading the same file
-again yields the same source ids (nothing new is stored).
+When a curated file gives the document's text, each quote is found in it.
+Otherwise the source's text is built from its quotes: the distinct quotes in
+first-seen order, separated by blank lines. Either way every claim's offsets point
+at its quote, and loading the same file again yields the same source ids (nothing
+new is stored).
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ def curated_extractions(claims: CuratedClaims, registry: ActorLookup | None) -> 
     extractions: list[Extraction] = []
     problems: list[str] = []
     for fields, records in iter_sources(claims):
-        text, spans = _source_text(records)
+        if fields.text:
+            text, spans = fields.text, _found_quotes(fields.text, records, problems)
+        else:
+            text, spans = _source_text(records)
         source = Source.create(
             text, title=fields.title, url=fields.url, published=fields.published,
             author=fields.author, publisher=fields.publisher, media_type="text/plain",
@@ -42,6 +46,8 @@ def curated_extractions(claims: CuratedClaims, registry: ActorLookup | None) -> 
         extraction = Extraction(source=source)
         used: dict[str, Actor] = {}
         for record in records:
+            if record.quote not in spans:
+                continue  # reported by _found_quotes
             start, end = spans[record.quote]
             try:
                 subject = actors.resolve(record.subject, record.subject_kind)
@@ -73,6 +79,19 @@ def _source_text(records: list[ClaimRecord]) -> tuple[str, dict[str, tuple[int, 
             spans[record.quote] = (offset, offset + len(record.quote))
             offset += len(record.quote)
     return QUOTE_SEPARATOR.join(spans), spans
+
+
+def _found_quotes(text: str, records: list[ClaimRecord],
+                  problems: list[str]) -> dict[str, tuple[int, int]]:
+    """Where each quote first occurs in the document's own text."""
+    spans: dict[str, tuple[int, int]] = {}
+    for record in records:
+        at = text.find(record.quote)
+        if at < 0:
+            problems.append(f"{record.where}: quote: not found in the source text")
+        else:
+            spans[record.quote] = (at, at + len(record.quote))
+    return spans
 
 
 def _claim(record: ClaimRecord, source: Source, subject: Actor, obj: Actor, start: int,
