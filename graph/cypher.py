@@ -365,8 +365,12 @@ DETACH DELETE m
 
 @dataclass(frozen=True)
 class EdgeQuery:
-    """Which optional filters an edge aggregation applies (their values are params)."""
+    """Which optional filters an edge query applies (their values are params), and
+    whether it reads the derived relationships (`summary`: counted modalities only,
+    no source or date bound) or aggregates the claims."""
 
+    relations: frozenset[Relation]
+    summary: bool = False
     subject: bool = False
     object: bool = False
     actor: bool = False
@@ -377,64 +381,96 @@ class EdgeQuery:
     both_in: bool = False  # both ends in $both_in
 
 
-def _claim_where(q: EdgeQuery) -> str:
-    parts = ["c.relation IN $relations", "c.modality IN $modalities"]
+def _end_conditions(q: EdgeQuery, s: str, o: str, symmetric: str) -> list[str]:
+    """Conditions on the ends `s`, `o` (id expressions); `symmetric` tests whether
+    the edge's relation is symmetric."""
+    parts = []
     if q.subject or q.object:
         direct, swapped = [], []
         if q.subject:
-            direct.append("c.subject = $subject")
-            swapped.append("c.object = $subject")
+            direct.append(f"{s} = $subject")
+            swapped.append(f"{o} = $subject")
         if q.object:
-            direct.append("c.object = $object")
-            swapped.append("c.subject = $object")
+            direct.append(f"{o} = $object")
+            swapped.append(f"{s} = $object")
         # A symmetric relation is stored once, in id order: match it either way round.
-        parts.append(f"(({' AND '.join(direct)}) OR "
-                     f"(c.relation IN $symmetric AND {' AND '.join(swapped)}))")
+        parts.append(f"(({' AND '.join(direct)}) OR ({symmetric} AND {' AND '.join(swapped)}))")
     if q.actor:
-        parts.append("(c.subject = $actor OR c.object = $actor)")
-    if q.source:
-        parts.append("c.source = $source")
+        parts.append(f"({s} = $actor OR {o} = $actor)")
     if q.any_of:
-        parts.append("(c.subject IN $any_of OR c.object IN $any_of)")
+        parts.append(f"({s} IN $any_of OR {o} IN $any_of)")
     if q.both_in:
-        parts.append("c.subject IN $both_in AND c.object IN $both_in")
-    return " AND ".join(parts)
-
-
-def _source_where(q: EdgeQuery) -> str:
-    parts = []
-    if q.since:
-        parts.append("src.published >= $since")
-    if q.until:
-        parts.append("src.published <= $until")
-    return ("WHERE " + " AND ".join(parts)) if parts else ""
+        parts.append(f"{s} IN $both_in AND {o} IN $both_in")
+    return parts
 
 
 def _aggregate(q: EdgeQuery) -> str:
+    where = ["c.relation IN $relations", "c.modality IN $modalities",
+             *_end_conditions(q, "c.subject", "c.object", "c.relation IN $symmetric")]
+    if q.source:
+        where.append("c.source = $source")
+    dated = [f for f, on in (("src.published >= $since", q.since),
+                             ("src.published <= $until", q.until)) if on]
     return f"""
 MATCH (c:Claim)
-WHERE {_claim_where(q)}
+WHERE {" AND ".join(where)}
 MATCH (c)-[:CITES]->(src:Source)
-{_source_where(q)}
+{("WHERE " + " AND ".join(dated)) if dated else ""}
 WITH c.subject AS subject, c.relation AS relation, c.object AS object,
      count(c) AS claims, count(DISTINCT src.id) AS sources,
      min(src.published) AS first_seen, max(src.published) AS last_seen,
-     collect(c.modality) AS modalities
+     sum(CASE c.modality WHEN 'asserted' THEN 1 ELSE 0 END) AS asserted,
+     sum(CASE c.modality WHEN 'reported' THEN 1 ELSE 0 END) AS reported,
+     sum(CASE c.modality WHEN 'denied' THEN 1 ELSE 0 END) AS denied,
+     sum(CASE c.modality WHEN 'prescriptive' THEN 1 ELSE 0 END) AS prescriptive,
+     sum(CASE c.modality WHEN 'hypothetical' THEN 1 ELSE 0 END) AS hypothetical
 WHERE sources >= $min_sources
 """
 
 
+def _summary(q: EdgeQuery) -> str:
+    types = "|".join(rel_type(r) for r in sorted(q.relations))
+    anchor = ("$subject" if q.subject else "$object" if q.object
+              else "$actor" if q.actor else None)
+    if anchor:
+        match = f"MATCH (:Actor {{id: {anchor}}})-[r:{types}]-(:Actor)"
+    elif q.any_of:
+        match = f"MATCH (x:Actor) WHERE x.id IN $any_of\nMATCH (x)-[r:{types}]-(:Actor)"
+    elif q.both_in:
+        match = f"MATCH (x:Actor) WHERE x.id IN $both_in\nMATCH (x)-[r:{types}]->(:Actor)"
+    else:
+        match = f"MATCH (:Actor)-[r:{types}]->(:Actor)"
+    where = ["r.sources >= $min_sources",
+             *_end_conditions(q, "s.id", "o.id", "type(r) IN $symmetric_types")]
+    return f"""
+{match}
+WITH DISTINCT r
+WITH r, startNode(r) AS s, endNode(r) AS o
+WHERE {" AND ".join(where)}
+WITH s.id AS subject, $relation_of[type(r)] AS relation, o.id AS object,
+     r.claims AS claims, r.sources AS sources, r.first_seen AS first_seen,
+     r.last_seen AS last_seen, r.asserted AS asserted, r.reported AS reported,
+     0 AS denied, 0 AS prescriptive, 0 AS hypothetical
+"""
+
+
+def _edges(q: EdgeQuery) -> str:
+    return _summary(q) if q.summary else _aggregate(q)
+
+
 EDGE_ROW: Final = (
     "{subject: subject, relation: relation, object: object, claims: claims, sources: sources, "
-    "first_seen: first_seen, last_seen: last_seen, modalities: modalities}"
+    "first_seen: first_seen, last_seen: last_seen, asserted: asserted, reported: reported, "
+    "denied: denied, prescriptive: prescriptive, hypothetical: hypothetical}"
 )
 EDGE_ORDER: Final = "ORDER BY sources DESC, claims DESC, subject, relation, object"
 
 
 def edges_page(q: EdgeQuery) -> str:
-    """One page of aggregated edges, most sources first, with the total count."""
-    return f"""{_aggregate(q)}
-WITH subject, relation, object, claims, sources, first_seen, last_seen, modalities
+    """One page of edges, most sources first, with the total count."""
+    return f"""{_edges(q)}
+WITH subject, relation, object, claims, sources, first_seen, last_seen, asserted, reported,
+     denied, prescriptive, hypothetical
 {EDGE_ORDER}
 WITH collect({EDGE_ROW}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
@@ -442,8 +478,8 @@ RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
 
 
 def edges_all(q: EdgeQuery) -> str:
-    """Every aggregated edge the filter admits, in page order."""
-    return f"""{_aggregate(q)}
+    """Every edge the filter admits, in page order."""
+    return f"""{_edges(q)}
 RETURN {EDGE_ROW} AS edge
 {EDGE_ORDER}
 """

@@ -63,6 +63,8 @@ T = TypeVar("T")
 Triple = tuple[str, Relation, str]
 _COUNTED = sorted(m.value for m in COUNTED_MODALITIES)
 _SYMMETRIC = sorted(r.value for r, i in RELATIONS.items() if i.symmetric)
+_SYMMETRIC_TYPES = sorted(cypher.rel_type(Relation(r)) for r in _SYMMETRIC)
+_RELATION_OF = {t: r.value for t, r in cypher.RELATION_OF_TYPE.items()}
 _SUGGESTIONS = 5
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -126,11 +128,12 @@ def _claim(row: dict[str, Any]) -> Claim:
 
 
 def _edge(row: dict[str, Any]) -> Edge:
-    mods = Counter(Modality(m) for m in row["modalities"])
+    """An Edge from a row holding one count per modality."""
     return Edge(
         subject=row["subject"], relation=Relation(row["relation"]), object=row["object"],
         claims=row["claims"], sources=row["sources"], first_seen=_native(row["first_seen"]),
-        last_seen=_native(row["last_seen"]), modalities=dict(mods),
+        last_seen=_native(row["last_seen"]),
+        modalities={m: row[m.value] for m in Modality if row.get(m.value)},
     )
 
 
@@ -599,16 +602,21 @@ class Neo4jStore:
         return flt.model_copy(update=update) if update else flt
 
     def _edge_query(self, flt: EdgeFilter, **extra: Any) -> tuple[EdgeQuery, dict[str, Any]]:
+        relations = expand(flt.relations, flt.subtypes)
         q = EdgeQuery(
+            relations=relations,
+            summary=(flt.modalities == COUNTED_MODALITIES and flt.source is None
+                     and flt.since is None and flt.until is None),
             subject=flt.subject is not None, object=flt.object is not None,
             actor=flt.actor is not None, source=flt.source is not None,
             since=flt.since is not None, until=flt.until is not None,
             any_of="any_of" in extra, both_in="both_in" in extra,
         )
         params: dict[str, Any] = {
-            "relations": sorted(r.value for r in expand(flt.relations, flt.subtypes)),
+            "relations": sorted(r.value for r in relations),
             "modalities": sorted(m.value for m in flt.modalities),
-            "symmetric": _SYMMETRIC, "subject": flt.subject, "object": flt.object,
+            "symmetric": _SYMMETRIC, "symmetric_types": _SYMMETRIC_TYPES,
+            "relation_of": _RELATION_OF, "subject": flt.subject, "object": flt.object,
             "actor": flt.actor, "source": flt.source, "since": flt.since,
             "until": flt.until, "min_sources": flt.min_sources, **extra,
         }
@@ -620,6 +628,8 @@ class Neo4jStore:
 
         def work(tx: neo4j.ManagedTransaction) -> Page[Edge]:
             q, params = self._edge_query(self._resolve_filter(tx, flt))
+            if not q.relations:
+                return Page[Edge](items=[], total=0, limit=flt.limit, offset=flt.offset)
             rec = self._run(tx, cypher.edges_page(q), offset=flt.offset, limit=flt.limit,
                             **params)[0]
             return Page[Edge](items=[_edge(r) for r in rec["items"]], total=rec["total"],
@@ -631,6 +641,8 @@ class Neo4jStore:
                    **extra: Any) -> list[Edge]:
         """Every edge the (resolved) filter admits, strongest first; no pagination."""
         q, params = self._edge_query(flt, **extra)
+        if not q.relations:
+            return []
         return [_edge(r["edge"]) for r in self._run(tx, cypher.edges_all(q), **params)]
 
     def _support(self, flt: EdgeFilter | None, **ends: str) -> Page[Edge]:

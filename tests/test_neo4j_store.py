@@ -20,7 +20,7 @@ from graph import cypher
 from graph.errors import InvalidInput, StoreUnavailable
 from graph.model import Actor, ActorKind
 from graph.neo4j_store import Neo4jStore
-from graph.relations import RELATIONS, Modality, Relation
+from graph.relations import COUNTED_MODALITIES, RELATIONS, Modality, Relation
 from graph.sqlite_store import SqliteStore
 from graph.store import EdgeFilter
 from tests.conftest import open_neo4j
@@ -53,10 +53,15 @@ def counts(store: Neo4jStore) -> dict[tuple[str, str, str], tuple[int, int]]:
 
 
 def edge_counts(store: Neo4jStore) -> dict[tuple[str, str, str], tuple[int, int]]:
-    """The same under the relation's type, from aggregating counted claims."""
-    page = store.edges(EdgeFilter(limit=1000))
-    return {(e.subject, RELATIONS[e.relation].neo4j_type, e.object): (e.claims, e.sources)
-            for e in page.items}
+    """The same, worked out here from the stored claims."""
+    claims: dict[tuple[str, str, str], int] = {}
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for c in store.claims(limit=10_000).items:
+        if c.modality in COUNTED_MODALITIES:
+            key = (c.subject, RELATIONS[c.relation].neo4j_type, c.object)
+            claims[key] = claims.get(key, 0) + 1
+            sources.setdefault(key, set()).add(c.source)
+    return {k: (n, len(sources[k])) for k, n in claims.items()}
 
 
 def free_port() -> int:
