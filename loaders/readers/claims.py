@@ -7,8 +7,9 @@ Each record names one claim: `subject`, `relation`, `object`, `quote` (required)
 `valid_to`; in JSON the source may instead be a nested object `source: {title, url,
 date, author, publisher}`, and an object holding the `claims` array may give the
 source of all of them (`source`, or top-level `title`, `url`, `date`, ... and `text`,
-the whole document, in which each quote is then found). Other fields are ignored. Every problem in the file is collected, each
-named by where it is (`line 7` for CSV and JSONL, `claims[3]` for JSON) and by field.
+the whole document, in which each quote is then found). Other fields are ignored.
+Every problem in the file is collected, each named by where it is (`line 7` for CSV
+and JSONL, `claims[3]` for JSON) and by field.
 """
 
 from __future__ import annotations
@@ -246,7 +247,10 @@ def _source_conflicts(records: list[ClaimRecord]) -> list[str]:
 
 
 def _shown(value: object) -> str:
-    return "(empty)" if value is None else repr(str(value))
+    if value is None:
+        return "(empty)"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _record(where: str, fields: Mapping[str, object]) -> tuple[ClaimRecord | None, list[str]]:

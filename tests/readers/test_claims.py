@@ -3,6 +3,7 @@ resolved through the registry, quotes with real offsets in the built source text
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -209,3 +210,30 @@ def test_json_nested_source_object(tmp_path: Path) -> None:
     [extraction] = _extract(path)
     assert (extraction.source.title, extraction.source.url, extraction.source.published) == (
         "Brief", "https://b.example", date(2020, 2, 3))
+
+
+def test_json_document_with_its_text_and_claims(tmp_path: Path) -> None:
+    text = ("Sahel update\n\nThe Wagner Group trains Malian soldiers, officials said. "
+            "Mali denies it.")
+    path = tmp_path / "annotated.json"
+    path.write_text(json.dumps({
+        "title": "Sahel update", "url": "https://s.example", "date": "2022-01-05",
+        "text": text,
+        "claims": [
+            {"subject": "Wagner Group", "relation": "training", "object": "Malian soldiers",
+             "modality": "reported", "quote": "The Wagner Group trains Malian soldiers, "
+             "officials said.", "note": "ignored"},
+            {"subject": "Mali", "relation": "support", "object": "Wagner Group",
+             "quote": "Mali welcomes Wagner."},
+        ]}), encoding="utf-8")
+    assert _problems(path) == ["claims[1]: quote: not found in the source text"]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["claims"][1]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [extraction] = _extract(path)
+    assert extraction.source.text == text
+    [claim] = extraction.claims
+    assert claim.start == text.index("The Wagner")
+    check_claim_against_source(claim, extraction.source)
+    assert (extraction.source.title, extraction.source.published) == (
+        "Sahel update", date(2022, 1, 5))
