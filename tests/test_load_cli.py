@@ -127,3 +127,17 @@ def test_explicit_unsupported_file_is_an_error(db: Path, corpus: Path) -> None:
     assert code == 1
     assert "unsupported file type '.docx'" in err
     assert _stats(db).sources == 0
+
+
+def test_oversized_file_is_refused_without_reading_it(db: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALLEGIANCE_MAX_DOCUMENT_BYTES", "20000000")
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse; read, it would be a "binary file" instead
+    (tmp_path / "ok.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    code, _, err = _load(str(big), str(tmp_path / "ok.txt"))
+    assert code == 1
+    assert "dump.txt: too large (50.0 MB; the limit is 20.0 MB" in err
+    assert "1 of 2 files failed" in err
+    assert _stats(db).sources == 1
