@@ -12,6 +12,7 @@ fails stores nothing, and `load_paths` reports it and goes on with the next file
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -102,8 +103,20 @@ def extract_text(text: str, *, title: str | None = None, url: str | None = None,
 
 
 def store_extractions(store: GraphStore, extractions: Iterable[Extraction]) -> list[IngestReport]:
-    """Store each extraction's source, actors and claims (each source atomically)."""
-    return [store.ingest(e.source, e.actors, e.claims) for e in extractions]
+    """Store each extraction's source, actors and claims, all or nothing: each source
+    is stored atomically, and when one fails the sources stored before it (of a
+    claims file naming several) are retracted again before the error is raised."""
+    reports: list[IngestReport] = []
+    try:
+        for e in extractions:
+            reports.append(store.ingest(e.source, e.actors, e.claims))
+    except Exception:
+        for report in reports:
+            if report.created:
+                with contextlib.suppress(AllegianceError):  # the error raised says more
+                    store.retract(report.source)
+        raise
+    return reports
 
 
 def load_paths(store: GraphStore, paths: Sequence[Path], settings: Settings,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from graph.errors import InvalidInput, StoreUnavailable
+from graph.errors import Conflict, InvalidInput, StoreUnavailable
 from graph.model import Actor, Claim, Source, check_claim_against_source
 from graph.settings import Settings
-from graph.store import GraphStore, IngestReport
+from graph.store import GraphStore, IngestReport, RetractReport
 from loaders.ingest import extract_bytes, extract_text, load_paths, store_extractions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "readers"
@@ -97,25 +97,28 @@ def test_documents_and_curated_claims_share_registry_actors(store: GraphStore,
 
 
 class _FailsAfterOne:
-    """A real store whose second ingest fails as if the server went away (a fault the
-    test cannot cause in a real backend at a chosen moment)."""
+    """A real store whose second ingest fails (a fault the test cannot cause in a real
+    backend at a chosen moment)."""
 
-    def __init__(self, store: GraphStore) -> None:
-        self.store, self.calls = store, 0
+    def __init__(self, store: GraphStore, error: Exception) -> None:
+        self.store, self.error, self.calls = store, error, 0
 
     def ingest(self, source: Source, actors: Sequence[Actor],
                claims: Sequence[Claim]) -> IngestReport:
         self.calls += 1
         if self.calls > 1:
-            raise StoreUnavailable("store went away")
+            raise self.error
         return self.store.ingest(source, actors, claims)
+
+    def retract(self, source_id: str) -> RetractReport:
+        return self.store.retract(source_id)
 
 
 def test_store_failure_stops_the_batch(store: GraphStore, settings: Settings,
                                        tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(f"{ALLEGATION} ({name})", encoding="utf-8")
-    flaky = _FailsAfterOne(store)
+    flaky = _FailsAfterOne(store, StoreUnavailable("store went away"))
     with pytest.raises(StoreUnavailable):
         load_paths(flaky, [tmp_path], settings)  # type: ignore[arg-type]
     assert flaky.calls == 2
@@ -128,3 +131,13 @@ def test_store_extractions_reports_each_source(store: GraphStore, settings: Sett
     assert report.created and report.claims_added == 2
     [again] = store_extractions(store, extractions)
     assert not again.created and again.claims_added == 0
+
+
+def test_claims_file_whose_second_source_fails_stores_nothing(store: GraphStore,
+                                                              settings: Settings) -> None:
+    flaky = _FailsAfterOne(store, Conflict("refused"))
+    summary = load_paths(flaky, [FIXTURES / "claims.csv"], settings)  # type: ignore[arg-type]
+    assert flaky.calls == 2  # claims.csv cites two sources: the first was stored
+    assert [e.error for e in summary.errors] == [f"{FIXTURES / 'claims.csv'}: refused"]
+    stats = store.stats()
+    assert (stats.sources, stats.claims) == (0, 0)
