@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import hmac
 import threading
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, Security
+from fastapi.dependencies.models import Dependant
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 
-from graph.errors import StoreUnavailable
+from graph.errors import InvalidInput, StoreUnavailable
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -71,3 +75,35 @@ def require_api_key(
 
 
 WriteAccess = Depends(require_api_key)
+
+
+def _declared_query(dependant: Dependant) -> Iterator[str]:
+    for param in dependant.query_params:
+        yield param.alias
+    for sub in dependant.dependencies:
+        yield from _declared_query(sub)
+
+
+def _query_names(route: APIRoute) -> frozenset[str]:
+    names: frozenset[str] | None = getattr(route, "_allegiance_query", None)
+    if names is None:
+        names = frozenset(_declared_query(route.dependant))
+        route._allegiance_query = names  # type: ignore[attr-defined]
+    return names
+
+
+def reject_unknown_query(request: Request) -> None:
+    """422 for a query parameter the route does not take (a typo such as
+    `relations=` would otherwise be silently ignored). HTML pages are lenient."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or route.response_class is HTMLResponse:
+        return
+    known = _query_names(route)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "no query parameters"
+        raise InvalidInput(f"query: unknown parameter {unknown[0]!r} (this endpoint takes: "
+                           f"{takes})")
+
+
+StrictQuery = Depends(reject_unknown_query)

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
 from api import problems
-from api.deps import StoreHolder
+from api.deps import StoreHolder, StrictQuery
 from api.routes import actors, documents, edges, graph, health, sources
 from graph.errors import StoreUnavailable
 from graph.factory import store_from_settings
@@ -59,6 +59,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.store_holder = StoreHolder(store, opened=True)
     problems.install(app)
     for module in (health, documents, sources, actors, edges, graph):
-        app.include_router(module.router, responses=problems.COMMON_ERRORS)
-    app.include_router(viz_routes.router, responses=problems.COMMON_ERRORS)
+        app.include_router(module.router, responses=problems.COMMON_ERRORS,
+                           dependencies=[StrictQuery])
+    app.include_router(viz_routes.router, responses=problems.COMMON_ERRORS,
+                       dependencies=[StrictQuery])
     return app

@@ -43,3 +43,11 @@ def test_unreachable_store_gives_503(tmp_path: Path):
             r = client.get(path)
             assert r.status_code == 503, path
             assert r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_unknown_query_parameters_are_refused(client: TestClient):
+    r = client.get("/edges", params={"relations": "funding"})
+    assert r.status_code == 422
+    assert "'relations'" in r.json()["detail"] and "relation" in r.json()["detail"]
+    assert client.get("/stats", params={"verbose": "1"}).status_code == 422
+    assert client.get("/edges", params={"relation": "funding"}).status_code == 200
