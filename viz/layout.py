@@ -34,7 +34,7 @@ def needs_server_layout(n_nodes: int) -> bool:
 
 
 def _radial(g: nx.Graph, root: str) -> tuple[dict[str, tuple[float, float]], float]:
-    """Positions of one component around `root` at the origin, and its radius."""
+    """Positions of the component of `root`, around it at the origin, and its radius."""
     tree = nx.bfs_tree(g, root,
                        sort_neighbors=lambda ns: sorted(ns, key=lambda n: (-g.degree(n), n)))
     depth: dict[str, int] = {root: 0}
@@ -78,7 +78,7 @@ def radial_layout(
     for comp in comps:
         root = center if center is not None and center in comp \
             else max(comp, key=lambda n: (g.degree(n), n))
-        placed.append(_radial(g.subgraph(comp), root))
+        placed.append(_radial(g, root))  # the walk from root stays in its component
     total_area = sum((2 * r + GAP) ** 2 for _, r in placed)
     row_width = max(math.sqrt(total_area), 2 * placed[0][1] + GAP) if placed else 0.0
     out: dict[str, tuple[float, float]] = {}

@@ -86,14 +86,13 @@ def edge_json(edge: Edge, dates: list[str | None] | None = None, bend: int = 0
     colour = RELATION_COLOURS[edge.relation]
     opts: dict[str, Any] = {
         "id": edge_id(edge.subject, edge.relation.value, edge.object),
-        "relation": edge.relation.value, "label_text": info.label,
-        "subject": edge.subject, "object": edge.object,
+        "relation": edge.relation.value,
         "claims": edge.claims, "sources": edge.sources,
         "first_seen": edge.first_seen.isoformat() if edge.first_seen else None,
         "last_seen": edge.last_seen.isoformat() if edge.last_seen else None,
         "modalities": {m.value: n for m, n in edge.modalities.items()},
         "reported_only": edge.reported_only,
-        "color": {"color": colour, "highlight": colour, "hover": colour, "inherit": False},
+        "color": colour,
         "width": edge_width(edge.sources),
         "dashes": edge.reported_only,
         "arrows": "" if info.symmetric else "to",

@@ -83,7 +83,7 @@ def test_page_draws_every_actor_and_edge_with_its_meaning(server: str, watched: 
     assert styles["funding"]["dashes"] is True  # only reported
     assert styles["support"]["dashes"] is False
     assert styles["support"]["width"] > styles["training"]["width"]  # two sources vs one
-    assert styles["support"]["color"]["color"] != styles["training"]["color"]["color"]
+    assert styles["support"]["color"] != styles["training"]["color"]
     assert styles["iran"]["shape"] != styles["hezbollah"]["shape"]
     assert styles["iran"]["color"]["background"] != styles["hezbollah"]["color"]["background"]
     assert "title" not in styles["iran"]  # no HTML tooltips from document text

@@ -40,7 +40,9 @@
   function byId(id) { return document.getElementById(id); }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
   function nameOf(id) { var n = nodes.get(id); return n ? n.name : id; }
-  function relLabel(e) { return e.label_text || e.relation; }
+  var relLabels = {};
+  data.legend.relations.forEach(function (r) { relLabels[r.relation] = r.label; });
+  function relLabel(e) { return relLabels[e.relation] || e.relation; }
 
   // ---- filtering -------------------------------------------------------------
   function sourcesInRange(e) {
@@ -78,6 +80,8 @@
     return seen;
   }
   var visibleEdgeIds = new Set();
+  // actors drawn without any edge (their edges lead out of the view) always stay
+  var isolated = nodes.getIds({ filter: function (n) { return !n.counts || !n.counts.edges; } });
   function apply() {
     var passing = edges.get({ filter: edgePasses });
     var focus = withinFocus(passing);
@@ -88,6 +92,7 @@
         visibleEdgeIds.add(e.id); shown.add(e.from); shown.add(e.to);
       }
     });
+    if (!state.focus) { isolated.forEach(function (id) { shown.add(id); }); }
     if (meta.center) { shown.add(meta.center); }
     if (state.focus) { shown.add(state.focus.id); }
     state.extra.forEach(function (id) { shown.add(id); });
@@ -108,9 +113,29 @@
     network.setOptions({ physics: { enabled: false } });
     document.body.setAttribute("data-ready", "1");
   });
+  // Dashes are costly to draw when zoomed far out (each line becomes thousands of
+  // sub-pixel dashes), so large views draw reported-only edges dashed once zoomed in.
+  var DASH_SCALE = 0.45;
+  var dashedIds = meta.physics ? [] : edges.getIds({ filter: function (e) { return e.dashes; } });
+  var dashesOn = true;
+  function syncDashes() {
+    var want = network.getScale() >= DASH_SCALE;
+    if (want !== dashesOn && dashedIds.length) {
+      dashesOn = want;
+      edges.update(dashedIds.map(function (id) { return { id: id, dashes: want }; }));
+    }
+  }
+  if (dashedIds.length) {
+    dashesOn = false;
+    edges.update(dashedIds.map(function (id) { return { id: id, dashes: false }; }));
+    network.on("zoom", syncDashes);
+  }
   apply();
   network.setData({ nodes: nodeView, edges: edgeView });
-  if (!meta.physics) { document.body.setAttribute("data-ready", "1"); }
+  if (!meta.physics) {
+    syncDashes();
+    document.body.setAttribute("data-ready", "1");
+  }
 
   network.on("click", function (params) {
     if (params.nodes.length) { showActor(params.nodes[0]); }
@@ -188,7 +213,7 @@
     clear(details);
     details.appendChild(el("p", { className: "hint", text: "Loading evidence…" }));
     if (fileMode) { renderEvidence(edge, data.evidence[id]); return; }
-    var q = new URLSearchParams({ subject: edge.subject, relation: edge.relation, object: edge.object });
+    var q = new URLSearchParams({ subject: edge.from, relation: edge.relation, object: edge.to });
     fetch("/view/evidence?" + q.toString(), { headers: { Accept: "application/json" } })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
