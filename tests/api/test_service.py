@@ -51,3 +51,14 @@ def test_unknown_query_parameters_are_refused(client: TestClient):
     assert "'relations'" in r.json()["detail"] and "relation" in r.json()["detail"]
     assert client.get("/stats", params={"verbose": "1"}).status_code == 422
     assert client.get("/edges", params={"relation": "funding"}).status_code == 200
+
+
+def test_unreachable_neo4j_gives_503():
+    """Nothing listens on port 1: the app starts, and data routes answer 503."""
+    app = create_app(settings(store="bolt://127.0.0.1:1", neo4j_timeout=1))
+    with TestClient(app) as client:
+        assert client.get("/health").status_code == 200
+        for path in ("/ready", "/actors/iran/supporters", "/stats"):
+            r = client.get(path)
+            assert r.status_code == 503, path
+            assert "unavailable" in r.json()["detail"]
