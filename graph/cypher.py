@@ -485,20 +485,22 @@ RETURN {EDGE_ROW} AS edge
 """
 
 
-def paths(relations: Iterable[Relation], max_hops: int) -> str:
-    """Simple undirected paths over the derived relationships: the first `$limit`
-    node sequences (shortest, then in id order), each with every choice of hops."""
-    if not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
-        raise ValueError(f"max_hops must be an int in 1..{MAX_PATH_HOPS}")
+def paths(relations: Iterable[Relation], hops: int) -> str:
+    """Simple undirected paths of exactly `hops` hops over the derived relationships:
+    the first `$limit` node sequences in id order, each with every choice of edges.
+    (Asked for one length at a time, shortest first, a search stops as soon as it has
+    enough, instead of walking every longer path around a hub.)"""
+    if not isinstance(hops, int) or not 1 <= hops <= MAX_PATH_HOPS:
+        raise ValueError(f"hops must be an int in 1..{MAX_PATH_HOPS}")
     types = "|".join(rel_type(r) for r in sorted(set(relations)))
     return f"""
 MATCH (a:Actor {{id: $start}}), (b:Actor {{id: $end}})
-MATCH p = (a)-[rels:{types}*1..{max_hops}]-(b)
+MATCH p = (a)-[rels:{types}*{hops}..{hops}]-(b)
 WHERE all(r IN rels WHERE r.sources >= $min_sources)
   AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH [n IN nodes(p) | n.id] AS actors, [r IN rels | {HOP_MAP}] AS hops
 WITH actors, collect(hops) AS choices
-ORDER BY size(actors), actors
+ORDER BY actors
 LIMIT $limit
 RETURN actors, choices
 """

@@ -66,6 +66,7 @@ _SYMMETRIC = sorted(r.value for r, i in RELATIONS.items() if i.symmetric)
 _SYMMETRIC_TYPES = sorted(cypher.rel_type(Relation(r)) for r in _SYMMETRIC)
 _RELATION_OF = {t: r.value for t, r in cypher.RELATION_OF_TYPE.items()}
 _SUGGESTIONS = 5
+_CONFLICT_RETRIES = 2
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -275,8 +276,14 @@ class Neo4jStore:
         return list(result.records)
 
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-        """Run `work` in one write transaction (retried on transient errors)."""
+        """Run `work` in one write transaction (retried on transient errors, and when
+        a concurrent writer created the same node first: the retry sees it)."""
         with self._errors(), self.driver.session(database=self.database) as session:
+            for _ in range(_CONFLICT_RETRIES):
+                try:
+                    return session.execute_write(work)
+                except nx.ConstraintError:
+                    continue
             return session.execute_write(work)
 
     def _run(self, tx: neo4j.ManagedTransaction, query: str, **params: Any) -> list[neo4j.Record]:
@@ -689,12 +696,20 @@ class Neo4jStore:
             a, b = self._resolve(tx, start), self._resolve(tx, end)
             if a == b or limit < 1 or not rels:
                 return []
-            return [
-                Path(actors=list(r["actors"]), hops=hops)
-                for r in self._run(tx, cypher.paths(rels, max_hops), start=a, end=b,
-                                   min_sources=min_sources, limit=limit)
-                for hops in self._hop_choices(r["choices"], limit)
-            ]
+            # The first `limit` node paths, shortest first then in id order; each
+            # with its edge choices.
+            found: list[Path] = []
+            nodes = 0
+            for length in range(1, max_hops + 1):
+                recs = self._run(tx, cypher.paths(rels, length), start=a, end=b,
+                                 min_sources=min_sources, limit=limit - nodes)
+                for r in recs:
+                    found += [Path(actors=list(r["actors"]), hops=hops)
+                              for hops in self._hop_choices(r["choices"], limit)]
+                nodes += len(recs)
+                if nodes >= limit:
+                    break
+            return found
 
         found = self._reading(work)
         found.sort(key=lambda p: (len(p.hops), -p.evidence))

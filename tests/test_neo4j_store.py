@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import socket
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -183,6 +184,25 @@ def test_failed_ingest_midway_leaves_nothing(neo: Neo4jStore,
     monkeypatch.undo()
     stats = neo.stats()
     assert (stats.actors, stats.sources, stats.claims, stats.edges) == (0, 0, 0, 0)
+
+
+def test_concurrent_ingests_naming_the_same_new_actors(neo4j_uri: str, neo: Neo4jStore) -> None:
+    docs = []
+    for n in range(6):
+        src = source(f"Report {n}: Iran funds Hamas. Hamas and Hezbollah are allied.")
+        docs.append((src, [claim(src, "iran", "funding", "hamas", "Iran funds Hamas"),
+                           claim(src, "hamas", "alliance", "hezbollah",
+                                 "Hamas and Hezbollah are allied")]))
+
+    def ingest(doc: tuple[Any, list[Any]]) -> bool:
+        with open_neo4j(neo4j_uri) as own:
+            return own.ingest(doc[0], [IRAN, HAMAS, HEZBOLLAH], doc[1]).created
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        assert all(pool.map(ingest, docs))
+    assert neo.stats().actors == 3
+    assert counts(neo) == {("iran", "FUNDS", "hamas"): (6, 6),
+                           ("hamas", "ALLIED_WITH", "hezbollah"): (6, 6)}
 
 
 # ---- schema --------------------------------------------------------------------------
