@@ -48,7 +48,7 @@ FORMATS: dict[str, str] = {
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf",
-    ".csv": "csv",
+    ".csv": "csv", ".tsv": "csv",
     ".json": "json",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
 }

@@ -237,3 +237,12 @@ def test_json_document_with_its_text_and_claims(tmp_path: Path) -> None:
     check_claim_against_source(claim, extraction.source)
     assert (extraction.source.title, extraction.source.published) == (
         "Sahel update", date(2022, 1, 5))
+
+
+def test_tab_separated_claims(tmp_path: Path) -> None:
+    path = tmp_path / "claims.tsv"
+    path.write_text("subject\trelation\tobject\tsource_title\tquote\n"
+                    "Iran\tarms\tHamas\tT\tIran armed Hamas, the report says.\n",
+                    encoding="utf-8")
+    [extraction] = _extract(path)
+    assert extraction.claims[0].quote == "Iran armed Hamas, the report says."
