@@ -231,14 +231,15 @@ def _validated(name: str, extractor: str, rows: list[tuple[str, Mapping[str, obj
 
 
 def _source_conflicts(records: list[ClaimRecord]) -> list[str]:
-    """Records of one source (same URL, or same title without one) must agree on it."""
+    """Records of one source (same URL, or same title without one) must not contradict
+    each other about it; a field left empty takes the value another record gives."""
     first: dict[str, ClaimRecord] = {}
     problems: list[str] = []
     for record in records:
         seen = first.setdefault(record.source.key, record)
         for attr in _SOURCE_FIELDS:
             mine, theirs = getattr(record.source, attr), getattr(seen.source, attr)
-            if mine != theirs:
+            if mine is not None and theirs is not None and mine != theirs:
                 problems.append(
                     f"{record.where}: {_SOURCE_COLUMNS[attr]}: {_shown(mine)} differs from "
                     f"{_shown(theirs)} at {seen.where} for the same source"
@@ -354,4 +355,6 @@ def iter_sources(claims: CuratedClaims) -> Iterator[tuple[SourceFields, list[Cla
     for record in claims.records:
         groups.setdefault(record.source.key, []).append(record)
     for records in groups.values():
-        yield records[0].source, records
+        merged = {attr: next((v for r in records if (v := getattr(r.source, attr)) is not None),
+                             None) for attr in _SOURCE_FIELDS}
+        yield SourceFields(**merged), records

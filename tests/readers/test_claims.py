@@ -118,6 +118,18 @@ def test_conflicting_source_metadata_is_an_error(tmp_path: Path) -> None:
                                "at line 2 for the same source"]
 
 
+def test_source_fields_given_once_apply_to_the_whole_source(tmp_path: Path) -> None:
+    path = tmp_path / "once.csv"
+    path.write_text("subject,relation,object,source_url,source_title,source_date,quote\n"
+                    "Iran,arms,Hamas,https://a.example,,,Iran armed Hamas.\n"
+                    "Iran,funding,Hamas,https://a.example,Annual report,2020-01-01,"
+                    "Iran paid Hamas.\n", encoding="utf-8")
+    [extraction] = _extract(path)
+    assert (extraction.source.title, extraction.source.published) == (
+        "Annual report", date(2020, 1, 1))
+    assert len(extraction.claims) == 2
+
+
 def test_json_object_with_claims(fixtures: Path) -> None:
     [extraction] = _extract(fixtures / "claims.json")
     _check_citations([extraction])
