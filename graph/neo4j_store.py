@@ -267,6 +267,13 @@ class Neo4jStore:
             raise StoreUnavailable(f"the Neo4j store at {self.uri} is not open (call open())")
         return self._driver
 
+    def _session(self) -> neo4j.Session:
+        """A session sharing the driver's bookmarks, so that on a cluster every read
+        sees the writes before it."""
+        driver = self.driver
+        return driver.session(database=self.database,
+                              bookmark_manager=driver.execute_query_bookmark_manager)
+
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
         with self._errors():
             result = self.driver.execute_query(
@@ -278,7 +285,7 @@ class Neo4jStore:
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         """Run `work` in one write transaction (retried on transient errors, and when
         a concurrent writer created the same node first: the retry sees it)."""
-        with self._errors(), self.driver.session(database=self.database) as session:
+        with self._errors(), self._session() as session:
             for _ in range(_CONFLICT_RETRIES):
                 try:
                     return session.execute_write(work)
@@ -296,7 +303,7 @@ class Neo4jStore:
 
     def _reading(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         """Run `work` in one read transaction (a consistent view for several reads)."""
-        with self._errors(), self.driver.session(database=self.database) as session:
+        with self._errors(), self._session() as session:
             return session.execute_read(work)
 
     # ---- actor ids -----------------------------------------------------------------
@@ -522,7 +529,7 @@ class Neo4jStore:
         return self._write(work)
 
     def clear(self) -> None:
-        with self._errors(), self.driver.session(database=self.database) as session:
+        with self._errors(), self._session() as session:
             session.run(cypher.CLEAR).consume()
 
     # ---- actors and sources ------------------------------------------------------
