@@ -124,6 +124,12 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
 
     if cls in chain:
         return chain[cls]
+    # "the TTP continues its raids with their support": a pronoun of the other number
+    # already points at the TTP, so "their" means someone else.
+    taken = {a for c, a in chain.items() if c != cls and c != "pronoun-person"}
+    if taken:
+        before = [m for m in before if m.actor not in taken]
+        prev = [m for m in prev if m.actor not in taken]
     head = text[sent.start:pos]
     if _FRONTED.match(head) and "," not in head and not [m for m in before if ok(m)]:
         comma = text.find(",", pos, sent.end)

@@ -177,9 +177,9 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
     groups = m.groupdict()
     if groups.get("r"):
         trigger = m.start("r")
-    else:  # the relation word follows the first slot group: "X is not a member of Y"
-        ends = sorted((m.start(g), m.end(g)) for g in ("x", "y", "m") if groups.get(g))
-        trigger = ends[0][1] if ends else m.start()
+    else:  # the relation words lie before the second slot group: "X is not a member of Y"
+        starts = sorted(m.start(g) for g in ("x", "y", "m") if groups.get(g))
+        trigger = starts[1] if len(starts) > 1 else starts[0] if starts else m.start()
     if groups.get("x") and m.start("x") == m.start() and _AGENT_BEFORE.search(
             text[max(0, m.start() - 20):m.start()]):
         return []  # "accused by the UN of harbouring X": the agent is not the subject

@@ -144,6 +144,7 @@ class _Finder:
         self.tokens = tokenize(text)
         self.actors: dict[str, DocActor] = {}
         self.mentions: list[Mention] = []
+        self.defined: dict[str, str] = {}  # abbreviations the text defines -> actor id
         # (offset, state id, weight): 2 for "X's government", 1 for a name, 0 a demonym
         self.states_seen: list[tuple[int, str, int]] = []
 
@@ -359,6 +360,7 @@ class _Finder:
             if before and (same or _abbr_fits(before[0].text, abbr)):
                 owner = before[0]
                 self.actors[owner.actor].add_alias(abbr)
+                self.defined[abbr] = owner.actor
                 self.mentions = [x for x in self.mentions if x not in inside]
                 owner.end = m.end()
                 owner.text = self.text[owner.start:owner.end]
@@ -376,13 +378,14 @@ class _Finder:
             start = m.start() - len(name)
             if any(x.start < start < x.end for x in self.mentions):
                 continue
-            known = self.registry.lookup(name) or self.registry.lookup(abbr)
+            known = self.registry.lookup(name)  # the text defines the abbreviation itself
             if known is not None:
                 actor = self.actor_from_registry(known.id)
             else:
                 head = name.split()[-1].lower()
                 actor = self.new_actor(name, self.lex.org_heads.get(head, ActorKind.ORGANIZATION))
             actor.add_alias(abbr)
+            self.defined[abbr] = actor.id
             self.add(start, m.end(), actor, replace=True)
 
     def governments_and_armies(self) -> None:
@@ -495,6 +498,9 @@ class _Finder:
             start, end = self.tokens[i].start, self.tokens[j - 1].end
             if self.free(start, end):
                 self.add(start, end, self.actors[entries[0].actor])
+        for m in self.mentions:  # "(FSB)" defined here wins over the registry's FSB
+            if m.text in self.defined and m.form == "name":
+                m.actor = self.defined[m.text]
 
     def run(self) -> None:
         self.registry_names()

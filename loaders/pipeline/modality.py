@@ -48,6 +48,8 @@ def clause_start(masked: str, pos: int) -> int:
 def modality_of(masked: str, start: int, trigger: int, presupposed: bool) -> Modality:
     """The modality of a claim whose match begins at `start` with trigger at `trigger`."""
     c = cues()
+    if presupposed:
+        return Modality.ASSERTED  # a description in the writer's own voice ("X-backed Y")
     window = masked[clause_start(masked, trigger):trigger]
     for modality, patterns in c.classes:
         if modality is Modality.REPORTED:

@@ -32,9 +32,14 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_acronym(name: str) -> bool:
-    """Short names in capitals ("US", "TTP", "U.S.") must match case exactly."""
+    """Names that must match case exactly: capitals ("US", "TTP", "U.S."), mixed-case
+    abbreviations ("LeT", "JeM") and very short words."""
     letters = [c for c in name if c.isalpha()]
-    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in name
+    if not letters or " " in name.strip():
+        return False
+    if len(letters) <= 6 and all(c.isupper() for c in letters):
+        return True
+    return len(letters) <= 6 and any(c.isupper() for c in letters[1:]) or len(letters) <= 3
 
 
 @dataclass(frozen=True)
