@@ -84,3 +84,19 @@ def fill(store: GraphStore) -> None:
         made = [_claim(src, *c) for c in claims]
         used = {x for c in claims for x in (c[0], c[2])}
         store.ingest(src, [ACTORS[a] for a in sorted(used)], made)
+
+
+def fill_tree(store: GraphStore, n: int) -> None:
+    """`n` more actors, each alleged to support its parent in a binary tree (one
+    source, published 2024-01-01), so a view of them has n nodes and n - 1 edges."""
+    lines = [f"Group {i} supports Group {(i - 1) // 2}." for i in range(1, n)]
+    src = Source.create("\n".join(lines), title="Tree report", published=date(2024, 1, 1))
+    actors = [Actor(id=f"g{i}", name=f"Group {i}", kind=ActorKind.ARMED_GROUP)
+              for i in range(n)]
+    claims, at = [], 0
+    for i, line in enumerate(lines, start=1):
+        claims.append(Claim(subject=f"g{i}", relation=Relation.SUPPORT,
+                            object=f"g{(i - 1) // 2}", source=src.id, quote=line, start=at,
+                            end=at + len(line)))
+        at += len(line) + 1
+    store.ingest(src, actors, claims)

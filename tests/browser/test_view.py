@@ -7,8 +7,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from graph.sqlite_store import SqliteStore
 from tests.browser.conftest import Watched
-from tests.browser.corpus import EDGES, NODES, XSS_FLAG
+from tests.browser.corpus import EDGES, NODES, XSS_FLAG, fill_tree
+from viz.layout import PHYSICS_MAX_NODES
 from viz.payload import edge_id
 
 pytestmark = pytest.mark.browser
@@ -201,3 +203,22 @@ def test_bad_view_parameters_get_a_clear_page(server: str, watched: Watched) -> 
     response = page.goto(server + "/view?relations=bribery")
     assert response is not None and response.status == 422
     assert "bribery" in page.inner_text("body")
+
+
+def test_large_view_uses_server_positions_with_physics_off(
+        server: str, store: SqliteStore, watched: Watched) -> None:
+    fill_tree(store, PHYSICS_MAX_NODES + 100)
+    page = watched.page
+    open_view(page, server + "/view")
+    total = NODES + PHYSICS_MAX_NODES + 100
+    assert shown(page) == (total, EDGES + PHYSICS_MAX_NODES + 99)
+    drawn = page.evaluate("""() => {
+      const v = allegianceView, pos = v.network.getPositions(['g0', 'g1', 'g2']);
+      return {physics: v.network.physics.physicsEnabled,
+              given: ['g0', 'g1', 'g2'].map(id => [v.nodes.get(id).x, v.nodes.get(id).y]),
+              drawn: ['g0', 'g1', 'g2'].map(id => [pos[id].x, pos[id].y])};
+    }""")
+    assert drawn["physics"] is False
+    for (gx, gy), (dx, dy) in zip(drawn["given"], drawn["drawn"], strict=True):
+        assert abs(gx - dx) < 1 and abs(gy - dy) < 1  # the server's layout, unmoved
+    assert "dashed once zoomed in" in page.inner_text("#legend")
