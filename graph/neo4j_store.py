@@ -39,13 +39,25 @@ from graph.model import (
     check_claim_against_source,
     fold,
 )
+from graph.neo4j_rows import (
+    Triple,
+    actor_from_row,
+    batches,
+    canonical,
+    claim_from_row,
+    edge_from_row,
+    hop_from_row,
+    name_props,
+    source_info_from_row,
+    strength,
+    with_names,
+)
 from graph.relations import (
     COUNTED_MODALITIES,
     RELATIONS,
     Modality,
     Relation,
     expand,
-    is_symmetric,
 )
 from graph.store import (
     EdgeFilter,
@@ -60,7 +72,6 @@ from graph.store import (
 )
 
 T = TypeVar("T")
-Triple = tuple[str, Relation, str]
 _COUNTED = sorted(m.value for m in COUNTED_MODALITIES)
 _SYMMETRIC = sorted(r.value for r, i in RELATIONS.items() if i.symmetric)
 _SYMMETRIC_TYPES = sorted(cypher.rel_type(Relation(r)) for r in _SYMMETRIC)
@@ -70,98 +81,11 @@ _CONFLICT_RETRIES = 2
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-def _native(value: Any) -> Any:
-    """A neo4j temporal value as its Python equivalent; anything else unchanged."""
-    to_native = getattr(value, "to_native", None)
-    return to_native() if callable(to_native) else value
-
-
-def _clean(row: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
-    """The given keys of a map from the database, nulls dropped, temporals native."""
-    return {k: _native(row[k]) for k in keys if row.get(k) is not None}
-
-
 def _check_page(limit: int, offset: int) -> None:
     if limit < 0:
         raise InvalidInput(f"limit: must not be negative, got {limit}")
     if offset < 0:
         raise InvalidInput(f"offset: must not be negative, got {offset}")
-
-
-def _with_names(names: Sequence[str], wanted: Iterable[str]) -> tuple[list[str], list[str]]:
-    """`names` followed by the `wanted` ones it lacks (compared folded), and their keys."""
-    out, keys = list(names), [fold(n) for n in names]
-    for name in wanted:
-        key = fold(name)
-        if key and key not in keys:
-            out.append(name)
-            keys.append(key)
-    return out, keys
-
-
-def _name_props(name: str, names: list[str], keys: list[str]) -> dict[str, Any]:
-    own = fold(name)
-    return {"names": names, "alias_keys": keys,
-            "aliases": [n for n, k in zip(names, keys, strict=True) if k != own]}
-
-
-def _actor(row: dict[str, Any]) -> Actor:
-    own = fold(row["name"])
-    return Actor(
-        id=row["id"], name=row["name"],
-        aliases=tuple(n for n in row["names"] or () if fold(n) != own),
-        kind=ActorKind(row["kind"]), country=row["country"], wikidata=row["wikidata"],
-        description=row["description"],
-    )
-
-
-_SOURCE_KEYS = ("id", "title", "author", "publisher", "url", "published", "retrieved",
-                "media_type", "loader")
-_CLAIM_KEYS = tuple(Claim.model_fields)
-
-
-def _source_info(row: dict[str, Any]) -> SourceInfo:
-    return SourceInfo(**_clean(row, _SOURCE_KEYS))
-
-
-def _claim(row: dict[str, Any]) -> Claim:
-    return Claim(**_clean(row, _CLAIM_KEYS))
-
-
-def _edge(row: dict[str, Any]) -> Edge:
-    """An Edge from a row holding one count per modality."""
-    return Edge(
-        subject=row["subject"], relation=Relation(row["relation"]), object=row["object"],
-        claims=row["claims"], sources=row["sources"], first_seen=_native(row["first_seen"]),
-        last_seen=_native(row["last_seen"]),
-        modalities={m: row[m.value] for m in Modality if row.get(m.value)},
-    )
-
-
-def _hop(row: dict[str, Any]) -> Edge:
-    """An Edge from a derived relationship (counted modalities only)."""
-    mods = {Modality.ASSERTED: row["asserted"] or 0, Modality.REPORTED: row["reported"] or 0}
-    return Edge(
-        subject=row["subject"], relation=cypher.RELATION_OF_TYPE[row["type"]],
-        object=row["object"], claims=row["claims"], sources=row["sources"],
-        first_seen=_native(row["first_seen"]), last_seen=_native(row["last_seen"]),
-        modalities={m: n for m, n in mods.items() if n},
-    )
-
-
-def _strength(e: Edge) -> tuple[int, int, str, str, str]:
-    return (-e.sources, -e.claims, e.subject, e.relation.value, e.object)
-
-
-def _canonical(subject: str, relation: Relation, obj: str) -> Triple:
-    if is_symmetric(relation) and subject > obj:
-        return (obj, relation, subject)
-    return (subject, relation, obj)
-
-
-def _batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 class Neo4jStore:
@@ -298,7 +222,7 @@ class Neo4jStore:
 
     def _run_batched(self, tx: neo4j.ManagedTransaction, query: str,
                      rows: Sequence[dict[str, Any]], **params: Any) -> None:
-        for batch in _batches(rows, self.batch_size):
+        for batch in batches(rows, self.batch_size):
             tx.run(query, {**params, "rows": list(batch)}).consume()
 
     def _reading(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
@@ -333,7 +257,7 @@ class Neo4jStore:
 
     def _actors(self, tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> dict[str, Actor]:
         recs = self._run(tx, cypher.GET_ACTORS, ids=list(dict.fromkeys(ids)))
-        return {r["actor"]["id"]: _actor(r["actor"]) for r in recs}
+        return {r["actor"]["id"]: actor_from_row(r["actor"]) for r in recs}
 
     # ---- shared write steps ------------------------------------------------------
 
@@ -370,7 +294,7 @@ class Neo4jStore:
         """Counted claims per triple."""
         rows = [{"subject": s, "relation": r.value, "object": o} for s, r, o in triples]
         out: dict[Triple, int] = {}
-        for batch in _batches(rows, self.batch_size):
+        for batch in batches(rows, self.batch_size):
             for rec in self._run(tx, cypher.TRIPLE_COUNTS, rows=list(batch), counted=_COUNTED):
                 out[(rec["subject"], Relation(rec["relation"]), rec["object"])] = rec["claims"]
         return out
@@ -394,8 +318,8 @@ class Neo4jStore:
             record = {"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
                       "wikidata": a.wikidata, "description": a.description}
             if target is None:
-                names, keys = _with_names([], a.names())
-                new_rows.append({**record, **_name_props(a.name, names, keys)})
+                names, keys = with_names([], a.names())
+                new_rows.append({**record, **name_props(a.name, names, keys)})
                 continue
             if update and target == a.id:
                 updates.append(record)
@@ -418,10 +342,10 @@ class Neo4jStore:
         for actor_id, names in wanted.items():
             rec = stored[actor_id]
             have = list(rec["names"] or [])
-            now, keys = _with_names(have, names)
+            now, keys = with_names(have, names)
             if len(now) > len(have) or actor_id in rewrite:
                 added += len(now) - len(have)
-                rows.append({"id": actor_id, **_name_props(rec["name"], now, keys)})
+                rows.append({"id": actor_id, **name_props(rec["name"], now, keys)})
         self._run_batched(tx, cypher.SET_NAMES, rows)
         return added
 
@@ -454,7 +378,7 @@ class Neo4jStore:
             added = self._upsert_actors(tx, actors, update=False, known=resolved)
             rows: dict[str, dict[str, Any]] = {}
             for c in claims:
-                s, rel, o = _canonical(resolved.get(c.subject) or c.subject, c.relation,
+                s, rel, o = canonical(resolved.get(c.subject) or c.subject, c.relation,
                                        resolved.get(c.object) or c.object)
                 if s == o or c.id in rows:
                     continue
@@ -494,10 +418,10 @@ class Neo4jStore:
             recs = {r["actor"]["id"]: r["actor"]
                     for r in self._run(tx, cypher.GET_ACTORS, ids=[k, m])}
             have = list(recs[k]["names"] or [])
-            names, keys = _with_names(have, recs[m]["names"] or [recs[m]["name"]])
-            props = _name_props(recs[k]["name"], names, keys)
+            names, keys = with_names(have, recs[m]["names"] or [recs[m]["name"]])
+            props = name_props(recs[k]["name"], names, keys)
             self._run(tx, cypher.FOLD_ACTOR, keep=k, merge=m, **props)
-            moved = {_canonical(k if r["subject"] == m else r["subject"],
+            moved = {canonical(k if r["subject"] == m else r["subject"],
                                 Relation(r["relation"]),
                                 k if r["object"] == m else r["object"]) for r in old}
             self._refresh(tx, {t for t in moved if t[0] != t[2]})
@@ -548,8 +472,8 @@ class Neo4jStore:
         k = ActorKind(kind).value if kind else None
         total = self._read(cypher.COUNT_ACTORS, kind=k)[0]["total"]
         recs = self._read(cypher.LIST_ACTORS, kind=k, limit=limit, offset=offset)
-        return Page[Actor](items=[_actor(r["actor"]) for r in recs], total=total, limit=limit,
-                           offset=offset)
+        return Page[Actor](items=[actor_from_row(r["actor"]) for r in recs], total=total,
+                           limit=limit, offset=offset)
 
     def search_actors(self, query: str, kind: ActorKind | None = None, limit: int = 20,
                       offset: int = 0) -> Page[Actor]:
@@ -562,8 +486,8 @@ class Neo4jStore:
         k = ActorKind(kind).value if kind else None
         total = self._read(cypher.COUNT_SEARCH, q=q, kind=k)[0]["total"]
         recs = self._read(cypher.SEARCH_ACTORS, q=q, kind=k, limit=limit, offset=offset)
-        return Page[Actor](items=[_actor(r["actor"]) for r in recs], total=total, limit=limit,
-                           offset=offset)
+        return Page[Actor](items=[actor_from_row(r["actor"]) for r in recs], total=total,
+                           limit=limit, offset=offset)
 
     def _source_suggestions(self, tx: neo4j.ManagedTransaction, text: str) -> list[str]:
         if len(text.strip()) < 4:
@@ -577,7 +501,7 @@ class Neo4jStore:
             if not recs:
                 raise NotFound(f"source {source_id!r} is not in the store",
                                self._source_suggestions(tx, source_id))
-            info = _source_info(recs[0]["source"])
+            info = source_info_from_row(recs[0]["source"])
             return Source(**info.model_dump(), text=recs[0]["text"])
 
         return self._reading(work)
@@ -587,8 +511,8 @@ class Neo4jStore:
         _check_page(limit, offset)
         total = self._read(cypher.COUNT_SOURCES)[0]["total"]
         recs = self._read(cypher.LIST_SOURCES, limit=limit, offset=offset)
-        return Page[SourceInfo](items=[_source_info(r["source"]) for r in recs], total=total,
-                                limit=limit, offset=offset)
+        return Page[SourceInfo](items=[source_info_from_row(r["source"]) for r in recs],
+                                total=total, limit=limit, offset=offset)
 
     def claims(self, source: str | None = None, limit: int = 100,
                offset: int = 0) -> Page[Claim]:
@@ -603,7 +527,7 @@ class Neo4jStore:
             total = self._run(tx, cypher.COUNT_CLAIMS, source=source)[0]["total"]
             recs = self._run(tx, cypher.CLAIMS_PAGE, source=source, limit=limit,
                              offset=offset)
-            return Page[Claim](items=[_claim(r["claim"]) for r in recs], total=total,
+            return Page[Claim](items=[claim_from_row(r["claim"]) for r in recs], total=total,
                                limit=limit, offset=offset)
 
         return self._reading(work)
@@ -646,7 +570,7 @@ class Neo4jStore:
                 return Page[Edge](items=[], total=0, limit=flt.limit, offset=flt.offset)
             rec = self._run(tx, cypher.edges_page(q), offset=flt.offset, limit=flt.limit,
                             **params)[0]
-            return Page[Edge](items=[_edge(r) for r in rec["items"]], total=rec["total"],
+            return Page[Edge](items=[edge_from_row(r) for r in rec["items"]], total=rec["total"],
                               limit=flt.limit, offset=flt.offset)
 
         return self._reading(work)
@@ -657,7 +581,7 @@ class Neo4jStore:
         q, params = self._edge_query(flt, **extra)
         if not q.relations:
             return []
-        return [_edge(r["edge"]) for r in self._run(tx, cypher.edges_all(q), **params)]
+        return [edge_from_row(r["edge"]) for r in self._run(tx, cypher.edges_all(q), **params)]
 
     def _support(self, flt: EdgeFilter | None, **ends: str) -> Page[Edge]:
         base = flt or EdgeFilter()
@@ -679,11 +603,11 @@ class Neo4jStore:
                                                   else Modality))
 
         def work(tx: neo4j.ManagedTransaction) -> list[Evidence]:
-            s, _, o = _canonical(self._resolve(tx, subject), rel, self._resolve(tx, obj))
+            s, _, o = canonical(self._resolve(tx, subject), rel, self._resolve(tx, obj))
             recs = self._run(tx, cypher.EVIDENCE, subject=s, relation=rel.value, object=o,
                              modalities=mods)
-            return [Evidence(claim=_claim(r["claim"]), source=_source_info(r["source"]))
-                    for r in recs]
+            return [Evidence(claim=claim_from_row(r["claim"]),
+                             source=source_info_from_row(r["source"])) for r in recs]
 
         return self._reading(work)
 
@@ -726,8 +650,8 @@ class Neo4jStore:
     def _hop_choices(choices: list[list[dict[str, Any]]], limit: int) -> list[list[Edge]]:
         """One node path's edge sequences: each hop's strongest edge first (in order
         of choice), at most `limit`, then most evidence first."""
-        combos = sorted(([_hop(h) for h in c] for c in choices),
-                        key=lambda hops: [_strength(e) for e in hops])[:limit]
+        combos = sorted(([hop_from_row(h) for h in c] for c in choices),
+                        key=lambda hops: [strength(e) for e in hops])[:limit]
         combos.sort(key=lambda hops: -sum(e.claims for e in hops))
         return combos
 
