@@ -7,7 +7,7 @@ from graph.settings import get_settings
 from loaders.document import Document, Extraction
 from loaders.pipeline.coref import resolve
 from loaders.pipeline.engine import apply_rules
-from loaders.pipeline.mentions import DocActor, find_mentions
+from loaders.pipeline.mentions import DocActor, Mention, find_mentions
 from loaders.pipeline.segment import split_sentences
 from loaders.registry import Registry, load_registry
 
@@ -27,15 +27,12 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
     sentences = split_sentences(text)
     named, actors = find_mentions(text, registry)
     mentions = resolve(text, sentences, named, actors)
-    by_sentence: dict[int, list] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.start, []).append(m)
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, int]] = set()
     used: set[str] = set()
     idx = 0
     for sent in sentences:
-        inside = []
+        inside: list[Mention] = []
         while idx < len(mentions) and mentions[idx].start < sent.start:
             idx += 1
         j = idx

@@ -126,6 +126,7 @@ def load_paths(store: GraphStore, paths: Sequence[Path], settings: Settings,
     A file that fails is reported in the summary and the rest still load; a store
     that fails (StoreError) stops the batch, as every later file would fail too.
     """
+    registry_for(settings)  # a broken registry file fails the whole load, once
     files, errors = collect_files(paths)
     summary = LoadSummary(files=len(files) + len(errors), errors=errors)
     for done, path in enumerate(files, start=1):

@@ -24,13 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from pydantic import ValidationError
 
 from graph.errors import InvalidInput
 from graph.model import Actor, ActorKind, fold
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BUNDLED_DIR = Path(__file__).resolve().parent / "data" / "registry"
 
 

@@ -83,9 +83,9 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             before = [m for m in here if m.end <= pm.start()]
             prev = within(sentences[max(0, si - 2)].start, sent.start) if si else []
             if cls == "plural":
-                pool = [actors[m.actor] for m in prev + before
-                        if actors[m.actor].kind is ActorKind.ARMED_GROUP]
-                ids = tuple(dict.fromkeys(a.id for a in pool))
+                groups = [actors[m.actor] for m in prev + before
+                          if actors[m.actor].kind is ActorKind.ARMED_GROUP]
+                ids = tuple(dict.fromkeys(a.id for a in groups))
                 if len(ids) >= 2:
                     out.append(Reference(pm.start(), pm.end(), ids[0], "plural", pm.group(),
                                          False, ids))

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from graph.errors import InvalidInput
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """The parsed content of one rules file (`mentions.yaml`, `relations.yaml`, ...)."""
     path = RULES_DIR / name

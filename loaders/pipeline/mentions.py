@@ -207,9 +207,9 @@ class _Finder:
             if entry.form == "demonym_plural":
                 if not re.match(r"^\s+[A-Z]", after):
                     self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
-            elif self.lex.agent_suffix.match(after) or self.lex.state_nouns.match(after):
-                if not self.lex.army_nouns.match(after):
-                    self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
+            elif (self.lex.agent_suffix.match(after) or self.lex.state_nouns.match(after)) \
+                    and not self.lex.army_nouns.match(after):
+                self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
 
     def led_bodies(self) -> None:
         for m in self.lex.led_body.finditer(self.text):
@@ -238,8 +238,8 @@ class _Finder:
             self.add(first, end, actor, replace=True)
         for m in self.lex.appositive_person.finditer(self.text):
             name = m.group("name")
-            first = name.split()[0]
-            if first in self.lex.descriptive or not self.free(m.start(), m.end("name")):
+            if name.split()[0] in self.lex.descriptive or \
+                    not self.free(m.start(), m.end("name")):
                 continue
             if self.registry.lookup(name) is not None:
                 continue
@@ -391,22 +391,22 @@ class _Finder:
     def governments_and_armies(self) -> None:
         text = self.text
         # "Mali's government", "the Russian Federation government": the state itself.
-        for m in list(self.mentions):
-            actor = self.actors.get(m.actor)
-            if actor is None or m.form not in {"name", "demonym"}:
+        for mn in list(self.mentions):
+            actor = self.actors.get(mn.actor)
+            if actor is None or mn.form not in {"name", "demonym"}:
                 continue
-            after = text[m.end:m.end + 40]
+            after = text[mn.end:mn.end + 40]
             g = re.match(r"^(?:['’]s?)?(?:\s+(?:[a-z]+\s+)?)(?:government|regime|authorities)\b",
                          after)
             if g and actor.kind in {ActorKind.STATE, ActorKind.ARMED_GROUP}:
-                m.end += g.end()
-                m.text = text[m.start:m.end]
-                m.form = "name"
-                m.possessive = bool(_POSSESSIVE.match(text[m.end:m.end + 3]))
+                mn.end += g.end()
+                mn.text = text[mn.start:mn.end]
+                mn.form = "name"
+                mn.possessive = bool(_POSSESSIVE.match(text[mn.end:mn.end + 3]))
                 if "military" in g.group():
-                    self._army_of(m.actor, m)
+                    self._army_of(mn.actor, mn)
                 elif actor.kind is ActorKind.STATE:
-                    self.states_seen.append((m.start, actor.id, 2))
+                    self.states_seen.append((mn.start, actor.id, 2))
                     self._government_alias(actor.id)
         # "the Sudanese army", "Sudan's military government", "the army".
         for tok_re in (r"(?<![\w'’.-])(?P<state>[A-Z][\w.-]*)(?:['’]s?)?\s+(?:military\s+"

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 
 # Words that end with a period without ending a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr rep sen gov st jr sr
-    no nos vs etc inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep
-    sept oct nov dec mt ft rev hon pres amb brig cdr gens""".split()
-)
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "rep", "sen", "gov", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co",
+    "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "amb", "brig", "cdr",
+})
 
 _BOUNDARY = re.compile(
     r"""[.!?]+["'”’»)\]]*      # terminator and closing quotes or brackets
