@@ -141,3 +141,15 @@ def test_oversized_file_is_refused_without_reading_it(db: Path, tmp_path: Path,
     assert "dump.txt: too large (50.0 MB; the limit is 20.0 MB" in err
     assert "1 of 2 files failed" in err
     assert _stats(db).sources == 1
+
+
+def test_broken_registry_file_fails_the_load_once(db: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    registry = tmp_path / "mine.yaml"
+    registry.write_text("- id: x\n  name: [not, a, name]\n", encoding="utf-8")
+    monkeypatch.setenv("ALLEGIANCE_REGISTRY", str(registry))
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    code, out, err = _load(str(tmp_path / "a.txt"))
+    assert code == 1
+    assert "mine.yaml" in err and err.count("error:") == 1
+    assert "Loaded" not in out
