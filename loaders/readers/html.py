@@ -1,7 +1,8 @@
 """HTML: the article's own text, without page furniture, and its metadata.
 
 Steps: read metadata from <meta>, JSON-LD, <title> and <time>; pick the main
-content (the largest <article>, else <main>, else <body>); drop what is never prose
+content (the largest <article> unless it is only a teaser, else <main>, else
+<body>); drop what is never prose
 (scripts, styles, forms, navigation, asides, site headers and footers, hidden
 elements) and boilerplate blocks recognised by their class/id or by their heading
 ("Related news", "Read more", ...) or by being mostly links; then write one
@@ -67,6 +68,8 @@ _BOILERPLATE_HEADING = re.compile(
 )
 _LINK_DENSE = 0.6
 _MIN_ARTICLE_SHARE = 0.25
+_MAX_BOX_SHARE = 0.8
+"""A box titled "Related news" is dropped whole unless it holds most of the text."""
 _SECTIONS = frozenset({"section", "div", "aside", "nav"})
 _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
 _HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span"})
@@ -259,7 +262,7 @@ def _boilerplate_sections(root: Tag, sizes: dict[int, _Size]) -> list[Tag]:
         parent = heading.parent
         if (isinstance(parent, Tag) and parent is not root and parent.name in _SECTIONS
                 and _first_element(parent) is heading and parent.find("h1") is None
-                and sizes[id(parent)].text <= 0.8 * total):
+                and sizes[id(parent)].text <= _MAX_BOX_SHARE * total):
             found.append(parent)  # the heading titles its own box: the box goes
             continue
         found.append(heading)
