@@ -15,7 +15,6 @@ from pathlib import Path
 
 from bench.common import REPO, WORK
 from bench.corpus import claims
-from graph.neo4j_store import Neo4jStore
 from graph.sqlite_store import SqliteStore
 from graph.store import GraphStore
 from tests.neo4j_server.server import Neo4jServer
@@ -124,14 +123,3 @@ def neo4j_server() -> Iterator[Neo4jServer]:
         yield server
     finally:
         server.stop()
-
-
-def import_dir(store: Neo4jStore) -> Path:
-    """The server's import directory (`server.directories.import`), where `LOAD CSV`
-    finds file:///name.csv; the tests' launcher leaves it at Neo4j's home."""
-    records = store.driver.execute_query(
-        "SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.import' "
-        "RETURN value", database_=store.database).records
-    if not records or not records[0]["value"]:
-        raise RuntimeError("the Neo4j server has no import directory: LOAD CSV cannot read files")
-    return Path(records[0]["value"])
