@@ -180,6 +180,11 @@ def test_actor_panel_and_centre_here(server: str, watched: Watched) -> None:
     # Hezbollah, its three neighbours, and Iran's funding of Hamas among them
     assert shown(page) == (4, 4)
     assert "centred on Hezbollah" in page.inner_text("header")
+    page.fill("#centre-form input[name=center]", "Islamic Republic of Iran")  # an alias
+    page.click("#centre-form button")
+    page.wait_for_url("**/view?center=Islamic+Republic+of+Iran&depth=1")
+    page.wait_for_selector("body[data-ready='1']")
+    assert shown(page) == (5, 5)  # Iran, the four it backs, and the Hamas-Hezbollah alliance
 
 
 def test_path_view_highlights_paths_between_two_actors(server: str, watched: Watched) -> None:
