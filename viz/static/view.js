@@ -132,7 +132,12 @@
   }
   apply();
   network.setData({ nodes: nodeView, edges: edgeView });
-  if (!meta.physics) {
+  if (!nodes.length) {
+    var hint = document.querySelector("#details .hint");
+    hint.textContent = meta.center ? "No edges around this actor match the view's filters." :
+      "Nothing to draw yet: load documents (allegiance load FILES, or allegiance demo), or relax the filters in the address.";
+  }
+  if (!meta.physics || !nodes.length) {
     syncDashes();
     document.body.setAttribute("data-ready", "1");
   }
