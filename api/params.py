@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query
+from pydantic import BeforeValidator
 
 from graph import queries
 from graph.model import Edge
 from graph.relations import Modality, Relation
 from graph.store import MAX_LIMIT, EdgeFilter, GraphStore
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD text (or a date): pydantic would otherwise read a number as a
+    Unix timestamp, so `since=0` would silently mean 1970-01-01."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    if not isinstance(value, str | date):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+"""A calendar date written YYYY-MM-DD."""
 
 MAX_OFFSET = 1_000_000_000
 MAX_SOURCES = 1_000_000
@@ -32,8 +48,10 @@ def edge_filter(
     modality: Annotated[list[Modality] | None, Query(
         description="Modalities counted (default asserted and reported).")] = None,
     min_sources: MinSourcesQ = 1,
-    since: Annotated[date | None, Query(description="Sources published on or after.")] = None,
-    until: Annotated[date | None, Query(description="Sources published on or before.")] = None,
+    since: Annotated[IsoDate | None, Query(description="Sources published on or after.")]
+    = None,
+    until: Annotated[IsoDate | None, Query(description="Sources published on or before.")]
+    = None,
     limit: LimitQ = 100,
     offset: OffsetQ = 0,
 ) -> EdgeFilter:

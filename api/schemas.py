@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.params import IsoDate
 from graph import queries
 from graph.model import Actor, ActorKind, Claim, Edge, SourceInfo
 from graph.relations import Modality, Relation, info
@@ -235,7 +236,7 @@ class DocumentIn(BaseModel):
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=4000)
     author: str | None = Field(None, max_length=1000)
-    published: date | None = None
+    published: IsoDate | None = None
 
 
 class IngestedSource(_Out):

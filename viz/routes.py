@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import SettingsDep, StoreDep
+from api.params import IsoDate
 from graph import queries
 from graph.errors import AllegianceError, Conflict, NotFound
 from graph.relations import Relation
@@ -29,8 +30,8 @@ RelationsQ = Annotated[list[str] | None, Query(
     description="Relations to draw (repeat or comma-separate); a parent includes its subtypes.")]
 MinSourcesQ = Annotated[int, Query(ge=1, le=1_000_000,
                                    description="Least distinct sources an edge needs.")]
-SinceQ = Annotated[date | None, Query(description="Sources published on or after.")]
-UntilQ = Annotated[date | None, Query(description="Sources published on or before.")]
+SinceQ = Annotated[IsoDate | None, Query(description="Sources published on or after.")]
+UntilQ = Annotated[IsoDate | None, Query(description="Sources published on or before.")]
 MaxNodesQ = Annotated[int | None, Query(ge=1, description="Most actors drawn (capped by "
                                         "ALLEGIANCE_VIEW_MAX_NODES).")]
 

@@ -146,6 +146,7 @@ def test_small_upload_under_a_small_limit_passes(make_client: MakeClient):
     ({"json": {"text": "   "}}, 422),
     ({"json": {"text": 5}}, 422),
     ({"json": {"text": PROSE, "published": "last week"}}, 422),
+    ({"json": {"text": PROSE, "published": 0}}, 422),
     ({"json": {"text": PROSE, "colour": "red"}}, 422),
     ({"json": [PROSE]}, 422),
     ({"files": {"other": ("note.txt", b"Iran funds Hezbollah.")}}, 422),
