@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import Page
@@ -205,6 +205,11 @@ def test_bad_view_parameters_get_a_clear_page(server: str, watched: Watched) -> 
     response = page.goto(server + "/view?center=Nobody%20Known")
     assert response is not None and response.status == 404
     assert "no actor named 'Nobody Known'" in page.inner_text("body")
+    hostile = f"<img src=x onerror=window.{XSS_FLAG}=6>"
+    response = page.goto(server + "/view?center=" + quote(hostile))
+    assert response is not None and response.status == 404
+    assert hostile in page.inner_text("body")
+    assert page.evaluate(f"() => window.{XSS_FLAG}") is None
     response = page.goto(server + "/view?relations=bribery")
     assert response is not None and response.status == 422
     assert "bribery" in page.inner_text("body")
