@@ -28,7 +28,11 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|again
                                  r"(?:(?-i:[a-z][\w-]*)\s+){0,2}$", re.IGNORECASE)
 _FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
                       r"Following|During|As part of|Responding to|According to)\b[^,]*,\s*")
-_AGENT_BEFORE = re.compile(r"\b(?:by|according to)\s+$", re.IGNORECASE)
+# A subject is not the agent of a passive ("accused by X of ...") nor inside a
+# prepositional phrase ("militias in Iraq have attacked").
+_AGENT_BEFORE = re.compile(r"\b(?:by|according to|in|of|from|at|near|across|within|inside|"
+                           r"outside|to|into|for)\s+$", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r",? (?:which|who|that)\b")
 _PENALTY_FORMS = {"pronoun", "nominal", "plural"}
 
 
@@ -181,7 +185,8 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
         starts = sorted(m.start(g) for g in ("x", "y", "m") if groups.get(g))
         trigger = starts[1] if len(starts) > 1 else starts[0] if starts else m.start()
     if groups.get("x") and m.start("x") == m.start() and _AGENT_BEFORE.search(
-            text[max(0, m.start() - 20):m.start()]):
+            text[max(0, m.start() - 20):m.start()]) and not _RELATIVE_AFTER.match(
+            text, m.end("x")) and not text.startswith("'s", m.end("x")):
         return []  # "accused by the UN of harbouring X": the agent is not the subject
     pairs: list[tuple[int, int]] = []
     if rule.symmetric and "m" in m.groupdict() and m.group("m"):
