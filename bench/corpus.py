@@ -1,9 +1,10 @@
 """Deterministic generators of benchmark inputs.
 
-`document(seed, words)` and `corpus(seed, total_words)` writes realistic-looking reporting prose: actors from the
-bundled registry and invented groups, relation sentences of every pattern family in
-every modality, and plenty of sentences that allege nothing. `claims(seed, ...)`
-makes store-level data: N actors, M claims, power-law degrees.
+`document(seed, words)` and `corpus(seed, total_words)` write realistic-looking
+reporting prose: actors from the bundled registry and invented groups, relation
+sentences of every pattern family in every modality, and plenty of sentences that
+allege nothing. `claims(seed, ...)` makes store-level data: N actors, M claims,
+power-law degrees.
 """
 
 from __future__ import annotations

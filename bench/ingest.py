@@ -34,9 +34,9 @@ SQLITE = Scale(actors=10_000, checkpoints=(10_000, 100_000, 1_000_000))
 SQLITE_QUICK = Scale(actors=1_000, checkpoints=(2_000, 10_000, 20_000))
 NEO4J = Scale(actors=10_000, checkpoints=(10_000, 100_000, 200_000, 500_000, 1_000_000))
 NEO4J_QUICK = Scale(actors=1_000, checkpoints=(2_000, 10_000))
-NEO4J_BUDGET_S = 240.0  # "as far as Neo4j goes in a few minutes"
-NAIVE = {"sqlite": 1_000, "neo4j": 300}
-NAIVE_QUICK = {"sqlite": 200, "neo4j": 100}
+NEO4J_BUDGET_S = 180.0  # "as far as Neo4j goes in a few minutes"
+NAIVE = {"sqlite": 1_000, "neo4j": 100}
+NAIVE_QUICK = {"sqlite": 200, "neo4j": 30}
 
 
 def segment_rates(points: list[Checkpoint]) -> list[dict[str, Any]]:
@@ -202,7 +202,7 @@ def _neo4j(res: Result, quick: bool) -> None:
 
     scale = NEO4J_QUICK if quick else NEO4J
     naive_n = (NAIVE_QUICK if quick else NAIVE)["neo4j"]
-    csv_n = scale.checkpoints[1]  # the same rows as the store's load up to its 2nd checkpoint
+    csv_n = scale.checkpoints[0]  # the same rows as the store's load up to its 1st checkpoint
     with neo4j_server() as server, Neo4jStore(server.uri, batch_size=5000) as store:
         res.parameters["neo4j_batch_size"] = store.batch_size
         folder = WORK / "csv"

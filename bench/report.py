@@ -45,7 +45,8 @@ def table(doc: dict[str, Any]) -> list[str]:
         "",
     ]
     if doc["ratios"]:
-        out += ["| figure | value | baseline | baseline value | ratio |", "|---|---:|---|---:|---:|"]
+        out += ["| figure | value | baseline | baseline value | ratio |",
+                "|---|---:|---|---:|---:|"]
         for r in doc["ratios"].values():
             out.append(f"| {r['figure']} | {_num(r['value'])} | {r['baseline_figure']} | "
                        f"{_num(r['baseline'])} | {_num(r['ratio'])}x |")
@@ -73,7 +74,8 @@ def update_readme(results: Path = RESULTS, readme: Path = README) -> None:
     for doc in shown:
         body += table(doc)
     body.append(END)
-    text = readme.read_text(encoding="utf-8") if readme.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    text = (readme.read_text(encoding="utf-8") if readme.exists()
+            else f"# Benchmarks\n\n{BEGIN}\n{END}\n")
     if BEGIN in text and END in text:
         head, rest = text.split(BEGIN, 1)
         tail = rest.split(END, 1)[1]
