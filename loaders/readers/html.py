@@ -74,6 +74,7 @@ _SECTIONS = frozenset({"section", "div", "aside", "nav"})
 _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
 _HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span"})
 _SPACES = re.compile(r"\s+")
+_BR_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _META_TITLE = ("og:title", "citation_title", "dc.title", "dcterms.title", "twitter:title")
 _META_AUTHOR = ("author", "citation_author", "dc.creator", "dcterms.creator", "article:author",
                 "parsely-author", "sailthru.author", "byl")
@@ -377,11 +378,14 @@ class _Writer:
         self.buffer.append(text)
 
     def flush(self) -> None:
-        lines = ("".join(self.buffer)).split("\n")
+        """Close the paragraph; a blank line made of <br>s also separates paragraphs."""
+        buffered = "".join(self.buffer)
         self.buffer.clear()
-        text = "\n".join(c for c in (" ".join(line.split()) for line in lines) if c)
-        if text and not _is_boilerplate_line(text):
-            self.paragraphs.append(text)
+        for block in _BR_PARAGRAPH.split(buffered):
+            lines = (" ".join(line.split()) for line in block.split("\n"))
+            text = "\n".join(line for line in lines if line)
+            if text and not _is_boilerplate_line(text):
+                self.paragraphs.append(text)
 
 
 def _is_boilerplate_line(text: str) -> bool:

@@ -138,3 +138,12 @@ def test_teaser_articles_are_not_taken_for_the_story(tmp_path: Path) -> None:
                     f"<div class='related'>{teasers}</div></main></body></html>",
                     encoding="utf-8")
     assert _read(path).text == f"Sahel\n\n{story}"
+
+
+def test_double_line_breaks_separate_paragraphs() -> None:
+    html = (b"<html><body><div>Iran armed the group.<br><br>Qatar paid them.<br>"
+            b"Twice.<br> <br>\n<br>Turkey hosted them.</div></body></html>")
+    result = read_bytes(html, "old.html", LIMIT)
+    assert isinstance(result, Document)
+    assert result.text == ("Iran armed the group.\n\nQatar paid them.\nTwice.\n\n"
+                           "Turkey hosted them.")
