@@ -159,6 +159,7 @@ def test_hostile_document_text_is_shown_and_never_runs(server: str, watched: Wat
     click_node(page, "shadow-brigade")
     page.wait_for_selector("#details #centre-here")
     assert f'onerror="window.{XSS_FLAG}=1"' in page.inner_text("#details h3")
+    assert f"<script>window.{XSS_FLAG}=2</script>" in page.inner_text("#hover")
     assert page.locator("#details img, #details script").count() == 0
     page.fill("#path-from", "Iran")  # the datalist holds the hostile name as a value
     assert page.evaluate(f"() => window.{XSS_FLAG}") is None

@@ -142,6 +142,20 @@
     document.body.setAttribute("data-ready", "1");
   }
 
+  // what is under the pointer, as text in the header (no HTML tooltips)
+  var hover = byId("hover");
+  network.on("hoverNode", function (p) {
+    var n = nodes.get(p.node);
+    hover.textContent = n ? n.name + " · " + n.kindLabel : "";
+  });
+  network.on("hoverEdge", function (p) {
+    var e = edges.get(p.edge);
+    hover.textContent = e ? nameOf(e.from) + " " + relLabel(e) + " " + nameOf(e.to) + " · " +
+      e.sources + " source(s)" + (e.reported_only ? " · reported only" : "") : "";
+  });
+  network.on("blurNode", function () { hover.textContent = ""; });
+  network.on("blurEdge", function () { hover.textContent = ""; });
+
   network.on("click", function (params) {
     if (params.nodes.length) { showActor(params.nodes[0]); }
     else if (params.edges.length) { showEdge(params.edges[0]); }
