@@ -33,13 +33,19 @@ ROUNDS_QUICK = {k: max(10, v // 10) for k, v in ROUNDS.items()}
 MEMORY_GOAL = 2 * 2**30
 
 
-def _time_each(fn: Callable[[Any], object], args: list[Any]) -> list[float]:
-    out = []
+def _time_each(fn: Callable[[Any], object], args: list[Any]) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each call (CPU time: steadier on a shared machine)."""
+    wall, cpu = [], []
     for a in args:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn(a)
-        out.append(time.perf_counter() - t)
-    return out
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    return wall, cpu
+
+
+def _summary(times: tuple[list[float], list[float]]) -> dict[str, Any]:
+    return {**latency_summary(times[0]), "cpu": latency_summary(times[1])}
 
 
 def measure(store: GraphStore, n_actors: int, rounds: dict[str, int]) -> dict[str, Any]:
@@ -57,18 +63,18 @@ def measure(store: GraphStore, n_actors: int, rounds: dict[str, int]) -> dict[st
     def pick(name: str) -> list[str]:
         return [ids[i % len(ids)] for i in range(rounds[name])]
 
-    figures["get_actor"] = latency_summary(_time_each(store.get_actor, pick("get_actor")))
-    figures["supporters"] = latency_summary(_time_each(store.supporters, pick("supporters")))
+    figures["get_actor"] = _summary(_time_each(store.get_actor, pick("get_actor")))
+    figures["supporters"] = _summary(_time_each(store.supporters, pick("supporters")))
     triples: list[tuple[str, Relation, str]] = []
     for a in ids:
         triples += [e.key for e in store.edges(EdgeFilter(actor=a, limit=3)).items]
         if len(triples) >= rounds["evidence"]:
             break
-    figures["evidence"] = latency_summary(
+    figures["evidence"] = _summary(
         _time_each(lambda t: store.evidence(*t), triples[: rounds["evidence"]]))
     flt = {"relations": (Relation.FUNDING, Relation.ARMS), "min_sources": 2,
            "since": date(2018, 1, 1), "limit": 50}
-    figures["edges_filtered"] = latency_summary(_time_each(
+    figures["edges_filtered"] = _summary(_time_each(
         lambda a: store.edges(EdgeFilter(actor=a, **flt)), pick("edges_filtered")))
     figures["edges_filtered"]["filter"] = {"relations": ["funding", "arms"], "min_sources": 2,
                                            "since": "2018-01-01", "limit": 50}
@@ -82,14 +88,14 @@ def measure(store: GraphStore, n_actors: int, rounds: dict[str, int]) -> dict[st
     def paths(p: tuple[str, str]) -> None:
         found.append(len(store.paths(p[0], p[1], max_hops=4, limit=10)))
 
-    figures["paths_max4"] = latency_summary(_time_each(paths, [p for p in pairs if p[0] != p[1]]))
+    figures["paths_max4"] = _summary(_time_each(paths, [p for p in pairs if p[0] != p[1]]))
     figures["paths_max4"]["mean_paths_found"] = round(sum(found) / max(len(found), 1), 2)
     sizes = []
 
     def hood(a: str) -> None:
         sizes.append(len(store.neighbourhood(a, depth=2, max_nodes=500).nodes))
 
-    figures["neighbourhood_d2"] = latency_summary(_time_each(hood, pick("neighbourhood")))
+    figures["neighbourhood_d2"] = _summary(_time_each(hood, pick("neighbourhood")))
     figures["neighbourhood_d2"]["mean_nodes"] = round(sum(sizes) / max(len(sizes), 1), 1)
     return figures
 
@@ -135,6 +141,8 @@ def _sqlite(res: Result, quick: bool) -> None:
     for q in ("supporters", "evidence"):
         res.goal(f"SQLite {q} p99 < 20 ms", f"sqlite {q} p99_ms", "<", 20,
                  figures[q]["p99_ms"])
+        res.goal(f"SQLite {q} p99 < 20 ms, in CPU time", f"sqlite {q} cpu p99_ms", "<", 20,
+                 figures[q]["cpu"]["p99_ms"], note="this process's CPU time per query")
     res.goal("SQLite peak memory < 2 GiB", "peak_rss_bytes", "<", MEMORY_GOAL,
              figures["peak_rss_bytes"], note=f"at {figures['stats']['claims']:,} claims")
 

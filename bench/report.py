@@ -33,6 +33,17 @@ def _mark(met: bool | None) -> str:
     return {True: "met", False: "**missed**", None: "n/a"}[met]
 
 
+def _latencies(figures: Any, prefix: str = "") -> Any:
+    """(name, summary) for every latency summary (p50_ms and p99_ms) in the figures."""
+    if not isinstance(figures, dict):
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict) and "p50_ms" in value and "p99_ms" in value:
+            yield f"{prefix}{key}", value
+        elif isinstance(value, dict) and key != "cpu":
+            yield from _latencies(value, f"{prefix}{key} ")
+
+
 def table(doc: dict[str, Any]) -> list[str]:
     m = doc["machine"]
     mem = (m.get("memory_bytes") or 0) / 2**30
@@ -44,6 +55,16 @@ def table(doc: dict[str, Any]) -> list[str]:
         f"{doc.get('load_average_before')} / {doc.get('load_average_after')}.",
         "",
     ]
+    lat = list(_latencies(doc["figures"]))
+    if lat:
+        out += ["| latency | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms | n |",
+                "|---|---:|---:|---:|---:|---:|"]
+        for name, v in lat:
+            cpu = v.get("cpu") or {}
+            out.append(f"| {name} | {_num(v['p50_ms'])} | {_num(v['p99_ms'])} | "
+                       f"{_num(cpu.get('p50_ms', '-'))} | {_num(cpu.get('p99_ms', '-'))} | "
+                       f"{v.get('n', '')} |")
+        out.append("")
     if doc["ratios"]:
         out += ["| figure | value | baseline | baseline value | ratio |",
                 "|---|---:|---|---:|---:|"]
