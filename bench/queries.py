@@ -28,7 +28,7 @@ NEO4J = Scale(actors=10_000, checkpoints=(10_000, 50_000, 100_000, 200_000))
 NEO4J_QUICK = Scale(actors=1_000, checkpoints=(2_000, 5_000))
 NEO4J_BUDGET_S = 150.0
 ROUNDS = {"get_actor": 200, "supporters": 300, "evidence": 300, "edges_filtered": 100,
-          "paths": 40, "neighbourhood": 40}
+          "paths": 20, "neighbourhood": 20}
 ROUNDS_QUICK = {k: max(10, v // 10) for k, v in ROUNDS.items()}
 MEMORY_GOAL = 2 * 2**30
 
