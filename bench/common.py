@@ -11,6 +11,7 @@ import json
 import os
 import resource
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,21 @@ SHARED_NOTE = (
     "figures are noisier (and slower) than on an idle machine; see load_average and the "
     "CPU-time figures where given."
 )
+
+
+def code_version() -> dict[str, Any]:
+    """The commit measured, and the product files that differed from it (others
+    may be editing them while a benchmark runs)."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
+                                  check=False, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    dirty = [line[3:] for line in git("status", "--porcelain", "graph", "loaders", "api",
+                                      "viz").splitlines()]
+    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_changes_in": dirty}
 
 
 def load_average() -> list[float]:
@@ -107,6 +123,7 @@ class Result:
     notes: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.time)
     load_before: list[float] = field(default_factory=load_average)
+    code: dict[str, Any] = field(default_factory=code_version)
 
     def ratio(self, name: str, value: float, baseline: float, *, what: str,
               against: str) -> float:
@@ -130,6 +147,7 @@ class Result:
             "benchmark": self.name,
             "quick": self.quick,
             "machine": machine(),
+            "code": self.code,
             "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.started)),
             "duration_s": round(time.time() - self.started, 1),
             "load_average_before": self.load_before,
