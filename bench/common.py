@@ -38,13 +38,13 @@ def code_version() -> dict[str, Any]:
     def git(*args: str) -> str:
         try:
             return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
-                                  check=False, timeout=10).stdout.strip()
+                                  check=False, timeout=10).stdout.rstrip("\n")
         except (OSError, subprocess.SubprocessError):
             return ""
 
     dirty = [line[3:] for line in git("status", "--porcelain", "graph", "loaders", "api",
                                       "viz").splitlines()]
-    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_changes_in": dirty}
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(), "uncommitted_changes_in": dirty}
 
 
 def load_average() -> list[float]:
