@@ -99,24 +99,40 @@ def neighbours(g: nx.MultiDiGraph, node: str, keep: EdgeTest = _any) -> Iterator
                 yield other
 
 
-def _distances(g: nx.MultiDiGraph, start: str, depth: int, keep: EdgeTest) -> dict[str, int]:
+Adjacency = dict[str, set[str]]
+"""Each node's neighbours over the kept edges, either direction."""
+
+
+def adjacency(g: nx.MultiDiGraph, keep: EdgeTest = _any) -> Adjacency:
+    """The undirected neighbour sets of the kept edges (one pass over the graph;
+    worth keeping while the graph is unchanged)."""
+    adj: Adjacency = {n: set() for n in g}
+    for u, v, data in g.edges(data=True):
+        if keep(data["edge"]):
+            adj[u].add(v)
+            adj[v].add(u)
+    return adj
+
+
+def _distances(adj: Adjacency, start: str, depth: int) -> dict[str, int]:
     dist = {start: 0}
-    frontier = [start]
+    frontier = {start}
     for d in range(1, depth + 1):
-        nxt = []
-        for u in frontier:
-            for v in neighbours(g, u, keep):
-                if v not in dist:
-                    dist[v] = d
-                    nxt.append(v)
-        frontier = nxt
+        reached: set[str] = set().union(*(adj[u] for u in frontier))
+        reached.difference_update(dist)
+        if not reached:
+            break
+        dist.update(dict.fromkeys(reached, d))
+        frontier = reached
     return dist
 
 
 def simple_paths(g: nx.MultiDiGraph, start: str, end: str, *, max_hops: int,
-                 keep: EdgeTest = _any, limit: int = 10) -> list[list[str]]:
+                 keep: EdgeTest = _any, limit: int = 10, adj: Adjacency | None = None
+                 ) -> list[list[str]]:
     """Simple paths from start to end of at most `max_hops` undirected hops,
-    shortest first (then in id order), at most `limit` of them.
+    shortest first (then in id order), at most `limit` of them. `adj` is
+    `adjacency(g, keep)` when the caller keeps one.
 
     Each step is pruned by the distance still to go, so the search stays close to
     the size of its answer even around hubs.
@@ -127,32 +143,34 @@ def simple_paths(g: nx.MultiDiGraph, start: str, end: str, *, max_hops: int,
     """
     if start not in g or end not in g or start == end or max_hops < 1:
         return []
-    to_end = _distances(g, end, max_hops, keep)
+    if adj is None:
+        adj = adjacency(g, keep)
+    to_end = _distances(adj, end, max_hops)
     if start not in to_end:
         return []
     found: list[list[str]] = []
     for length in range(to_end[start], max_hops + 1):
-        _walk(g, [start], end, length, to_end, keep, limit, found)
+        _walk(adj, [start], end, length, to_end, limit, found)
         if len(found) >= limit:
             break
     return found
 
 
-def _walk(g: nx.MultiDiGraph, path: list[str], end: str, left: int, to_end: dict[str, int],
-          keep: EdgeTest, limit: int, found: list[list[str]]) -> None:
+def _walk(adj: Adjacency, path: list[str], end: str, left: int, to_end: dict[str, int],
+          limit: int, found: list[list[str]]) -> None:
     """Depth-first extension of `path` by exactly `left` hops to `end`."""
     node = path[-1]
     if node == end:
         if left == 0:
             found.append(list(path))
         return
-    for nxt in sorted(neighbours(g, node, keep)):
+    for nxt in sorted(v for v in adj[node] if to_end.get(v, left) <= left - 1):
         if len(found) >= limit:
             return
-        if nxt in path or to_end.get(nxt, left + 1) > left - 1:
+        if nxt in path:
             continue
         path.append(nxt)
-        _walk(g, path, end, left - 1, to_end, keep, limit, found)
+        _walk(adj, path, end, left - 1, to_end, limit, found)
         path.pop()
 
 

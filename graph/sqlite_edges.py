@@ -90,6 +90,9 @@ class EdgeQuery:
     count_sql: str
     params: list[Any] = field(default_factory=list)
     page_params: list[Any] = field(default_factory=list)
+    windowed: bool = False
+    """True when each page row ends with the total (count_sql is then needed only
+    for a page past the end)."""
 
 
 def _marks(n: int) -> str:
@@ -163,10 +166,15 @@ def edge_query(flt: EdgeFilter, *, paged: bool = True) -> EdgeQuery:
         count = f"SELECT count(*) FROM ({grouped})"  # noqa: S608
     page_sql = f"{body} {ORDER}"
     page_params: list[Any] = []
+    windowed = False
     if paged:
+        if not uses_summary(flt):
+            # one aggregation for the page and its total (the last column)
+            page_sql = f"SELECT *, count(*) OVER () FROM ({body}) {ORDER}"  # noqa: S608
+            windowed = True
         page_sql += " LIMIT ? OFFSET ?"
         page_params = [flt.limit, flt.offset]
-    return EdgeQuery(page_sql, count, params, page_params)
+    return EdgeQuery(page_sql, count, params, page_params, windowed)
 
 
 _RELATION = {r.value: r for r in Relation}

@@ -79,6 +79,7 @@ from graph.store import (
 _CHUNK = 500  # ids per IN (...) list
 _fold = lru_cache(maxsize=65_536)(fold)  # registries repeat the same names on every ingest
 _SUGGESTIONS = 5
+_ADJACENCIES = 4  # path filters whose neighbour sets are kept between calls
 _SYMMETRIC = frozenset(Relation(r) for r in SYMMETRIC)
 
 
@@ -117,6 +118,7 @@ class SqliteStore:
         self._lock = threading.RLock()
         self._graph: nx.MultiDiGraph | None = None
         self._graph_seen = -1  # PRAGMA data_version when the graph was built
+        self._adjacency: dict[tuple[frozenset[Relation], int], analytics.Adjacency] = {}
 
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"
@@ -575,10 +577,14 @@ class SqliteStore:
                ) -> tuple[list[Edge], int]:
         q = edge_query(flt, paged=paged)
         rows = con.execute(q.page_sql, q.params + q.page_params).fetchall()
-        if paged:
-            (total,) = con.execute(q.count_sql, q.params).fetchone()
-        else:
+        if not paged:
             total = len(rows)
+        elif q.windowed and rows:
+            total = rows[0][-1]
+        elif q.windowed and flt.offset == 0:
+            total = 0
+        else:
+            (total,) = con.execute(q.count_sql, q.params).fetchone()
         return [edge_from_row(r) for r in rows], total
 
     def edges(self, flt: EdgeFilter) -> Page[Edge]:
@@ -630,6 +636,7 @@ class SqliteStore:
         (seen,) = con.execute("PRAGMA data_version").fetchone()
         if self._graph is None or seen != self._graph_seen:
             self._graph_seen = seen
+            self._adjacency = {}
             q = edge_query(EdgeFilter(), paged=False)
             interned: dict[Any, Any] = {}
             self._graph = analytics.build_graph(
@@ -659,10 +666,16 @@ class SqliteStore:
         with self._reading() as con:
             a, b = self._resolve(con, start), self._resolve(con, end)
             g = self._default_graph(con)
-            keep = analytics.relation_test(expand(relations, True), min_sources)
+            rels = expand(relations, True)
+            keep = analytics.relation_test(rels, min_sources)
+            adj = self._adjacency.get((rels, min_sources))
+            if adj is None:
+                if len(self._adjacency) >= _ADJACENCIES:
+                    del self._adjacency[next(iter(self._adjacency))]
+                adj = self._adjacency[(rels, min_sources)] = analytics.adjacency(g, keep)
             out: list[Path] = []
             for nodes in analytics.simple_paths(g, a, b, max_hops=max_hops, keep=keep,
-                                                limit=limit):
+                                                limit=limit, adj=adj):
                 for hops in analytics.expand_path(g, nodes, keep, limit=limit):
                     out.append(Path(actors=nodes, hops=[h.to_edge() for h in hops]))
         out.sort(key=lambda p: (len(p.hops), -p.evidence))

@@ -105,6 +105,10 @@ def test_relation_filter_rolls_up_subtypes(loaded: GraphStore) -> None:
 def test_modalities_filter(loaded: GraphStore) -> None:
     everything = loaded.edges(EdgeFilter(modalities=frozenset(Modality)))
     assert everything.total == len(ALL) + 2
+    window = loaded.edges(EdgeFilter(modalities=frozenset(Modality), limit=3, offset=2))
+    assert (window.items, window.total) == (everything.items[2:5], len(ALL) + 2)
+    past = loaded.edges(EdgeFilter(modalities=frozenset(Modality), offset=50))
+    assert (past.items, past.total) == ([], len(ALL) + 2)
     assert ("iran", "arms", "houthis") in keys(everything.items)
     (denied,) = loaded.edges(EdgeFilter(modalities=frozenset({Modality.DENIED}))).items
     assert denied.key == ("iran", Relation.ARMS, "houthis")
