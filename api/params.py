@@ -41,7 +41,7 @@ MinSourcesQ = Annotated[int, Query(ge=1, le=MAX_SOURCES,
                                    description="Least distinct sources an edge needs.")]
 
 
-def edge_filter(
+def graph_filter(
     relation: RelationsQ = None,
     subtypes: Annotated[bool, Query(description="Let a parent relation match its subtypes.")]
     = True,
@@ -52,15 +52,22 @@ def edge_filter(
     = None,
     until: Annotated[IsoDate | None, Query(description="Sources published on or before.")]
     = None,
+) -> EdgeFilter:
+    """Which claims and edges count: the filter of the graph and of every edge list."""
+    return queries.make_filter(relations=relation, subtypes=subtypes, modalities=modality,
+                               min_sources=min_sources, since=since, until=until)
+
+
+def edge_filter(
+    flt: Annotated[EdgeFilter, Depends(graph_filter)],
     limit: LimitQ = 100,
     offset: OffsetQ = 0,
 ) -> EdgeFilter:
-    """The edge filter every edge-listing route takes."""
-    return queries.make_filter(relations=relation, subtypes=subtypes, modalities=modality,
-                               min_sources=min_sources, since=since, until=until,
-                               limit=limit, offset=offset)
+    """The filter with a page: what every edge-listing route takes."""
+    return flt.model_copy(update={"limit": limit, "offset": offset})
 
 
+GraphFilterDep = Annotated[EdgeFilter, Depends(graph_filter)]
 EdgeFilterDep = Annotated[EdgeFilter, Depends(edge_filter)]
 
 

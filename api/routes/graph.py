@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import SettingsDep, StoreDep
-from api.params import EdgeFilterDep, MinSourcesQ, RelationsQ, names_for
+from api.params import GraphFilterDep, MinSourcesQ, RelationsQ, names_for
 from api.schemas import ActorOut, EdgeOut, GraphOut, PathOut, PathsOut, StatsOut
 from graph import queries
 
@@ -40,7 +40,7 @@ def paths(
 def graph(
     store: StoreDep,
     settings: SettingsDep,
-    flt: EdgeFilterDep,
+    flt: GraphFilterDep,
     center: Annotated[str | None, Query(max_length=500, description="Id, name or alias; "
                                         "omitted: the whole filtered graph.")] = None,
     depth: Annotated[int, Query(ge=1, le=4)] = 1,
