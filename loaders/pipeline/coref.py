@@ -92,9 +92,9 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue
             if cls == "nominal":
                 kinds = nominal_kinds.get(re.sub(r"\s+", " ", word), set())
-                pool = [m for m in reversed(before + prev) if actors[m.actor].kind in kinds]
-                if pool:
-                    out.append(Reference(pm.start(), pm.end(), pool[0].actor, "nominal",
+                target = _nominal_antecedent(text, sent, before, prev, actors, kinds)
+                if target is not None:
+                    out.append(Reference(pm.start(), pm.end(), target, "nominal",
                                          pm.group(), _is_possessive(text, pm.end())))
                 continue
             if word == "it" and _EXPLETIVE.match(text, pm.end()):
@@ -108,6 +108,27 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                                      possessive))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: list[Mention],
+                        actors: dict[str, DocActor], kinds: set[ActorKind]) -> str | None:
+    """"the group": the nearest fitting actor in its sentence, else the subject (first
+    fitting actor that is not a possessive modifier) of the sentence before."""
+    here = [m for m in before if actors[m.actor].kind in kinds]
+    plain = [m for m in here if not _embedded(text, sent, m)]
+    if plain or here:
+        return (plain or here)[-1].actor
+    groups: list[list[Mention]] = []
+    for m in prev:
+        if groups and _same_sentence(text, groups[-1][0], m):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for g in reversed(groups):
+        fits = [m for m in g if actors[m.actor].kind in kinds]
+        if fits:
+            return ([m for m in fits if not m.possessive] or fits)[0].actor
+    return None
 
 
 def _is_possessive(text: str, end: int) -> bool:

@@ -20,7 +20,9 @@ _QUOTES = str.maketrans({"“": None, "”": None, "„": None, "«": None, "»"
 _HEAD_AFTER_POSSESSIVE = re.compile(
     r"^'s? (?:[\w-]+ )?(?:battle|fight|campaign|war|efforts?|forces|fighters|troops|operations|"
     r"offensive|cause|government|regime|army|military|advance|struggle|insurgency|rule|"
-    r"militia|members|leaders|leadership|(?:[\w-]+ ){0,2}(?:north|south|east|west|northeast|"
+    r"militia|members|leaders|leadership|branch|affiliate|franchise|wing|arm|ally|allies|"
+    r"partner|partners|offshoot|subsidiary|extension|proxy|proxies|client|clients|"
+    r"(?:[\w-]+ ){0,2}(?:north|south|east|west|northeast|"
     r"northwest|southeast|southwest|region|regions|territory|territories|border|borders|"
     r"province|provinces|interior|soil|heartland|frontier))\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|against|at|into|"

@@ -16,6 +16,9 @@ from graph.relations import Relation
 from loaders.pipeline.lexicon import load_yaml
 
 RULES = "relations.yaml"
+# Further rule files, read after RULES: their macros and lexicon words add to its
+# own, and their rules run after its rules (so they see its rewrites).
+MORE_RULES = ("constructions.yaml",)
 SLOT = r"⟪\d+⟫"
 _ITEM_TAIL = r"(?: (?:in|of|from|based in) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?)?"
 _ITEM = rf"(?:the )?{SLOT}{_ITEM_TAIL}"
@@ -115,16 +118,33 @@ def _lexicons(data: dict[str, Any]) -> Lexicons:
     return Lexicons(out)
 
 
+def _merged(files: list[Any]) -> dict[str, Any]:
+    """One rule set from several files: macros and lexicon words added, rules appended."""
+    macros: dict[str, Any] = {}
+    lexicon: dict[str, dict[str, list[Any]]] = {}
+    rules: list[Any] = []
+    for data in files:
+        data = data or {}
+        for key, value in (data.get("macros") or {}).items():
+            macros.setdefault(key, value)
+        for name, by_relation in (data.get("lexicon") or {}).items():
+            table = lexicon.setdefault(name, {})
+            for relation, items in (by_relation or {}).items():
+                table.setdefault(relation, []).extend(items or [])
+        rules.extend(data.get("rules") or [])
+    return {"macros": macros, "lexicon": lexicon, "rules": rules}
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
     """The compiled rules in order, and the trigger tables by rule name."""
-    data = load_yaml(RULES)
+    data = _merged([load_yaml(RULES), *(load_yaml(name) for name in MORE_RULES)])
     macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
     lex = _lexicons(data)
     rules: list[Rule] = []
     tables: dict[str, dict[str, Relation]] = {}
     for i, raw in enumerate(data.get("rules") or [], start=1):
-        where = f"{RULES}: rule {i}"
+        where = f"{RULES} (and {', '.join(MORE_RULES)}): rule {i}"
         try:
             if "rewrite" in raw:
                 regex = re.compile(_expand(str(raw["rewrite"]), macros), re.IGNORECASE)
