@@ -40,7 +40,13 @@ def name_marks(text: str, subject_names: Sequence[str], object_names: Sequence[s
 
 
 def source_text_url(source_id: str, claim_id: str) -> str:
+    """The API's source text (JSON) with the claim's span marked."""
     return f"/sources/{quote(source_id, safe='')}/text?claim={quote(claim_id, safe='')}"
+
+
+def source_page_url(source_id: str, claim_id: str) -> str:
+    """The view's reader page for the source, scrolled to the claim's quote."""
+    return f"/view/sources/{quote(source_id, safe='')}?claim={quote(claim_id, safe='')}#claim"
 
 
 def _item(ev: Evidence, text: str | None, subject_names: Sequence[str],
@@ -59,6 +65,7 @@ def _item(ev: Evidence, text: str | None, subject_names: Sequence[str],
         "source": {"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
                    "published": s.published.isoformat() if s.published else None, "url": url},
         "text_url": source_text_url(s.id, c.id) if link_sources else None,
+        "page_url": source_page_url(s.id, c.id) if link_sources else None,
     }
 
 

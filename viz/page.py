@@ -14,10 +14,15 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pyvis
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
+
+from graph.model import Claim, Source
+from graph.queries import Segment
+from viz.evidence import source_text_url
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
@@ -84,3 +89,13 @@ def render_page(data: dict[str, Any], *, standalone: bool, title: str = "allegia
 def render_error(message: str) -> str:
     """A short page naming what was wrong with the request."""
     return _env().get_template("error.html").render(message=message)
+
+
+def render_source(source: Source, segments: list[Segment], claim: Claim | None) -> str:
+    """A source's text as a readable page, the claim's quote marked (anchor #claim)."""
+    link = source.url if source.url and source.url.lower().startswith(("http://", "https://")) \
+        else None
+    json_url = source_text_url(source.id, claim.id) if claim else \
+        f"/sources/{quote(source.id, safe='')}/text"
+    return _env().get_template("source.html").render(
+        source=source, segments=segments, claim=claim, link=link, json_url=json_url)

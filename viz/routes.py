@@ -19,7 +19,7 @@ from graph.errors import AllegianceError, Conflict, NotFound
 from graph.relations import Relation
 from graph.settings import Settings
 from viz.evidence import edge_evidence
-from viz.page import ASSETS, SERVED_CSP, asset, render_error, render_page
+from viz.page import ASSETS, SERVED_CSP, asset, render_error, render_page, render_source
 from viz.payload import ViewQuery, build_view, paths_view
 
 router = APIRouter(tags=["view"])
@@ -105,6 +105,23 @@ def view_paths(
     rels = queries.parse_relations(relations)
     return paths_view(store, start, to, [r.value for r in rels] if rels else None,
                       max_hops, min_sources)
+
+
+@router.get("/view/sources/{source_id}", response_class=HTMLResponse,
+            summary="A source's text to read, the claim's quote marked")
+def view_source(
+    store: StoreDep, source_id: str,
+    claim: Annotated[str | None, Query(max_length=100, description="Claim id to mark.")] = None,
+) -> HTMLResponse:
+    """The whole text of a source as a page, so a quote can be read in context."""
+    headers = {"Content-Security-Policy": SERVED_CSP, "X-Content-Type-Options": "nosniff"}
+    try:
+        source = store.get_source(source_id)
+        found = queries.find_claim(store, source.id, claim) if claim else None
+    except NotFound as exc:
+        return HTMLResponse(render_error(f"{exc}."), 404, headers=headers)
+    return HTMLResponse(render_source(source, queries.marked_text(source, found), found),
+                        headers=headers)
 
 
 @router.get("/view/assets/{name}", summary="Scripts and stylesheets of the view")

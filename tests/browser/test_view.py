@@ -110,6 +110,8 @@ def test_clicking_an_edge_shows_its_quotes_sources_and_denials(
     assert "2019-05-01" in text and "2021-03-10" in text
     link = page.locator("#details a[href^='/sources/']").first.get_attribute("href")
     assert link is not None and "/text?claim=claim%3A" in link
+    reader = page.locator("#details a[href^='/view/sources/']").first.get_attribute("href")
+    assert reader is not None
 
     click_edge(page, edge_id("iran", "arms", "houthis"))
     page.wait_for_selector("#details ul.evidence.counter li")
@@ -120,6 +122,12 @@ def test_clicking_an_edge_shows_its_quotes_sources_and_denials(
     click_edge(page, edge_id("iran", "funding", "hamas"))
     page.wait_for_selector("#details .badge.reported")
     assert "attributed to US officials" in page.inner_text("#details")
+
+    response = page.goto(server + reader)  # the first source, read in context
+    assert response is not None and response.status == 200
+    assert page.inner_text("mark#claim") == "Iran supports Hezbollah"
+    assert page.inner_text("#source-title") == "UN Monitoring Team report"
+    assert "The IRGC trains the Houthis" in page.inner_text(".source-text")
     assert only_local(watched.requests) == []
 
 
@@ -162,6 +170,14 @@ def test_hostile_document_text_is_shown_and_never_runs(server: str, watched: Wat
     assert f"<script>window.{XSS_FLAG}=2</script>" in page.inner_text("#hover")
     assert page.locator("#details img, #details script").count() == 0
     page.fill("#path-from", "Iran")  # the datalist holds the hostile name as a value
+    assert page.evaluate(f"() => window.{XSS_FLAG}") is None
+    click_edge(page, shadow)
+    page.wait_for_selector("#details a[href^='/view/sources/']")
+    reader = page.locator("#details a[href^='/view/sources/']").first.get_attribute("href")
+    page.goto(server + str(reader))  # the hostile document itself, as a page
+    assert f"<script>window.{XSS_FLAG}=5</script>" in page.inner_text("mark#claim")
+    assert page.inner_text("#source-title") == f"<script>window.{XSS_FLAG}=3</script>Leaked cable"
+    assert page.locator("article img, article script").count() == 0
     assert page.evaluate(f"() => window.{XSS_FLAG}") is None
     assert watched.dialogs == []
     assert only_local(watched.requests) == []

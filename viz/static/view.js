@@ -177,7 +177,7 @@
   function evidenceItem(item) {
     var s = item.source;
     var title = s.title || s.id.slice(0, 19) + "…";
-    var titleNode = item.text_url ? el("a", { href: item.text_url, target: "_blank", rel: "noopener", text: title })
+    var titleNode = item.page_url ? el("a", { href: item.page_url, target: "_blank", rel: "noopener", text: title })
                                   : el("strong", { text: title });
     var metaLine = el("div", { className: "meta" }, [
       el("span", { className: "badge " + item.modality, text: item.modality }),
@@ -186,7 +186,9 @@
       s.publisher ? " · " + s.publisher : null,
       item.attributed_to ? " · attributed to " + item.attributed_to : null,
       item.page ? " · p. " + item.page : null,
-      " · confidence " + Number(item.confidence).toFixed(2)
+      " · confidence " + Number(item.confidence).toFixed(2),
+      item.text_url ? " · " : null,
+      item.text_url ? el("a", { href: item.text_url, target: "_blank", rel: "noopener", text: "text (JSON)" }) : null
     ]);
     var li = el("li", { "data-claim": item.claim }, [quoteBlock(item), metaLine]);
     if (s.url) {
