@@ -89,6 +89,8 @@ def run(quick: bool = False) -> Result:
     res.figures["article_5000_words"]["tokenise_only_s"] = round(time.perf_counter() - t0, 4)
     res.goal("5,000-word article well under 1 s (median)", "article median_s", "<", 1.0,
              statistics.median(times))
+    res.goal("5,000-word article well under 1 s (median), in CPU time", "article median_cpu_s",
+             "<", 1.0, statistics.median(cpus), note="this process's CPU time")
 
     for mb in sizes:
         texts = texts_of(mb)
