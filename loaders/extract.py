@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Actor, Claim
+from graph.model import Actor, ActorKind, Claim
 from graph.settings import get_settings
 from loaders.document import Document, Extraction
 from loaders.pipeline.coref import resolve
@@ -27,6 +27,7 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
     sentences = split_sentences(text)
     named, actors = find_mentions(text, registry)
     mentions = resolve(text, sentences, named, actors)
+    states = frozenset(aid for aid, a in actors.items() if a.kind is ActorKind.STATE)
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, int]] = set()
     used: set[str] = set()
@@ -40,7 +41,7 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
             if mentions[j].end <= sent.end:
                 inside.append(mentions[j])
             j += 1
-        for f in apply_rules(sent, inside):
+        for f in apply_rules(sent, inside, states):
             key = (f.subject, f.relation.value, f.object, sent.start)
             if key in seen:
                 continue

@@ -10,7 +10,7 @@ from graph.relations import Modality, Relation
 from loaders.pipeline.coref import Reference
 from loaders.pipeline.mentions import Mention
 from loaders.pipeline.modality import attribution_of, modality_of
-from loaders.pipeline.rules import Rule, load_rules
+from loaders.pipeline.rules import Rule, load_rules, weak_alliance_words
 from loaders.pipeline.segment import Sentence
 
 _SLOT = re.compile(r"⟪(\d+)⟫")
@@ -77,6 +77,7 @@ class Masked:
         self.text = re.sub(r"\s+", " ", masked).strip()
         self.original = self.text  # before the rules' rewrites: for attribution
         self._words_of = ""
+        self.states: frozenset[str] = frozenset()
         self._words: set[str] = set()
 
     def words(self) -> set[str]:
@@ -108,9 +109,12 @@ class Masked:
         return None
 
 
-def apply_rules(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
-    """Every relation the rules find in one sentence."""
+def apply_rules(sentence: Sentence, mentions: list[Mention],
+                states: frozenset[str] = frozenset()) -> list[Found]:
+    """Every relation the rules find in one sentence; `states` are the ids of state
+    actors (between two states, weak words such as "ties" make no alliance)."""
     masked = Masked(sentence, mentions)
+    masked.states = states
     if len(set(masked.actor_of)) < 2:
         return []
     rules, tables = load_rules()
@@ -142,6 +146,16 @@ def _apply(rule: Rule, masked: Masked, tables: dict[str, dict[str, Relation]],
             key = (f.subject, f.relation, f.object)
             if key not in found or found[key].confidence < f.confidence:
                 found[key] = f
+
+
+def _only_weak_words(span: str) -> bool:
+    """Whether the alliance words of a match are all weak ("ties", "cooperation")."""
+    words = set(re.findall(r"[a-z]+", span.lower()))
+    strong = {"alliance", "alliances", "allied", "allies", "ally", "partnership", "partner",
+              "partners", "pact", "axis", "nexus", "coalition", "allegiance", "merger",
+              "merged", "joined", "union", "aligned", "affiliated", "affiliate", "member",
+              "branch", "wing", "extension", "offshoot", "franchise"}
+    return bool(words & weak_alliance_words()) and not words & strong
 
 
 def _relations(rule: Rule, m: re.Match[str], table: dict[str, Relation]) -> list[Relation]:
@@ -208,10 +222,11 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
     attributed = attribution_of(masked.original) if modality is not Modality.ASSERTED else None
     if attributed:
         attributed = _SLOT.sub(lambda s: masked.slots[int(s.group(1))].text, attributed)
+    weak = relations == [Relation.ALLIANCE] and _only_weak_words(text[m.start():m.end()])
     out: list[Found] = []
     for s, o in pairs:
         a, b = masked.actor_of[s], masked.actor_of[o]
-        if a == b:
+        if a == b or (weak and a in masked.states and b in masked.states):
             continue
         confidence = rule.confidence
         if masked.slots[s].form in _PENALTY_FORMS or masked.slots[o].form in _PENALTY_FORMS:

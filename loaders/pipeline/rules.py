@@ -136,6 +136,12 @@ def _merged(files: list[Any]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def weak_alliance_words() -> frozenset[str]:
+    """Trigger words that make an alliance only when a non-state actor is involved."""
+    return frozenset(str(w).lower() for w in load_yaml(RULES).get("weak_alliance_words") or [])
+
+
+@lru_cache(maxsize=1)
 def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
     """The compiled rules in order, and the trigger tables by rule name."""
     data = _merged([load_yaml(RULES), *(load_yaml(name) for name in MORE_RULES)])

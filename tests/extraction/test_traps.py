@@ -78,3 +78,10 @@ def test_capital_as_a_place_is_not_the_state(claims_of) -> None:
 def test_descriptions_are_asserted_despite_modal_words(claims_of) -> None:
     found = claims_of("The U.S.-backed SDF said it would respond if attacked.")
     assert ("United States", "support", "Syrian Democratic Forces", "asserted") in found
+
+
+def test_diplomatic_ties_between_states_are_not_an_alliance(claims_of) -> None:
+    assert not positive(claims_of("Russia has close ties with China."))
+    assert not positive(claims_of("Ties between Brazil and India have deepened."))
+    found = positive(claims_of("Hamas has close ties with Iran."))
+    assert ("Hamas", "alliance", "Iran") in found

@@ -1,0 +1,99 @@
+"""Constructions of the genre, with actors and wording of their own: each family has
+sentences it must read and sentences (talks, accusations, sanctions on someone, lists
+of unrelated recipients) it must not turn into a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import positive
+
+Expected = tuple[str, str, str]
+
+
+def _key(t: Expected) -> Expected:
+    s, r, o = t
+    return (min(s, o), r, max(s, o)) if r == "alliance" else t
+
+
+FOUND: list[tuple[str, Expected]] = [
+    # hostility: pairs that clash, campaigns led against, purpose "to fight"
+    ("Hamas and Fatah have repeatedly clashed in Gaza.", ("Hamas", "hostility", "Fatah")),
+    ("Hamas and Fatah have repeatedly clashed in Gaza.", ("Fatah", "hostility", "Hamas")),
+    ("Deadly fighting between al-Shabaab and Ethiopia broke out again.",
+     ("Ethiopia", "hostility", "Al-Shabaab")),
+    ("Nigeria, which led a regional campaign against Boko Haram, has cut its budget.",
+     ("Nigeria", "hostility", "Boko Haram")),
+    ("The Houthis fought against Saudi Arabia for years.",
+     ("Houthis", "hostility", "Saudi Arabia")),
+    ("Hezbollah ambushed troops loyal to Israel near the border.",
+     ("Hezbollah", "hostility", "Israel")),
+    ("France has 3,000 troops in Chad to help fight Boko Haram.",
+     ("France", "hostility", "Boko Haram")),
+    ("Turkey's war on the PKK has lasted four decades.",
+     ("Turkey", "hostility", "Kurdistan Workers' Party")),
+    # support conveyed: flows, provision, sanctions language
+    ("The transfer of rockets from Syria to Hezbollah continued through 2012.",
+     ("Syria", "arms", "Hezbollah")),
+    ("Qatar's provision of cash and fuel to Hamas angered Egypt.",
+     ("Qatar", "funding", "Hamas")),
+    ("Eritrea expanded its links with al-Shabaab, notably through the supply of weapons to "
+     "the group.", ("Eritrea", "arms", "Al-Shabaab")),
+    ("Hezbollah was designated in 1997, for providing financial support to Hamas.",
+     ("Hezbollah", "funding", "Hamas")),
+    ("The Treasury designated Hezbollah on Tuesday for providing weapons to the Houthis.",
+     ("Hezbollah", "arms", "Houthis")),
+    ("Hezbollah generated revenue for Hamas through real estate sales.",
+     ("Hezbollah", "funding", "Hamas")),
+    ("Hezbollah procured drone parts on behalf of the Houthis.",
+     ("Hezbollah", "arms", "Houthis")),
+    ("Hezbollah facilitated the transfer of funds to Hamas through exchange houses.",
+     ("Hezbollah", "facilitation", "Hamas")),
+    # membership and affiliation
+    ("Al-Shabaab, al-Qaeda's affiliate in East Africa, attacked a base.",
+     ("Al-Shabaab", "alliance", "Al-Qaeda")),
+    ("Analysts watched the Islamic State-linked Boko Haram closely.",
+     ("Boko Haram", "alliance", "Islamic State of Iraq and the Levant")),
+    ("They blamed Hayat Tahrir al-Sham, a coalition of factions that includes Jabhat "
+     "Fateh al-Sham.", ("Hayat Tahrir al-Sham", "alliance", "Jabhat Fateh al-Sham")),
+    ("The Houthis are formally part of the Axis of Resistance.",
+     ("Houthis", "alliance", "Axis of Resistance")),
+    ("Russia, Belarus and Kazakhstan formed a military alliance in 1992.",
+     ("Belarus", "alliance", "Kazakhstan")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # talks, meetings and political quarrels are not fighting
+    ("Egypt and Qatar clashed over the wording of the resolution.",
+     ("Egypt", "hostility", "Qatar")),
+    ("Egypt and Qatar held talks in Cairo on a ceasefire.", ("Egypt", "hostility", "Qatar")),
+    # fighting side by side is not fighting each other
+    ("Hezbollah and Syria fought together against the rebels.",
+     ("Hezbollah", "hostility", "Syria")),
+    # whoever urges another to fight is not the fighter
+    ("Israel urged Egypt to fight Hamas in Sinai.", ("Israel", "hostility", "Hamas")),
+    # a sanction on someone is not support
+    ("The Treasury sanctioned Hezbollah financiers in Lebanon.",
+     ("United States Department of the Treasury", "support", "Hezbollah")),
+    ("The United States designated Hezbollah a terrorist organisation.",
+     ("United States", "support", "Hezbollah")),
+    # a flow that names no origin gives no supplier
+    ("The flow of weapons to Hamas from tunnels under Egypt has slowed.",
+     ("Egypt", "arms", "Hamas")),
+    # recipients listed together are not allies
+    ("Qatar sent aid to Hamas and Hezbollah.", ("Hamas", "alliance", "Hezbollah")),
+    # being accused by someone is not being attacked by them
+    ("Israel accused Hamas of attacking Egypt.", ("Israel", "hostility", "Egypt")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_construction_is_read(claims_of, text: str, expected: Expected) -> None:
+    found = {_key(t) for t in positive(claims_of(text))}
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_claim(claims_of, text: str, unexpected: Expected) -> None:
+    found = {_key(t) for t in positive(claims_of(text))}
+    assert _key(unexpected) not in found, found
