@@ -625,7 +625,9 @@ class SqliteStore:
                 f"JOIN sources s ON s.n = c.source WHERE {cond} "
                 "ORDER BY s.published IS NULL, s.published, s.id, c.span_start, c.id",
                 params).fetchall()
-        return [Evidence(claim=claim_from_row(r[:16]), source=source_info(r[16:]))
+        infos: dict[str, SourceInfo] = {}  # a source cited many times is read once
+        return [Evidence(claim=claim_from_row(r[:16]),
+                         source=infos.get(r[4]) or infos.setdefault(r[4], source_info(r[16:])))
                 for r in rows]
 
     # ---- reads: traversal ------------------------------------------------------------
