@@ -342,7 +342,15 @@ class SqliteStore:
         self._add_names(con, extra)
         return len(new_rows)
 
+    @staticmethod
+    def _touched(con: sqlite3.Connection) -> None:
+        """An empty temp.touched: the triples whose summary rows a write recomputes."""
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS touched (subject TEXT, relation TEXT, "
+                    "object TEXT, PRIMARY KEY (subject, relation, object)) WITHOUT ROWID")
+        con.execute("DELETE FROM temp.touched")
+
     def _refresh_touched(self, con: sqlite3.Connection) -> None:
+        """Recompute the summary rows of the triples in temp.touched from the claims."""
         con.execute("DELETE FROM edges WHERE (subject, relation, object) IN "
                     "(SELECT subject, relation, object FROM temp.touched)")
         con.execute(REFRESH_TOUCHED)
@@ -407,9 +415,7 @@ class SqliteStore:
             if k == m:
                 raise Conflict(f"{keep!r} and {merge!r} are the same actor ({k})")
             both = "subject IN (?, ?) OR object IN (?, ?)"
-            con.execute("CREATE TEMP TABLE IF NOT EXISTS touched (subject TEXT, relation TEXT, "
-                        "object TEXT, PRIMARY KEY (subject, relation, object)) WITHOUT ROWID")
-            con.execute("DELETE FROM temp.touched")
+            self._touched(con)
             con.execute("INSERT OR IGNORE INTO temp.touched SELECT subject, relation, object "  # noqa: S608
                         f"FROM claims WHERE {both}", (k, m, k, m))
             (involved,) = con.execute("SELECT count(*) FROM claims WHERE subject = ? "
@@ -460,9 +466,7 @@ class SqliteStore:
                 "SELECT DISTINCT subject, relation, object FROM claims "
                 "WHERE source = ? AND modality IN ('asserted', 'reported') "
                 "ORDER BY subject, relation, object", (n,))]
-            con.execute("CREATE TEMP TABLE IF NOT EXISTS touched (subject TEXT, relation TEXT, "
-                        "object TEXT, PRIMARY KEY (subject, relation, object)) WITHOUT ROWID")
-            con.execute("DELETE FROM temp.touched")
+            self._touched(con)
             con.execute("INSERT OR IGNORE INTO temp.touched SELECT subject, relation, object "
                         "FROM claims WHERE source = ?", (n,))
             removed_claims = con.execute("DELETE FROM claims WHERE source = ?", (n,)).rowcount
