@@ -17,7 +17,7 @@ from loaders.pipeline.lexicon import load_yaml
 
 RULES = "relations.yaml"
 # Further rule files, read after RULES: their macros and lexicon words add to its
-# own, and their rules run after its rules (so they see its rewrites).
+# own; their rules run after its rules, but before its last re-reading rewrite.
 MORE_RULES = ("constructions.yaml",)
 SLOT = r"⟪\d+⟫"
 _ITEM_TAIL = r"(?: (?:in|of|from|based in) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?)?"
@@ -131,7 +131,11 @@ def _merged(files: list[Any]) -> dict[str, Any]:
             table = lexicon.setdefault(name, {})
             for relation, items in (by_relation or {}).items():
                 table.setdefault(relation, []).extend(items or [])
-        rules.extend(data.get("rules") or [])
+        # Before the main file's re-reading rewrite (a relative clause dropped, the
+        # rules before it applied again), so added rules see both readings.
+        at = next((i for i, r in enumerate(rules) if isinstance(r, dict) and r.get("again")),
+                  len(rules))
+        rules[at:at] = data.get("rules") or []
     return {"macros": macros, "lexicon": lexicon, "rules": rules}
 
 

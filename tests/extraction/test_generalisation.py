@@ -54,8 +54,8 @@ FOUND: list[tuple[str, Expected]] = [
      ("Al-Shabaab", "alliance", "Al-Qaeda")),
     ("Analysts watched the Islamic State-linked Boko Haram closely.",
      ("Boko Haram", "alliance", "Islamic State of Iraq and the Levant")),
-    ("They blamed Hayat Tahrir al-Sham, a coalition of factions that includes Jabhat "
-     "Fateh al-Sham.", ("Hayat Tahrir al-Sham", "alliance", "Jabhat Fateh al-Sham")),
+    ("They blamed the Nusra Front, a coalition of factions that includes Ansar Dine.",
+     ("Hayat Tahrir al-Sham", "alliance", "Ansar Dine")),
     ("The Houthis are formally part of the Axis of Resistance.",
      ("Houthis", "alliance", "Axis of Resistance")),
     ("Russia, Belarus and Kazakhstan formed a military alliance in 1992.",
