@@ -11,7 +11,7 @@ import pytest
 from graph import sqlite_schema
 from graph.errors import StoreCorrupt, StoreUnavailable
 from graph.sqlite_store import SqliteStore
-from graph.store import EdgeFilter
+from graph.store import EdgeFilter, GraphStore
 from tests.contract.world import ACTORS, S1, claim, load, source
 
 
@@ -83,6 +83,7 @@ def test_damaged_store_is_reported_as_corrupt(tmp_path: Path) -> None:
 def test_constructor_does_no_io_and_open_creates_folders(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "graph.db"
     store = SqliteStore(path)
+    assert isinstance(store, GraphStore)
     assert not (tmp_path / "deep").exists()
     with pytest.raises(StoreUnavailable, match="not open"):
         store.ping()
