@@ -123,6 +123,7 @@ def _is_capital_alias(registry: Registry, actor_id: str, alias: str) -> bool:
 
 _LOCATIVE = re.compile(r"\b(?:in|on|at|near|around|into|from|across|outside|inside|to|toward|"
                        r"towards|over|via)\s+$", re.IGNORECASE)
+_PLACE_NAME = re.compile(r"\b(?:Port|Fort|Lake|Mount|Cape)\s+\||^[^|]*\|\s+City\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?![\w])")
 _GOV_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)|army|military"
@@ -201,6 +202,9 @@ class _Finder:
                         _LOCATIVE.search(self.text[max(0, start - 12):start])
                         or _is_dateline(self.text, start, end)):
                     continue  # "attacks on Khartoum", "NAIROBI:": a place, not the government
+                if actor.kind is ActorKind.STATE and _PLACE_NAME.search(
+                        self.text[max(0, start - 8):start] + "|" + after[:6]):
+                    continue  # "Port Sudan", "Kuwait City": a place named after the state
                 self.add(start, end, actor)
                 continue
             self.states_seen.append((start, entry.actor, 0))

@@ -21,6 +21,8 @@ class Cues:
     boundary: re.Pattern[str]
     classes: tuple[tuple[Modality, tuple[re.Pattern[str], ...]], ...]
     attribution: tuple[re.Pattern[str], ...]
+    negation: tuple[re.Pattern[str], ...]
+    negation_words: int
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,8 @@ def cues() -> Cues:
         re.compile(str(data.get("boundaries") or r"(?!)"), re.IGNORECASE),
         classes,
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("attribution") or []),
+        tuple(re.compile(p, re.IGNORECASE) for p in data.get("negation") or []),
+        int(data.get("negation_words") or 5),
     )
 
 
@@ -51,6 +55,9 @@ def modality_of(masked: str, start: int, trigger: int, presupposed: bool) -> Mod
     if presupposed:
         return Modality.ASSERTED  # a description in the writer's own voice ("X-backed Y")
     window = masked[clause_start(masked, trigger):trigger]
+    near = " ".join(window.split()[-c.negation_words:])
+    if any(p.search(near) for p in c.negation):
+        return Modality.DENIED
     for modality, patterns in c.classes:
         if modality is Modality.REPORTED:
             if any(p.search(masked) for p in patterns):
