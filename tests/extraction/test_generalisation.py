@@ -55,7 +55,7 @@ FOUND: list[tuple[str, Expected]] = [
     ("Analysts watched the Islamic State-linked Boko Haram closely.",
      ("Boko Haram", "alliance", "Islamic State of Iraq and the Levant")),
     ("They blamed the Nusra Front, a coalition of factions that includes Ansar Dine.",
-     ("Hayat Tahrir al-Sham", "alliance", "Ansar Dine")),
+     ("Hay'at Tahrir al-Sham", "alliance", "Ansar Dine")),
     ("The Houthis are formally part of the Axis of Resistance.",
      ("Houthis", "alliance", "Axis of Resistance")),
     ("Russia, Belarus and Kazakhstan formed a military alliance in 1992.",
