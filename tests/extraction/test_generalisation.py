@@ -60,9 +60,23 @@ FOUND: list[tuple[str, Expected]] = [
      ("Houthis", "alliance", "Axis of Resistance")),
     ("Russia, Belarus and Kazakhstan formed a military alliance in 1992.",
      ("Belarus", "alliance", "Kazakhstan")),
+
+    # references: the latter / the former, "the <demonym> group", "these militias"
+    ("Hamas has deepened its ties with Hezbollah, including through the supply of "
+     "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
+    ("Qatar and Egypt both mediated with Hamas. The former also funds the group.",
+     ("Qatar", "funding", "Hamas")),
+    ("Al-Shabaab seized a town. Eritrea has long armed the Somali militants.",
+     ("Eritrea", "arms", "Al-Shabaab")),
+    ("Boko Haram and Ansaru kidnapped dozens. These militias are funded by Niger, officials "
+     "said.", ("Niger", "funding", "Ansaru")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
+    # "the latter" with one candidate, "the Somali group" with two Somali groups: no guess
+    ("Hamas held a rally. Qatar funds the latter.", ("Qatar", "funding", "Hamas")),
+    ("Lashkar-e-Taiba and the TTP clashed. Afghanistan sheltered the Pakistani group.",
+     ("Afghanistan", "safe_haven", "Lashkar-e-Taiba")),
     # talks, meetings and political quarrels are not fighting
     ("Egypt and Qatar clashed over the wording of the resolution.",
      ("Egypt", "hostility", "Qatar")),
