@@ -133,9 +133,15 @@ def _merged(files: list[Any]) -> dict[str, Any]:
                 table.setdefault(relation, []).extend(items or [])
         # Before the main file's re-reading rewrite (a relative clause dropped, the
         # rules before it applied again), so added rules see both readings.
+        # Rules marked `early` go before the main file's first relation rule instead,
+        # to read what its rewrites drop ("X-backed").
         at = next((i for i, r in enumerate(rules) if isinstance(r, dict) and r.get("again")),
                   len(rules))
-        rules[at:at] = data.get("rules") or []
+        added = data.get("rules") or []
+        rules[at:at] = [r for r in added if not r.get("early")]
+        first = next((i for i, r in enumerate(rules) if isinstance(r, dict) and "rewrite" not in r
+                      ), len(rules))
+        rules[first:first] = [r for r in added if r.get("early")]
     return {"macros": macros, "lexicon": lexicon, "rules": rules}
 
 

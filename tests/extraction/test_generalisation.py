@@ -61,6 +61,21 @@ FOUND: list[tuple[str, Expected]] = [
     ("Russia, Belarus and Kazakhstan formed a military alliance in 1992.",
      ("Belarus", "alliance", "Kazakhstan")),
 
+    # "X-backed groups such as A", "X-backed factions of Y", "whose ties to", appositive
+    # description before a relative clause, deployments in support of, "helped train"
+    ("Qatar-backed groups such as Hamas and Ansaru fired rockets.",
+     ("Qatar", "support", "Ansaru")),
+    ("Russian-backed units of the Syrian Arab Army retook the town.",
+     ("Russia", "support", "Syrian Arab Army")),
+    ("Fighters came from the Houthis, whose ties to Hezbollah have grown.",
+     ("Houthis", "alliance", "Hezbollah")),
+    ("The raid killed Ali Musa Daqduq, a Lebanese commander who was trained by Hezbollah.",
+     ("Hezbollah", "training", "Ali Musa Daqduq")),
+    ("Russia deployed military instructors to Bangui in support of the Central African "
+     "Republic.", ("Russia", "training", "Central African Republic")),
+    ("Hezbollah has helped train the Houthis since 2015.", ("Hezbollah", "training", "Houthis")),
+    ("Israel carried out strikes against weapons depots in Syria linked to Hezbollah.",
+     ("Israel", "hostility", "Hezbollah")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -73,6 +88,11 @@ FOUND: list[tuple[str, Expected]] = [
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
+    # ties that were cut; a deployment with no one supported
+    ("Hamas, whose ties to Syria were severed in 2012, left Damascus.",
+     ("Hamas", "alliance", "Syria")),
+    ("Russia deployed instructors to Bangui in support of its business interests.",
+     ("Russia", "training", "Central African Republic")),
     # "the latter" with one candidate, "the Somali group" with two Somali groups: no guess
     ("Hamas held a rally. Qatar funds the latter.", ("Qatar", "funding", "Hamas")),
     ("Lashkar-e-Taiba and the TTP clashed. Afghanistan sheltered the Pakistani group.",
