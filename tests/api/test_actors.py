@@ -117,7 +117,8 @@ def test_bad_parameters_are_422(client: TestClient, seeded: Seeded):
         assert r.status_code == 422, params
         assert r.headers["content-type"].startswith(PROBLEM)
         assert r.json()["detail"]
-    for params in ({"relation": "friendship"}, {"min_sources": 0}, {"since": "yesterday"}, {"since": "0"}, {"until": "1700000000"},
+    for params in ({"relation": "friendship"}, {"min_sources": 0}, {"since": "yesterday"},
+                   {"since": "0"}, {"until": "1700000000"},
                    {"since": "2024-01-01", "until": "2020-01-01"}, {"modality": "rumoured"}):
         r = client.get("/actors/iran/supported", params=params)
         assert r.status_code == 422, params
