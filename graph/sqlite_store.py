@@ -392,7 +392,7 @@ class SqliteStore:
                 if c.relation in _SYMMETRIC and s > o:
                     s, o = o, s
                 rows[c.id] = claim_row(c, s, o, n, source.published)
-            batch = list(rows.values())
+            batch = sorted(rows.values(), key=lambda r: (r[1], r[2], r[3]))  # index locality
             for i in range(0, len(batch), self._batch):
                 con.executemany(INSERT_CLAIM, batch[i:i + self._batch])
             con.execute(ADD_SOURCE, (n,))
