@@ -74,3 +74,9 @@ def test_relation_kinds_are_kept_apart(claims_of) -> None:
     found = positive(claims_of("Russia trained Syrian forces and funded Hezbollah."))
     assert ("Russia", "funding", "Hezbollah") in found
     assert not any(r == "training" and o == "Hezbollah" for _, r, o in found)
+
+
+def test_demonym_as_the_attacker(claims_of) -> None:
+    found = positive(claims_of("Israeli strikes on Hezbollah killed dozens."))
+    assert ("Israel", "hostility", "Hezbollah") in found
+    assert not positive(claims_of("Iranian missiles are cheap."))
