@@ -116,6 +116,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Egypt", "arms", "Hamas")),
     # recipients listed together are not allies
     ("Qatar sent aid to Hamas and Hezbollah.", ("Hamas", "alliance", "Hezbollah")),
+    # "blamed the <place> attack on X": the place is not the attacker
+    ("Officials blamed the Kenya attack on al-Shabaab.", ("Kenya", "hostility", "Al-Shabaab")),
+    ("Somalia blamed the Kenya attack on al-Shabaab.", ("Somalia", "hostility", "Al-Shabaab")),
     # being accused by someone is not being attacked by them
     ("Israel accused Hamas of attacking Egypt.", ("Israel", "hostility", "Egypt")),
 ]
