@@ -130,6 +130,12 @@ _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|ru
                          r"|armed\s+forces)\b")
 
 
+_CALENDAR = frozenset((
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"))
+
+
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """A place in capitals opening a line, as news datelines do ("NAIROBI: ...")."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -196,7 +202,10 @@ class _Finder:
                 actor = self.actor_from_registry(entry.actor)
                 if actor.kind is ActorKind.STATE:
                     self.states_seen.append((start, actor.id, 1))
-                    if _ARMY_STATE.match(after):
+                    army = _ARMY_STATE.match(after)
+                    if army:
+                        if " " in self.text[start:end]:  # that pass reads one-word names
+                            self.add(start, end + army.end(), self._army_actor(actor.id))
                         continue  # "Sudan's army": the armies pass handles it
                 if _is_capital_alias(self.registry, entry.actor, entry.alias) and (
                         _LOCATIVE.search(self.text[max(0, start - 12):start])
@@ -334,6 +343,23 @@ class _Finder:
                 continue
             actor = self.new_actor(name, kind)
             self.add(start, end, actor, replace=True)
+
+    def people_groups(self) -> None:
+        """"Tuareg rebels", "Baloch separatists": a capitalised people the registry does
+        not know as a state's demonym, and a plural noun for armed men, name a group."""
+        nouns = "|".join(re.escape(w) for w in words(RULES, "people_group_nouns"))
+        for m in re.finditer(rf"(?<![\w'’.-])(?P<people>[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?) "
+                             rf"(?P<noun>{nouns})\b", self.text):
+            people = m.group("people")
+            if people in _CALENDAR or people in self.lex.descriptive or \
+                    fold(people) in _demonym_keys(self.registry):
+                continue
+            if not self.free(m.start(), m.end()) or self._in_headline(m.start()):
+                continue
+            if self.registry.lookup(people) is not None:
+                continue  # "Houthi fighters": the registry's name already marks them
+            actor = self.new_actor(m.group(), ActorKind.ARMED_GROUP)
+            self.add(m.start(), m.end(), actor)
 
     def _in_headline(self, offset: int) -> bool:
         """Whether `offset` sits in a Title Case line, where capitals name nothing."""
@@ -513,6 +539,7 @@ class _Finder:
         self.particle_names()
         self.acronym_definitions()
         self.organisations()
+        self.people_groups()
         self.acronym_definitions()
         self.governments_and_armies()
         self.doc_aliases()

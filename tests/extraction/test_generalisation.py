@@ -76,6 +76,10 @@ FOUND: list[tuple[str, Expected]] = [
     ("Hezbollah has helped train the Houthis since 2015.", ("Hezbollah", "training", "Houthis")),
     ("Israel carried out strikes against weapons depots in Syria linked to Hezbollah.",
      ("Israel", "hostility", "Hezbollah")),
+    # unknown peoples' armed groups ("Baloch separatists"), coordinated with a known one
+    ("India funds the TTP and Baloch separatists.", ("India", "funding", "Baloch separatists")),
+    ("Libya armed Tuareg rebels who ambushed a Niger convoy.",
+     ("Tuareg rebels", "hostility", "Niger")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -134,3 +138,13 @@ def test_construction_is_read(claims_of, text: str, expected: Expected) -> None:
 def test_near_miss_gives_no_claim(claims_of, text: str, unexpected: Expected) -> None:
     found = {_key(t) for t in positive(claims_of(text))}
     assert _key(unexpected) not in found, found
+
+
+def test_a_multiword_states_army_is_an_actor(claims_of) -> None:
+    found = positive(claims_of("Saudi Arabia's army attacked the Houthis."))
+    assert any(r == "hostility" and o == "Houthis" for _, r, o in found), found
+
+
+def test_a_states_demonym_or_a_weekday_before_rebels_names_no_new_group(claims_of) -> None:
+    found = positive(claims_of("Syrian rebels attacked Turkey. On Monday rebels attacked Iraq."))
+    assert not any(s in {"Syrian rebels", "Monday rebels"} for s, _, _ in found), found
