@@ -77,9 +77,12 @@ class Lexicons:
             chosen = {w: r for w, r in self.words[name].items() if not only or r.value == only}
             table.update(chosen)
             alts.append(_alt(list(chosen)))
-        item = rf"(?:{macros['ADJ']}(?:{'|'.join(alts)}))"
+        words = f"(?:{'|'.join(alts)})"
+        # Adjectives only before the later items of a list ("weapons and military
+        # training"): before the first, the pattern says what may come.
+        item = rf"(?:{macros['ADJ']}{words})"
         sep = r"(?:,? and |, |,? or |,? and the |,? as well as )"
-        return rf"(?P<r>{item}(?:{sep}{item})*)(?![\w-])", table
+        return rf"(?P<r>{words}(?:{sep}{item})*)(?![\w-])", table
 
 
 def _alt(words: list[str]) -> str:
