@@ -124,6 +124,10 @@ def _is_capital_alias(registry: Registry, actor_id: str, alias: str) -> bool:
 _LOCATIVE = re.compile(r"\b(?:in|on|at|near|around|into|from|across|outside|inside|to|toward|"
                        r"towards|over|via)\s+$", re.IGNORECASE)
 _PLACE_NAME = re.compile(r"\b(?:Port|Fort|Lake|Mount|Cape)\s+\||^[^|]*\|\s+City\b")
+# "loyal to Tehran", "close to Moscow": a capital after these is the government.
+_BOUND_TO = re.compile(r"\b(?:loyal|allied|close|linked|tied|beholden|answerable|subordinate|"
+                       r"aligned|affiliated|connected|allegiance|ties|links|proxy|proxies)\s+"
+                       r"(?:(?:very|closely|more|most)\s+)?to\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s?(?![\w])")
 _GOV_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)|army|military"
@@ -208,7 +212,8 @@ class _Finder:
                             self.add(start, end + army.end(), self._army_actor(actor.id))
                         continue  # "Sudan's army": the armies pass handles it
                 if _is_capital_alias(self.registry, entry.actor, entry.alias) and (
-                        _LOCATIVE.search(self.text[max(0, start - 12):start])
+                        (_LOCATIVE.search(self.text[max(0, start - 12):start])
+                         and not _BOUND_TO.search(self.text[max(0, start - 40):start]))
                         or _is_dateline(self.text, start, end)):
                     continue  # "attacks on Khartoum", "NAIROBI:": a place, not the government
                 if actor.kind is ActorKind.STATE and _PLACE_NAME.search(

@@ -80,6 +80,12 @@ FOUND: list[tuple[str, Expected]] = [
     ("India funds the TTP and Baloch separatists.", ("India", "funding", "Baloch separatists")),
     ("Libya armed Tuareg rebels who ambushed a Niger convoy.",
      ("Tuareg rebels", "hostility", "Niger")),
+    # a capital bound by "loyal to" is the government; agents by demonym; protection
+    ("Hezbollah remains loyal to Tehran.", ("Hezbollah", "alliance", "Iran")),
+    ("Lebanon's militias, notably Hezbollah, stayed closely allied to Damascus.",
+     ("Hezbollah", "alliance", "Syria")),
+    ("The ISKP operates in Kunar under the protection of the Taliban.",
+     ("Taliban", "safe_haven", "Islamic State Khorasan Province")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -97,6 +103,10 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Hamas", "alliance", "Syria")),
     ("Russia deployed instructors to Bangui in support of its business interests.",
      ("Russia", "training", "Central African Republic")),
+    # a capital after a plain "to" is a place
+    ("Hezbollah sent a delegation to Tehran.", ("Hezbollah", "personnel", "Iran")),
+    ("Hamas fighters fled to Gaza under the protection of darkness.",
+     ("Gaza", "safe_haven", "Hamas")),
     # "the latter" with one candidate, "the Somali group" with two Somali groups: no guess
     ("Hamas held a rally. Qatar funds the latter.", ("Qatar", "funding", "Hamas")),
     ("Lashkar-e-Taiba and the TTP clashed. Afghanistan sheltered the Pakistani group.",
