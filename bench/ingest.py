@@ -21,6 +21,7 @@ from bench.stores import (
     NEO4J_FULL_JIT,
     SEED,
     Checkpoint,
+    LoadRun,
     Scale,
     fresh_sqlite,
     load,
@@ -222,11 +223,17 @@ def _neo4j(res: Result, quick: bool, queries_too: bool = True) -> None:
                    at_checkpoint=lambda p: print(
                        f"  neo4j {p.claims} claims: {p.claims / p.wall_s:.0f} claims/s",
                        flush=True))
+        _neo4j_figures(res, run, naive, csv_rate, naive_n, csv_n)
+        res.write()  # before the queries: they may take long on a slow machine
         if queries_too:  # the store as loaded serves the Neo4j query benchmark too
             from bench import queries
 
             queries.neo4j_result(store, scale, run.checkpoints[-1].claims, quick)
         store.clear()
+
+
+def _neo4j_figures(res: Result, run: LoadRun, naive: dict[str, float],
+                   csv_rate: dict[str, Any], naive_n: int, csv_n: int) -> None:
     rates = segment_rates(run.checkpoints)
     res.figures["neo4j"] = rates
     res.figures["neo4j_stopped_at"] = rates[-1]["claims"]
