@@ -188,7 +188,9 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
                 bool(raw.get("symmetric", False)), bool(raw.get("presupposed", False)),
                 float(raw.get("confidence", 0.7)), triggers=triggers,
                 # Only when the relation comes from the triggers are they certain to occur.
-                needs=frozenset(w.split()[0].split("-")[0] for w in table)
+                # A rule may list its own (`needs`: words one of which must occur).
+                needs=frozenset(str(w).lower() for w in raw["needs"]) if raw.get("needs")
+                else frozenset(w.split()[0].split("-")[0] for w in table)
                 if relation is None else frozenset(),
             ))
             tables[name] = table
