@@ -24,7 +24,6 @@ from graph.errors import (
     AllegianceError,
     Conflict,
     InvalidInput,
-    ModelError,
     NotFound,
     StoreError,
     StoreUnavailable,
@@ -36,7 +35,6 @@ from graph.model import (
     Edge,
     Source,
     SourceInfo,
-    check_claim_against_source,
     fold,
 )
 from graph.neo4j_rows import (
@@ -70,6 +68,13 @@ from graph.store import (
     Stats,
     Subgraph,
 )
+from graph.store_checks import (
+    check_claim_actors,
+    check_claims,
+    check_max_hops,
+    check_page,
+    support_filter,
+)
 
 T = TypeVar("T")
 _COUNTED = sorted(m.value for m in COUNTED_MODALITIES)
@@ -79,13 +84,6 @@ _RELATION_OF = {t: r.value for t, r in cypher.RELATION_OF_TYPE.items()}
 _SUGGESTIONS = 5
 _CONFLICT_RETRIES = 2
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-
-
-def _check_page(limit: int, offset: int) -> None:
-    if limit < 0:
-        raise InvalidInput(f"limit: must not be negative, got {limit}")
-    if offset < 0:
-        raise InvalidInput(f"offset: must not be negative, got {offset}")
 
 
 class Neo4jStore:
@@ -360,18 +358,13 @@ class Neo4jStore:
         stored under the kept actor; one that then joins an actor to itself is
         dropped. A source already stored changes nothing (`created` False).
         """
-        for c in claims:
-            check_claim_against_source(c, source)
+        check_claims(source, claims)
         given = {a.id for a in actors}
         named = {x for c in claims for x in (c.subject, c.object)}
 
         def work(tx: neo4j.ManagedTransaction) -> IngestReport:
             resolved = self._resolve_all(tx, given | named)
-            for c in claims:
-                for role, x in (("subject", c.subject), ("object", c.object)):
-                    if x not in given and resolved.get(x) is None:
-                        raise ModelError(role, f"claim {c.id} names actor {x!r}, which is "
-                                         "neither among the given actors nor stored")
+            check_claim_actors(claims, actors, lambda x: resolved.get(x) is not None)
             if self._run(tx, cypher.SOURCE_EXISTS, id=source.id)[0]["found"]:
                 return IngestReport(source=source.id, created=False, actors_added=0,
                                     claims_added=0)
@@ -468,7 +461,7 @@ class Neo4jStore:
     def list_actors(self, kind: ActorKind | None = None, limit: int = 100,
                     offset: int = 0) -> Page[Actor]:
         """Actors in id order."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
         k = ActorKind(kind).value if kind else None
         total = self._read(cypher.COUNT_ACTORS, kind=k)[0]["total"]
         recs = self._read(cypher.LIST_ACTORS, kind=k, limit=limit, offset=offset)
@@ -479,7 +472,7 @@ class Neo4jStore:
                       offset: int = 0) -> Page[Actor]:
         """Actors whose name or an alias holds `query` (case/diacritic-insensitive):
         exact matches first, then prefix, then substring; id order within each."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
         q = fold(query)
         if not q:
             return Page[Actor](items=[], total=0, limit=limit, offset=offset)
@@ -508,7 +501,7 @@ class Neo4jStore:
 
     def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]:
         """Sources, most recently retrieved first (then by id)."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
         total = self._read(cypher.COUNT_SOURCES)[0]["total"]
         recs = self._read(cypher.LIST_SOURCES, limit=limit, offset=offset)
         return Page[SourceInfo](items=[source_info_from_row(r["source"]) for r in recs],
@@ -517,7 +510,7 @@ class Neo4jStore:
     def claims(self, source: str | None = None, limit: int = 100,
                offset: int = 0) -> Page[Claim]:
         """Claims (of one source, or all), in claim id order."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
 
         def work(tx: neo4j.ManagedTransaction) -> Page[Claim]:
             if source is not None and not self._run(tx, cypher.SOURCE_EXISTS,
@@ -583,16 +576,11 @@ class Neo4jStore:
             return []
         return [edge_from_row(r["edge"]) for r in self._run(tx, cypher.edges_all(q), **params)]
 
-    def _support(self, flt: EdgeFilter | None, **ends: str) -> Page[Edge]:
-        base = flt or EdgeFilter()
-        return self.edges(base.model_copy(
-            update={"relations": base.relations or (Relation.SUPPORT,), **ends}))
-
     def supporters(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
-        return self._support(flt, object=actor_id)
+        return self.edges(support_filter(flt, object=actor_id))
 
     def supported(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
-        return self._support(flt, subject=actor_id)
+        return self.edges(support_filter(flt, subject=actor_id))
 
     def evidence(self, subject: str, relation: Relation, obj: str,
                  modalities: frozenset[Modality] | None = None) -> list[Evidence]:
@@ -618,9 +606,7 @@ class Neo4jStore:
         """Shortest-first simple paths over counted edges, walked in either direction;
         `relations` include their subtypes. Among paths of one length, those with
         more claims come first."""
-        if not 1 <= max_hops <= cypher.MAX_PATH_HOPS:
-            raise InvalidInput(f"max_hops: must be between 1 and {cypher.MAX_PATH_HOPS}, "
-                               f"got {max_hops}")
+        check_max_hops(max_hops)
         rels = expand(relations, True)
 
         def work(tx: neo4j.ManagedTransaction) -> list[Path]:

@@ -23,8 +23,6 @@ from graph import analytics
 from graph.errors import (
     AllegianceError,
     Conflict,
-    InvalidInput,
-    ModelError,
     NotFound,
     StoreCorrupt,
     StoreError,
@@ -37,7 +35,6 @@ from graph.model import (
     Edge,
     Source,
     SourceInfo,
-    check_claim_against_source,
     fold,
 )
 from graph.relations import Modality, Relation, expand, is_symmetric
@@ -64,7 +61,6 @@ from graph.sqlite_rows import (
 )
 from graph.sqlite_schema import inspect, migrate
 from graph.store import (
-    MAX_PATH_HOPS,
     EdgeFilter,
     Evidence,
     IngestReport,
@@ -74,6 +70,13 @@ from graph.store import (
     RetractReport,
     Stats,
     Subgraph,
+)
+from graph.store_checks import (
+    check_claim_actors,
+    check_claims,
+    check_max_hops,
+    check_page,
+    support_filter,
 )
 
 _CHUNK = 500  # ids per IN (...) list
@@ -94,13 +97,6 @@ def _names(actor: Actor) -> list[str]:
     for n in (actor.name, *actor.aliases):
         seen.setdefault(_fold(n), n)
     return list(seen.values())
-
-
-def _check_page(limit: int, offset: int) -> None:
-    if limit < 0:
-        raise InvalidInput(f"limit: must not be negative, got {limit}")
-    if offset < 0:
-        raise InvalidInput(f"offset: must not be negative, got {offset}")
 
 
 def _marks(n: int) -> str:
@@ -366,18 +362,13 @@ class SqliteStore:
         stored under the kept actor; one that then joins an actor to itself is
         dropped. A source already stored changes nothing (`created` False).
         """
-        for c in claims:
-            check_claim_against_source(c, source)
+        check_claims(source, claims)
         given = {a.id for a in actors}
         named = {x for c in claims for x in (c.subject, c.object)}
         with self._writing() as con:
             merged = self._merged(con, given | named)
             stored = self._stored_ids(con, named)
-            for c in claims:
-                for field, x in (("subject", c.subject), ("object", c.object)):
-                    if x not in given and x not in stored and x not in merged:
-                        raise ModelError(field, f"claim {c.id} names actor {x!r}, which is "
-                                         "neither among the given actors nor stored")
+            check_claim_actors(claims, actors, lambda x: x in stored or x in merged)
             if con.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
                 return IngestReport(source=source.id, created=False, actors_added=0,
                                     claims_added=0)
@@ -496,7 +487,7 @@ class SqliteStore:
     def list_actors(self, kind: ActorKind | None = None, limit: int = 100,
                     offset: int = 0) -> Page[Actor]:
         """Actors in id order."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
         where, params = ("WHERE kind = ?", [ActorKind(kind).value]) if kind else ("", [])
         with self._reading() as con:
             (total,) = con.execute(f"SELECT count(*) FROM actors {where}", params).fetchone()  # noqa: S608
@@ -511,7 +502,7 @@ class SqliteStore:
                       offset: int = 0) -> Page[Actor]:
         """Actors whose name or an alias holds `query` (case/diacritic-insensitive):
         exact matches first, then prefix, then substring; id order within each."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
         key = fold(query)
         if not key:
             return Page[Actor](items=[], total=0, limit=limit, offset=offset)
@@ -547,7 +538,7 @@ class SqliteStore:
 
     def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]:
         """Sources, most recently retrieved first (then by id)."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
         with self._reading() as con:
             (total,) = con.execute("SELECT count(*) FROM sources").fetchone()
             rows = con.execute(f"SELECT {SOURCE_INFO_COLUMNS} FROM sources "  # noqa: S608
@@ -559,7 +550,7 @@ class SqliteStore:
     def claims(self, source: str | None = None, limit: int = 100,
                offset: int = 0) -> Page[Claim]:
         """Claims (of one source, or all), in claim id order."""
-        _check_page(limit, offset)
+        check_page(limit, offset)
         with self._reading() as con:
             where, params = "", []
             if source is not None:
@@ -599,14 +590,10 @@ class SqliteStore:
         return Page[Edge](items=items, total=total, limit=flt.limit, offset=flt.offset)
 
     def supporters(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
-        base = flt or EdgeFilter()
-        return self.edges(base.model_copy(update={
-            "object": actor_id, "relations": base.relations or (Relation.SUPPORT,)}))
+        return self.edges(support_filter(flt, object=actor_id))
 
     def supported(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
-        base = flt or EdgeFilter()
-        return self.edges(base.model_copy(update={
-            "subject": actor_id, "relations": base.relations or (Relation.SUPPORT,)}))
+        return self.edges(support_filter(flt, subject=actor_id))
 
     def evidence(self, subject: str, relation: Relation, obj: str,
                  modalities: frozenset[Modality] | None = None) -> list[Evidence]:
@@ -666,9 +653,7 @@ class SqliteStore:
         """Shortest-first simple paths over counted edges, walked in either direction;
         `relations` include their subtypes. Among paths of one length, those with
         more claims come first."""
-        if not 1 <= max_hops <= MAX_PATH_HOPS:
-            raise InvalidInput(f"max_hops: must be between 1 and {MAX_PATH_HOPS}, "
-                               f"got {max_hops}")
+        check_max_hops(max_hops)
         with self._reading() as con:
             a, b = self._resolve(con, start), self._resolve(con, end)
             g = self._default_graph(con)
