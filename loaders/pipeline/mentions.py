@@ -134,6 +134,9 @@ _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|ru
                          r"|armed\s+forces)\b")
 
 
+# Heads of company names, in which "Trading" or "Shipping" is part of the name.
+_COMPANY_HEADS = frozenset(("ltd", "llc", "inc", "plc", "gmbh", "corporation", "company",
+                            "establishment"))
 _CALENDAR = frozenset((
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -309,7 +312,7 @@ class _Finder:
                 raw = toks[k].raw
                 if raw in self.lex.descriptive:
                     break
-                if raw[:1].isupper() and not raw.endswith("ing"):
+                if raw[:1].isupper() and (not raw.endswith("ing") or head in _COMPANY_HEADS):
                     first = k
                 elif raw.lower() in self.lex.particles and k > 0 and \
                         toks[k - 1].raw[:1].isupper():
@@ -325,6 +328,9 @@ class _Finder:
             if first == idx:
                 continue
             start, end = toks[first].start, tok.end
+            if head in _COMPANY_HEADS and re.match(r"\.(?:\s*[,;:(]|\s+[a-z])",
+                                                   self.text[end:end + 4]):
+                end += 1  # "Ltd., which": the period is the abbreviation's
             proper = toks[first:idx]
             if len(proper) == 1 and is_acronym(proper[0].raw) and (lowercase_head or
                                                                    head in {"forces", "army"}):

@@ -86,6 +86,16 @@ FOUND: list[tuple[str, Expected]] = [
      ("Hezbollah", "alliance", "Syria")),
     ("The ISKP operates in Kunar under the protection of the Taliban.",
      ("Taliban", "safe_haven", "Islamic State Khorasan Province")),
+    # companies in sanctions notices, what an actor's network does, "regards X as the
+    # branch of Y"
+    ("Dubai-based Golden Sands Trading LLC, which shipped fuel on behalf of Hezbollah, "
+     "was designated.", ("Golden Sands Trading LLC", "facilitation", "Hezbollah")),
+    ("Beirut-based Cedar Shipping Ltd., which moved oil on Hamas's behalf, was named.",
+     ("Cedar Shipping Ltd.", "facilitation", "Hamas")),
+    ("Hezbollah's network facilitated the transfer of funds to Hamas.",
+     ("Hezbollah", "facilitation", "Hamas")),
+    ("Egypt regards Hamas as the Palestinian branch of the Muslim Brotherhood.",
+     ("Hamas", "alliance", "Muslim Brotherhood")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -103,6 +113,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Hamas", "alliance", "Syria")),
     ("Russia deployed instructors to Bangui in support of its business interests.",
      ("Russia", "training", "Central African Republic")),
+    # a view of someone that names no affiliation
+    ("Egypt regards Hamas as a terrorist organisation of concern to the Muslim Brotherhood.",
+     ("Hamas", "alliance", "Muslim Brotherhood")),
     # a capital after a plain "to" is a place
     ("Hezbollah sent a delegation to Tehran.", ("Hezbollah", "personnel", "Iran")),
     ("Hamas fighters fled to Gaza under the protection of darkness.",
