@@ -128,6 +128,10 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Egypt and Qatar clashed over the wording of the resolution.",
      ("Egypt", "hostility", "Qatar")),
     ("Egypt and Qatar held talks in Cairo on a ceasefire.", ("Egypt", "hostility", "Qatar")),
+    ("Turkey and Russia fought a war of words over Syria.", ("Turkey", "hostility", "Russia")),
+    # who sends arms to Y "to fight Z" is not the one fighting
+    ("Iran sent weapons to the Houthis to fight Saudi Arabia.",
+     ("Iran", "hostility", "Saudi Arabia")),
     # fighting side by side is not fighting each other
     ("Hezbollah and Syria fought together against the rebels.",
      ("Hezbollah", "hostility", "Syria")),
