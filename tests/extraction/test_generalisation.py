@@ -96,6 +96,7 @@ FOUND: list[tuple[str, Expected]] = [
      ("Hezbollah", "facilitation", "Hamas")),
     ("Egypt regards Hamas as the Palestinian branch of the Muslim Brotherhood.",
      ("Hamas", "alliance", "Muslim Brotherhood")),
+    ("Iranian engineers had trained Hezbollah fighters.", ("Iran", "training", "Hezbollah")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
