@@ -24,8 +24,8 @@ KEY = "schemathesis-key"  # writes need it; the auth checks try without and with
 # document, `since` after `until`, a path from an actor to itself): not expressible in
 # OpenAPI, so the "valid data must be accepted" check does not apply.
 UNSTATABLE = schemathesis.checks.positive_data_acceptance
-# The network view's page answers errors as HTML pages (tests/browser covers it).
-HTML_PAGES = {"/view"}
+# The network view's pages answer errors as HTML pages (tests/browser covers them).
+HTML_PAGES = {"/view", "/view/sources/{source_id}"}
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
