@@ -97,6 +97,10 @@ FOUND: list[tuple[str, Expected]] = [
     ("Egypt regards Hamas as the Palestinian branch of the Muslim Brotherhood.",
      ("Hamas", "alliance", "Muslim Brotherhood")),
     ("Iranian engineers had trained Hezbollah fighters.", ("Iran", "training", "Hezbollah")),
+    ("Eritrea was accused by Somalia last year of arming al-Shabaab.",
+     ("Eritrea", "arms", "Al-Shabaab")),
+    ("Iran was accused by Bahrain in 2016 of providing weapons to Houthi rebels.",
+     ("Iran", "arms", "Houthis")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -151,6 +155,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # "blamed the <place> attack on X": the place is not the attacker
     ("Officials blamed the Kenya attack on al-Shabaab.", ("Kenya", "hostility", "Al-Shabaab")),
     ("Somalia blamed the Kenya attack on al-Shabaab.", ("Somalia", "hostility", "Al-Shabaab")),
+    # the accuser is no party
+    ("Eritrea was accused by Somalia last year of arming al-Shabaab.",
+     ("Somalia", "arms", "Al-Shabaab")),
     # being accused by someone is not being attacked by them
     ("Israel accused Hamas of attacking Egypt.", ("Israel", "hostility", "Egypt")),
 ]
