@@ -7,7 +7,9 @@ from pathlib import Path
 import typer
 
 import loaders
-from api.cli.app import app, console, open_store
+from api.cli.app import app, cli_errors, console, err_console, open_store
+from graph.errors import StoreUnavailable
+from graph.factory import store_from_settings
 from graph.settings import get_settings
 from loaders.ingest import load_paths
 
@@ -25,6 +27,15 @@ def serve(
 
     settings = get_settings()
     bind, at = host or settings.host, port or settings.port
+    with cli_errors():  # a wrong address or a foreign file: say so now, not in a traceback
+        probe = store_from_settings(settings)
+        try:
+            probe.open()
+        except StoreUnavailable as exc:
+            err_console.print(f"warning: {exc}; the API answers 503 until it can reach the "
+                              "store", highlight=False, markup=False)
+        else:
+            probe.close()
     typer.echo(f"allegiance: API docs at http://{bind}:{at}/docs, "
                f"network view at http://{bind}:{at}/view")
     uvicorn.run("api.main:create_app", factory=True, host=bind, port=at, log_level="info")

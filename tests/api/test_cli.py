@@ -115,3 +115,19 @@ def test_demo_loads_only_an_empty_store(cli_store: GraphStore):
     code, out = run("demo")
     assert code == 0 and "already holds" in out
     assert run_json("stats") == loaded
+
+
+@pytest.mark.parametrize("store_setting", ["sqlite:///{foreign}", "ftp://somewhere"])
+def test_serve_refuses_a_store_it_cannot_use_with_one_line(
+        store_setting: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    foreign = tmp_path / "notes.db"
+    foreign.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("ALLEGIANCE_STORE", store_setting.format(foreign=foreign))
+    get_settings.cache_clear()
+    try:
+        code, output = run("serve", "--port", "1")
+    finally:
+        get_settings.cache_clear()
+    assert code == 1
+    assert "error:" in output and "Traceback" not in output
+    assert foreign.read_text(encoding="utf-8") == "not a database"
