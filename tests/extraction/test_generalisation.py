@@ -101,6 +101,11 @@ FOUND: list[tuple[str, Expected]] = [
      ("Eritrea", "arms", "Al-Shabaab")),
     ("Iran was accused by Bahrain in 2016 of providing weapons to Houthi rebels.",
      ("Iran", "arms", "Houthis")),
+    ("Boko Haram claimed responsibility for the attack on Cameroonian soldiers.",
+     ("Boko Haram", "hostility", "Cameroon")),
+    ("The raid against Chad's army, which was claimed by Boko Haram, killed ten.",
+     ("Boko Haram", "hostility", "Chadian Armed Forces")),
+    ("Hamas has benefited from the financial support of Qatar.", ("Qatar", "funding", "Hamas")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -155,6 +160,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # "blamed the <place> attack on X": the place is not the attacker
     ("Officials blamed the Kenya attack on al-Shabaab.", ("Kenya", "hostility", "Al-Shabaab")),
     ("Somalia blamed the Kenya attack on al-Shabaab.", ("Somalia", "hostility", "Al-Shabaab")),
+    # a claimed victory is no attack; relying on a place names no supplier
+    ("Hamas claimed a victory over Fatah.", ("Hamas", "hostility", "Fatah")),
+    ("Hamas relies on rockets smuggled from Egypt.", ("Egypt", "arms", "Hamas")),
     # the accuser is no party
     ("Eritrea was accused by Somalia last year of arming al-Shabaab.",
      ("Somalia", "arms", "Al-Shabaab")),
