@@ -106,6 +106,8 @@ FOUND: list[tuple[str, Expected]] = [
     ("The raid against Chad's army, which was claimed by Boko Haram, killed ten.",
      ("Boko Haram", "hostility", "Chadian Armed Forces")),
     ("Hamas has benefited from the financial support of Qatar.", ("Qatar", "funding", "Hamas")),
+    ("Some Hezbollah fighters fought in the Houthis' ranks in 2016.",
+     ("Hezbollah", "personnel", "Houthis")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
