@@ -437,8 +437,8 @@ class _Finder:
             if actor is None or mn.form not in {"name", "demonym"}:
                 continue
             after = text[mn.end:mn.end + 40]
-            g = re.match(r"^(?:['’]s?)?(?:\s+(?:[a-z]+\s+)?)(?:government|regime|authorities)\b",
-                         after)
+            g = re.match(r"^(?:['’]s?)?(?:\s+(?:[a-z]+\s+)?)"
+                         r"(?:government|regime|authorities|junta)\b", after)
             if g and actor.kind in {ActorKind.STATE, ActorKind.ARMED_GROUP}:
                 mn.end += g.end()
                 mn.text = text[mn.start:mn.end]

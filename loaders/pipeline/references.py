@@ -53,9 +53,24 @@ def _ordinal_target(text: str, before: list[Mention], actors: dict[str, DocActor
     return None
 
 
+def _appositive_descriptions(text: str, mentions: list[Mention],
+                             actors: dict[str, DocActor]) -> None:
+    """"the FDLR, a Hutu militia that ...": a group the registry does not know, named
+    by a description right after another actor, is that actor."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        actor = actors.get(m.actor)
+        if actor is None or actor.known or actor.kind not in _GROUPS or m.form != "name":
+            continue
+        if re.fullmatch(r",\s+(?:a|an)\s+", text[prev.end:m.start]) and \
+                actors[prev.actor].kind in _GROUPS and \
+                not re.match(r"\s*(?:,\s*)?(?:and|or)\b", text[m.end:m.end + 8]):
+            m.actor = prev.actor
+
+
 def more_references(text: str, sentences: list[Sentence], mentions: list[Mention],
                     actors: dict[str, DocActor], registry: Registry) -> list[Mention]:
     """`mentions` (sorted) with "the latter"/"the former" and "the <demonym> group" added."""
+    _appositive_descriptions(text, mentions, actors)
     out = list(mentions)
     starts = [m.start for m in mentions]
 

@@ -108,6 +108,12 @@ FOUND: list[tuple[str, Expected]] = [
     ("Hamas has benefited from the financial support of Qatar.", ("Qatar", "funding", "Hamas")),
     ("Some Hezbollah fighters fought in the Houthis' ranks in 2016.",
      ("Hezbollah", "personnel", "Houthis")),
+    ("The Haqqani Network has been integrated into the Taliban.",
+     ("Haqqani Network", "alliance", "Taliban")),
+    ("Niger's junta attacked Boko Haram in the south.",
+     ("Niger", "hostility", "Boko Haram")),
+    ("Ansaru, a Kaduna militia that has been absorbed into Boko Haram, attacked a prison.",
+     ("Ansaru", "alliance", "Boko Haram")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -193,3 +199,9 @@ def test_a_multiword_states_army_is_an_actor(claims_of) -> None:
 def test_a_states_demonym_or_a_weekday_before_rebels_names_no_new_group(claims_of) -> None:
     found = positive(claims_of("Syrian rebels attacked Turkey. On Monday rebels attacked Iraq."))
     assert not any(s in {"Syrian rebels", "Monday rebels"} for s, _, _ in found), found
+
+
+def test_a_description_after_a_group_is_that_group(claims_of) -> None:
+    found = positive(claims_of(
+        "Ansaru, a Kaduna militia that has been absorbed into Boko Haram, attacked a prison."))
+    assert not any("Kaduna militia" in (s, o) for s, _, o in found), found
