@@ -114,6 +114,8 @@ FOUND: list[tuple[str, Expected]] = [
      ("Niger", "hostility", "Boko Haram")),
     ("Ansaru, a Kaduna militia that has been absorbed into Boko Haram, attacked a prison.",
      ("Ansaru", "alliance", "Boko Haram")),
+    ("Israel came under heavy rocket fire from Hezbollah on Sunday.",
+     ("Hezbollah", "hostility", "Israel")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -171,6 +173,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a claimed victory is no attack; relying on a place names no supplier
     ("Hamas claimed a victory over Fatah.", ("Hamas", "hostility", "Fatah")),
     ("Hamas relies on rockets smuggled from Egypt.", ("Egypt", "arms", "Hamas")),
+    # pressure or criticism is no attack
+    ("Israel came under pressure from Egypt to halt the offensive.",
+     ("Egypt", "hostility", "Israel")),
     # the accuser is no party
     ("Eritrea was accused by Somalia last year of arming al-Shabaab.",
      ("Somalia", "arms", "Al-Shabaab")),
