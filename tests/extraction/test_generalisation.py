@@ -4,9 +4,13 @@ of unrelated recipients) it must not turn into a claim."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from tests.extraction.conftest import positive
+from tests.extraction.conftest import Triple, positive
+
+ClaimsOf = Callable[[str], set[Triple]]
 
 Expected = tuple[str, str, str]
 
@@ -185,28 +189,28 @@ NOT_FOUND: list[tuple[str, Expected]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), FOUND)
-def test_construction_is_read(claims_of, text: str, expected: Expected) -> None:
+def test_construction_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
     found = {_key(t) for t in positive(claims_of(text))}
     assert _key(expected) in found, found
 
 
 @pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
-def test_near_miss_gives_no_claim(claims_of, text: str, unexpected: Expected) -> None:
+def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
     found = {_key(t) for t in positive(claims_of(text))}
     assert _key(unexpected) not in found, found
 
 
-def test_a_multiword_states_army_is_an_actor(claims_of) -> None:
+def test_a_multiword_states_army_is_an_actor(claims_of: ClaimsOf) -> None:
     found = positive(claims_of("Saudi Arabia's army attacked the Houthis."))
     assert any(r == "hostility" and o == "Houthis" for _, r, o in found), found
 
 
-def test_a_states_demonym_or_a_weekday_before_rebels_names_no_new_group(claims_of) -> None:
+def test_a_demonym_or_weekday_before_rebels_names_no_new_group(claims_of: ClaimsOf) -> None:
     found = positive(claims_of("Syrian rebels attacked Turkey. On Monday rebels attacked Iraq."))
     assert not any(s in {"Syrian rebels", "Monday rebels"} for s, _, _ in found), found
 
 
-def test_a_description_after_a_group_is_that_group(claims_of) -> None:
+def test_a_description_after_a_group_is_that_group(claims_of: ClaimsOf) -> None:
     found = positive(claims_of(
         "Ansaru, a Kaduna militia that has been absorbed into Boko Haram, attacked a prison."))
     assert not any("Kaduna militia" in (s, o) for s, _, o in found), found
