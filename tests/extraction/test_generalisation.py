@@ -120,6 +120,7 @@ FOUND: list[tuple[str, Expected]] = [
      ("Ansaru", "alliance", "Boko Haram")),
     ("Israel came under heavy rocket fire from Hezbollah on Sunday.",
      ("Hezbollah", "hostility", "Israel")),
+    ("The Houthis, Iran's proxy in Yemen, fired missiles.", ("Iran", "support", "Houthis")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
