@@ -181,6 +181,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # pressure or criticism is no attack
     ("Israel came under pressure from Egypt to halt the offensive.",
      ("Egypt", "hostility", "Israel")),
+    # the place where an affiliate acts is no party
+    ("Ansar Dine, al-Qaeda's affiliate in Mali, grew.", ("Ansar Dine", "alliance", "Mali")),
+    ("The Houthis, Iran's proxy in Yemen, fired missiles.", ("Iran", "support", "Yemen")),
     # the accuser is no party
     ("Eritrea was accused by Somalia last year of arming al-Shabaab.",
      ("Somalia", "arms", "Al-Shabaab")),
