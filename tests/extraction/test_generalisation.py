@@ -34,7 +34,7 @@ FOUND: list[tuple[str, Expected]] = [
      ("Hezbollah", "hostility", "Israel")),
     ("France has 3,000 troops in Chad to help fight Boko Haram.",
      ("France", "hostility", "Boko Haram")),
-    ("Turkey's war on the PKK has lasted four decades.",
+    ("Turkey's hostility toward the PKK has lasted four decades.",
      ("Turkey", "hostility", "Kurdistan Workers' Party")),
     # support conveyed: flows, provision, sanctions language
     ("The transfer of rockets from Syria to Hezbollah continued through 2012.",
@@ -184,6 +184,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # the place where an affiliate acts is no party
     ("Ansar Dine, al-Qaeda's affiliate in Mali, grew.", ("Ansar Dine", "alliance", "Mali")),
     ("The Houthis, Iran's proxy in Yemen, fired missiles.", ("Iran", "support", "Yemen")),
+    # a purpose after "campaign to" is no target
+    ("Turkey's campaign to join the European Union has stalled.",
+     ("Turkey", "hostility", "European Union")),
     # the accuser is no party
     ("Eritrea was accused by Somalia last year of arming al-Shabaab.",
      ("Somalia", "arms", "Al-Shabaab")),
