@@ -121,6 +121,8 @@ FOUND: list[tuple[str, Expected]] = [
     ("Israel came under heavy rocket fire from Hezbollah on Sunday.",
      ("Hezbollah", "hostility", "Israel")),
     ("The Houthis, Iran's proxy in Yemen, fired missiles.", ("Iran", "support", "Houthis")),
+    ("The YPG fought alongside the United States against the Islamic State.",
+     ("People's Protection Units", "hostility", "Islamic State of Iraq and the Levant")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
