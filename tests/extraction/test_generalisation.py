@@ -123,6 +123,9 @@ FOUND: list[tuple[str, Expected]] = [
     ("The Houthis, Iran's proxy in Yemen, fired missiles.", ("Iran", "support", "Houthis")),
     ("The YPG fought alongside the United States against the Islamic State.",
      ("People's Protection Units", "hostility", "Islamic State of Iraq and the Levant")),
+    # a relative clause keeps its own modality: the main clause's "could" is not its
+    ("A weakened Hamas could turn to the Houthis, whose ties to Hezbollah have deepened.",
+     ("Houthis", "alliance", "Hezbollah")),
     # references: the latter / the former, "the <demonym> group", "these militias"
     ("Hamas has deepened its ties with Hezbollah, including through the supply of "
      "rockets to the latter.", ("Hamas", "arms", "Hezbollah")),
@@ -189,6 +192,8 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a purpose after "campaign to" is no target
     ("Turkey's campaign to join the European Union has stalled.",
      ("Turkey", "hostility", "European Union")),
+    # ... and a relative clause's own "could" still makes it hypothetical
+    ("Hezbollah, which could arm Hamas, said nothing.", ("Hezbollah", "arms", "Hamas")),
     # the accuser is no party
     ("Eritrea was accused by Somalia last year of arming al-Shabaab.",
      ("Somalia", "arms", "Al-Shabaab")),
