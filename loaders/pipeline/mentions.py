@@ -161,6 +161,7 @@ class _Finder:
         self.defined: dict[str, str] = {}  # abbreviations the text defines -> actor id
         # (offset, state id, weight): 2 for "X's government", 1 for a name, 0 a demonym
         self.states_seen: list[tuple[int, str, int]] = []
+        self.headlines: dict[int, bool] = {}  # line start -> whether it is a headline
 
     # -- actors ---------------------------------------------------------------
     def actor_from_registry(self, actor_id: str) -> DocActor:
@@ -375,12 +376,15 @@ class _Finder:
     def _in_headline(self, offset: int) -> bool:
         """Whether `offset` sits in a Title Case line, where capitals name nothing."""
         start = self.text.rfind("\n", 0, offset) + 1
+        if start in self.headlines:  # a line is judged once (long lines are slow to read)
+            return self.headlines[start]
         end = self.text.find("\n", offset)
         line = self.text[start:end if end >= 0 else len(self.text)]
         ws = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)
               if w.lower() not in self.lex.particles and w.lower() not in {"a", "an", "to", "in",
                                                                              "on", "by", "with"}]
-        return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
+        self.headlines[start] = len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
+        return self.headlines[start]
 
     def _is_demonym(self, tok: Token) -> bool:
         return tok.key in _demonym_keys(self.registry)
