@@ -135,6 +135,13 @@ FOUND: list[tuple[str, Expected]] = [
      ("Eritrea", "arms", "Al-Shabaab")),
     ("Boko Haram and Ansaru kidnapped dozens. These militias are funded by Niger, officials "
      "said.", ("Niger", "funding", "Ansaru")),
+    # security pacts; counts of a state's servicemen trained
+    ("Egypt and Somalia signed a security agreement last year.",
+     ("Egypt", "alliance", "Somalia")),
+    ("Qatar and Turkey concluded a defence treaty in 2014.",
+     ("Qatar", "alliance", "Turkey")),
+    ("Kenya has trained thousands of Somali soldiers since 2012.",
+     ("Kenya", "training", "Somalia")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -199,6 +206,17 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Somalia", "arms", "Al-Shabaab")),
     # being accused by someone is not being attacked by them
     ("Israel accused Hamas of attacking Egypt.", ("Israel", "hostility", "Egypt")),
+    # a purpose clause after "troops to" names no recipient of the troops
+    ("Hamas attacked Egyptian troops to avoid angering the Qatari government.",
+     ("Egypt", "personnel", "Qatar")),
+    ("Mali hired Russia's mercenaries to battle Ansar Dine.",
+     ("Russia", "personnel", "Ansar Dine")),
+    # a relative clause then a verb is no appositive "a member of"
+    ("Chad, which had sent troops to help the Nigerian army, withdrew part of its force.",
+     ("Chad", "alliance", "Nigeria")),
+    # a plain agreement between foes is no alliance
+    ("Israel and Hamas signed a ceasefire agreement in Cairo.",
+     ("Israel", "alliance", "Hamas")),
 ]
 
 
