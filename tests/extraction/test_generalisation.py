@@ -142,6 +142,23 @@ FOUND: list[tuple[str, Expected]] = [
      ("Qatar", "alliance", "Turkey")),
     ("Kenya has trained thousands of Somali soldiers since 2012.",
      ("Kenya", "training", "Somalia")),
+    # role nouns: backer, financier; leave to operate
+    ("Russia remains the chief backer of the Central African Republic.",
+     ("Russia", "support", "Central African Republic")),
+    ("Qatar was long the main financier of Hamas.", ("Qatar", "funding", "Hamas")),
+    ("The Taliban allowed al-Qaeda to set up training camps in Kandahar.",
+     ("Taliban", "safe_haven", "Al-Qaeda")),
+    ("Qatar's ally Turkey sent troops to Doha.", ("Qatar", "alliance", "Turkey")),
+    # a subject inside "members of X"
+    ("Members of the IRGC's elite unit helped train Hamas in Gaza.",
+     ("Islamic Revolutionary Guard Corps", "training", "Hamas")),
+    ("Qatar, which has some 1,500 troops in Somalia, opened an academy.",
+     ("Qatar", "personnel", "Somalia")),
+    # a description pointing back at the last fitting actor
+    ("Iran has armed the Houthis for years. The militant group has fought Saudi Arabia.",
+     ("Houthis", "hostility", "Saudi Arabia")),
+    ("The RSF grew out of the Janjaweed. Since 2023 the paramilitary group has attacked "
+     "Chad.", ("Rapid Support Forces", "hostility", "Chad")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -217,6 +234,18 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a plain agreement between foes is no alliance
     ("Israel and Hamas signed a ceasefire agreement in Cairo.",
      ("Israel", "alliance", "Hamas")),
+    # a premodified noun phrase ends at its head: the verb's object is not its backer's
+    ("The Iran-backed force attacked the Islamic State.",
+     ("Iran", "support", "Islamic State of Iraq and the Levant")),
+    ("A Turkish-backed militia shelled the YPG.",
+     ("Turkey", "support", "People's Protection Units")),
+    # fighters of a group in its own land are no deployment
+    ("Members of Hamas met Qatari officials in Doha.", ("Hamas", "alliance", "Qatar")),
+    ("Kenya allowed Ethiopia to use its airspace.", ("Kenya", "safe_haven", "Ethiopia")),
+    ("Israel accused Qatar of being the main financier of Hamas.",
+     ("Qatar", "funding", "Hamas")),
+    ("Egypt's allies in Libya attacked Turkey.", ("Egypt", "alliance", "Turkey")),
+    ("Al-Shabaab has some 7,000 fighters in Somalia.", ("Al-Shabaab", "personnel", "Somalia")),
 ]
 
 
