@@ -149,6 +149,11 @@ FOUND: list[tuple[str, Expected]] = [
     ("The Taliban allowed al-Qaeda to set up training camps in Kandahar.",
      ("Taliban", "safe_haven", "Al-Qaeda")),
     ("Qatar's ally Turkey sent troops to Doha.", ("Qatar", "alliance", "Turkey")),
+    # fire aimed at someone; kinds of weapons supplied
+    ("Islamic Jihad fired mortar shells from Gaza into Israel.",
+     ("Palestinian Islamic Jihad", "hostility", "Israel")),
+    ("Turkey supplied Azerbaijan with armed drones.",
+     ("Turkey", "arms", "Azerbaijan")),
     # a subject inside "members of X"
     ("Members of the IRGC's elite unit helped train Hamas in Gaza.",
      ("Islamic Revolutionary Guard Corps", "training", "Hamas")),
@@ -245,6 +250,7 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Israel accused Qatar of being the main financier of Hamas.",
      ("Qatar", "funding", "Hamas")),
     ("Egypt's allies in Libya attacked Turkey.", ("Egypt", "alliance", "Turkey")),
+    ("Hamas fired rockets at Ashkelon while Egypt mediated.", ("Hamas", "hostility", "Egypt")),
     ("Al-Shabaab has some 7,000 fighters in Somalia.", ("Al-Shabaab", "personnel", "Somalia")),
 ]
 
