@@ -154,6 +154,8 @@ FOUND: list[tuple[str, Expected]] = [
      ("Palestinian Islamic Jihad", "hostility", "Israel")),
     ("Turkey supplied Azerbaijan with armed drones.",
      ("Turkey", "arms", "Azerbaijan")),
+    # two objects: the recipient, then the thing given
+    ("Belarus sold Sudan attack helicopters in 2021.", ("Belarus", "arms", "Sudan")),
     # a subject inside "members of X"
     ("Members of the IRGC's elite unit helped train Hamas in Gaza.",
      ("Islamic Revolutionary Guard Corps", "training", "Hamas")),
@@ -251,6 +253,8 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Qatar", "funding", "Hamas")),
     ("Egypt's allies in Libya attacked Turkey.", ("Egypt", "alliance", "Turkey")),
     ("Hamas fired rockets at Ashkelon while Egypt mediated.", ("Hamas", "hostility", "Egypt")),
+    # a demonym qualifying the thing given is no recipient
+    ("Turkey provided Qatari drones to Azerbaijan.", ("Turkey", "arms", "Qatar")),
     ("Al-Shabaab has some 7,000 fighters in Somalia.", ("Al-Shabaab", "personnel", "Somalia")),
 ]
 
