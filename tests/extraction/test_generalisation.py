@@ -156,6 +156,7 @@ FOUND: list[tuple[str, Expected]] = [
      ("Turkey", "arms", "Azerbaijan")),
     # two objects: the recipient, then the thing given
     ("Belarus sold Sudan attack helicopters in 2021.", ("Belarus", "arms", "Sudan")),
+    ("Russia is the Wagner Group's chief paymaster.", ("Russia", "funding", "Wagner Group")),
     # a subject inside "members of X"
     ("Members of the IRGC's elite unit helped train Hamas in Gaza.",
      ("Islamic Revolutionary Guard Corps", "training", "Hamas")),
@@ -255,6 +256,8 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Hamas fired rockets at Ashkelon while Egypt mediated.", ("Hamas", "hostility", "Egypt")),
     # a demonym qualifying the thing given is no recipient
     ("Turkey provided Qatari drones to Azerbaijan.", ("Turkey", "arms", "Qatar")),
+    # attacking someone's patron is no support of them
+    ("Israel attacked Hezbollah's main patron.", ("Israel", "support", "Hezbollah")),
     ("Al-Shabaab has some 7,000 fighters in Somalia.", ("Al-Shabaab", "personnel", "Somalia")),
 ]
 
