@@ -157,6 +157,7 @@ FOUND: list[tuple[str, Expected]] = [
     # two objects: the recipient, then the thing given
     ("Belarus sold Sudan attack helicopters in 2021.", ("Belarus", "arms", "Sudan")),
     ("Russia is the Wagner Group's chief paymaster.", ("Russia", "funding", "Wagner Group")),
+    ("Qatar has sent hundreds of millions in cash to Hamas.", ("Qatar", "funding", "Hamas")),
     # a subject inside "members of X"
     ("Members of the IRGC's elite unit helped train Hamas in Gaza.",
      ("Islamic Revolutionary Guard Corps", "training", "Hamas")),
