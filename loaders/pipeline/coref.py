@@ -110,6 +110,17 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     return out
 
 
+
+def _by_sentence(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Consecutive mentions grouped by the sentence they stand in."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and _same_sentence(text, groups[-1][0], m):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
 def _nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: list[Mention],
                         actors: dict[str, DocActor], kinds: set[ActorKind]) -> str | None:
     """"the group": the nearest fitting actor in its sentence, else the subject (first
@@ -118,13 +129,7 @@ def _nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: 
     plain = [m for m in here if not _embedded(text, sent, m)]
     if plain or here:
         return (plain or here)[-1].actor
-    groups: list[list[Mention]] = []
-    for m in prev:
-        if groups and _same_sentence(text, groups[-1][0], m):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    for g in reversed(groups):
+    for g in reversed(_by_sentence(text, prev)):
         fits = [m for m in g if actors[m.actor].kind in kinds]
         if fits:
             return ([m for m in fits if not m.possessive] or fits)[0].actor
@@ -171,13 +176,7 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
                 return pick[-1].actor
         return (plain or near)[-1].actor
     # The subject of the nearest previous sentence that has an actor.
-    groups: list[list[Mention]] = []
-    for m in prev:
-        if groups and _same_sentence(text, groups[-1][0], m):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    for g in reversed(groups):
+    for g in reversed(_by_sentence(text, prev)):
         firsts = [m for m in g if ok(m) and not m.possessive] or [m for m in g if ok(m)]
         if firsts:
             return firsts[0].actor
