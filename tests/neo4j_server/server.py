@@ -134,8 +134,10 @@ class Neo4jServer:
         port: int | None = None,
         startup_timeout: float = 180.0,
         fast_start: bool = True,
+        data_dir: Path | None = None,
     ) -> None:
         self.cache_dir = cache_dir
+        self.data_dir = data_dir  # kept by stop() and kill(), so a restart finds the data
         self.port = port
         self.startup_timeout = startup_timeout
         self.jvm_flags = JVM_FLAGS + (FAST_START_FLAGS if fast_start else ())
@@ -172,7 +174,8 @@ class Neo4jServer:
         libs = fetch_jars(self.cache_dir)
         java = _java()
         self.port = self.port or _free_port()
-        self.temp_dir = Path(tempfile.mkdtemp(prefix="allegiance-neo4j-"))
+        # after kill() the temp dir is reused (its log is rewritten)
+        self.temp_dir = self.temp_dir or Path(tempfile.mkdtemp(prefix="allegiance-neo4j-"))
         cmd = [
             java,
             "-cp",
@@ -180,7 +183,7 @@ class Neo4jServer:
             *self.jvm_flags,
             "-Dlauncher.exitOnStdinEof=true",
             str(HERE / "Launcher.java"),
-            str(self.temp_dir / "home"),
+            str(self.data_dir or self.temp_dir / "home"),
             str(self.port),
         ]
         with self.log_path.open("wb") as log:
@@ -235,6 +238,15 @@ class Neo4jServer:
         if self.temp_dir is not None and not keep_log:
             shutil.rmtree(self.temp_dir, ignore_errors=True)
             self.temp_dir = None
+
+    def kill(self) -> None:
+        """SIGKILL the JVM (a crash: no clean shutdown); its data dir stays for a restart."""
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+            if proc.stdin is not None:
+                proc.stdin.close()
 
     def __enter__(self) -> Neo4jServer:
         return self.start()
