@@ -1,4 +1,4 @@
-"""Typed dependencies: the store, the settings and the API-key check.
+"""Typed dependencies: the store, the settings and the API-key checks.
 
 The app holds one store, opened in its lifespan; routes reach it through `StoreDep`
 so a test can hand the app its own store.
@@ -21,6 +21,7 @@ from graph.errors import InvalidInput, StoreUnavailable
 from graph.settings import Settings
 from graph.store import GraphStore
 
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="Needed for writes when ALLEGIANCE_API_KEY is set.")
 
@@ -63,18 +64,44 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 
-def require_api_key(
-    settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None
-) -> None:
-    """Refuse the request (401) unless the API key is unset or given correctly."""
-    expected = settings.api_key
-    if not expected:
-        return
+def _check_key(expected: str, key: str | None) -> None:
+    # compare_digest takes time independent of where the strings differ
     if key is None or not hmac.compare_digest(key.encode(), expected.encode()):
         raise HTTPException(401, "this request needs a valid X-API-Key header")
 
 
+def require_api_key(
+    settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None
+) -> None:
+    """Refuse the request (401) unless the API key is unset or given correctly."""
+    if settings.api_key:
+        _check_key(settings.api_key, key)
+
+
+def require_read_key(
+    settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None
+) -> None:
+    """With ALLEGIANCE_READ_REQUIRES_KEY, refuse (401) a read without the API key."""
+    if settings.read_requires_key and settings.api_key:
+        _check_key(settings.api_key, key)
+
+
+def require_access(
+    request: Request, settings: SettingsDep,
+    key: Annotated[str | None, Security(api_key_header)] = None,
+) -> None:
+    """Any request but a read needs the key (when set); reads too with
+    ALLEGIANCE_READ_REQUIRES_KEY. Checked before anything else about the request."""
+    if request.method in READ_METHODS:
+        require_read_key(settings, key)
+    else:
+        require_api_key(settings, key)
+
+
 WriteAccess = Depends(require_api_key)
+"""On each write route, so the OpenAPI schema shows it needs the key."""
+DataAccess = Depends(require_access)
+"""On every data router (all but the probes), ahead of the other checks."""
 
 
 def _declared_query(dependant: Dependant) -> Iterator[str]:

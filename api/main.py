@@ -8,9 +8,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
-from api.deps import StoreHolder, StrictQuery
+from api.deps import DataAccess, StoreHolder, StrictQuery
+from api.limits import BodyLimit
 from api.routes import actors, documents, edges, graph, health, sources
 from graph.errors import StoreUnavailable
 from graph.factory import store_from_settings
@@ -58,9 +60,16 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if store is not None:
         app.state.store_holder = StoreHolder(store, opened=True)
     problems.install(app)
-    for module in (health, documents, sources, actors, edges, graph):
-        app.include_router(module.router, responses=problems.COMMON_ERRORS,
-                           dependencies=[StrictQuery])
-    app.include_router(viz_routes.router, responses=problems.COMMON_ERRORS,
+    # /health and /ready stay open (probes); every data route may need the key to read
+    app.include_router(health.router, responses=problems.COMMON_ERRORS,
                        dependencies=[StrictQuery])
+    for router in (documents.router, sources.router, actors.router, edges.router,
+                   graph.router, viz_routes.router):
+        app.include_router(router, responses=problems.COMMON_ERRORS,
+                           dependencies=[DataAccess, StrictQuery])
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    if settings.allowed_origins:  # otherwise no CORS headers at all, preflights get 405
+        app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins,
+                           allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["X-API-Key", "Content-Type"], max_age=600)
     return app

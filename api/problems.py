@@ -7,6 +7,7 @@ Bad input is always a 4xx naming what was wrong; a store that cannot be reached 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -59,6 +60,15 @@ WRITE_ERRORS = documented(400, 401)
 """What a write may answer besides: an unparseable body, a missing or wrong API key."""
 
 
+_SERVER_PATH = re.compile(r"(?<![\w:/.])(?:/[^\s/:'\"]+)*/([^\s/:'\"]+)")
+
+
+def without_paths(text: str) -> str:
+    """`text` with each absolute file path cut to its last part (the server's layout
+    is no business of a client's; the log keeps the whole message)."""
+    return _SERVER_PATH.sub(r"\1", text)
+
+
 def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
     """A problem response with a title for the status and a human-readable detail."""
     body = {"type": "about:blank", "title": _TITLES.get(status, "Error"), "status": status,
@@ -100,9 +110,10 @@ async def _allegiance(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, InvalidInput):
         return problem(422, str(exc))
     if isinstance(exc, Conflict):
-        return problem(409, str(exc))
+        return problem(409, without_paths(str(exc)))
     if isinstance(exc, StoreUnavailable):
-        return problem(503, f"the graph store is unavailable: {exc}")
+        log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return problem(503, f"the graph store is unavailable: {without_paths(str(exc))}")
     if isinstance(exc, StoreError):
         log.error("store error on %s %s: %s", request.method, request.url.path, exc)
         return problem(500, "the graph store failed; see the server log")

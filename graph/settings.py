@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,8 +34,16 @@ class Settings(BaseSettings):
     neo4j_timeout: float = Field(default=10.0, gt=0, validation_alias="ALLEGIANCE_NEO4J_TIMEOUT",
                                  description="Seconds to wait for Neo4j before giving up.")
     api_key: str | None = Field(default=None, validation_alias="ALLEGIANCE_API_KEY",
-                                description="When set, POST and DELETE requests need this value "
-                                "in the X-API-Key header.")
+                                description="When set, every write (POST, DELETE) needs this "
+                                "value in the X-API-Key header.")
+    read_requires_key: bool = Field(
+        default=False, validation_alias="ALLEGIANCE_READ_REQUIRES_KEY",
+        description="Reads need the X-API-Key too: every data route, the view and exports "
+        "(/health, /ready and the API docs stay open). Needs ALLEGIANCE_API_KEY.")
+    cors_origins: str = Field(
+        default="", validation_alias="ALLEGIANCE_CORS_ORIGINS",
+        description="Comma-separated origins (https://host:port) whose browser pages may call "
+        "the API; empty: CORS is off (no CORS headers, preflights refused).")
     host: str = Field(default="127.0.0.1", validation_alias="ALLEGIANCE_HOST",
                       description="Address the server binds to.")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ALLEGIANCE_PORT",
@@ -45,12 +53,25 @@ class Settings(BaseSettings):
                                     description="Largest file the readers accept, in bytes.")
     max_upload_bytes: int = Field(default=10_000_000, ge=1,
                                   validation_alias="ALLEGIANCE_MAX_UPLOAD_BYTES",
-                                  description="Largest HTTP upload accepted, in bytes.")
+                                  description="Largest HTTP request body accepted (an "
+                                  "uploaded document or any other body), in bytes.")
     registry: Path | None = Field(default=None, validation_alias="ALLEGIANCE_REGISTRY",
                                   description="A YAML file of extra actors that extends or "
                                   "overrides the bundled registry.")
     view_max_nodes: int = Field(default=5000, ge=10, validation_alias="ALLEGIANCE_VIEW_MAX_NODES",
                                 description="Most actors the network view draws at once.")
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        """The CORS origins, parsed from `cors_origins`."""
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
+
+    @model_validator(mode="after")
+    def _reads_need_a_key_to_check(self) -> Settings:
+        if self.read_requires_key and not self.api_key:
+            raise ValueError("ALLEGIANCE_READ_REQUIRES_KEY is set but ALLEGIANCE_API_KEY is "
+                             "not: set the key reads should require")
+        return self
 
 
 @lru_cache(maxsize=1)

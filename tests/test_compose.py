@@ -22,17 +22,26 @@ from graph.neo4j_store import Neo4jStore
 from graph.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
-_VAR = re.compile(r"\$\$|\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::-(?P<default>[^}]*))?\}")
+_VAR = re.compile(r"\$\$|\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+                  r"(?:(?P<op>:-|:\?)(?P<arg>[^}]*))?\}")
+
+
+class Unset(Exception):
+    """Compose refuses to start: a `${VAR:?message}` variable is unset or empty."""
 
 
 def interpolate(value: str, env: dict[str, str]) -> str:
-    """Compose's `${VAR}`, `${VAR:-default}` and `$$` substitution."""
+    """Compose's `${VAR}`, `${VAR:-default}`, `${VAR:?error}` and `$$` substitution."""
 
     def sub(m: re.Match[str]) -> str:
         if m.group(0) == "$$":
             return "$"
         found = env.get(m.group("name"))
-        return found if found else (m.group("default") or "")
+        if found:
+            return found
+        if m.group("op") == ":?":
+            raise Unset(f"{m.group('name')}: {m.group('arg')}")
+        return m.group("arg") or ""
 
     return _VAR.sub(sub, value)
 
@@ -80,12 +89,22 @@ def test_neo4j_service_runs_526_community_with_a_named_data_volume(
     assert mounts["/data"] in compose["volumes"], "the data volume must be a named volume"
 
 
-def test_neo4j_auth_comes_from_the_environment(compose: dict[str, Any]) -> None:
+def test_neo4j_password_comes_from_the_environment_with_no_default(
+    compose: dict[str, Any],
+) -> None:
     auth = env_of(compose["services"]["neo4j"])["NEO4J_AUTH"]
+    api_password = env_of(compose["services"]["api"])["NEO4J_PASSWORD"]
     assert auth.startswith("neo4j/${NEO4J_PASSWORD")
     assert interpolate(auth, {"NEO4J_PASSWORD": "s3cret-pass"}) == "neo4j/s3cret-pass"
-    default = interpolate(auth, {}).removeprefix("neo4j/")
-    assert len(default) >= 8, "Neo4j 5 refuses passwords shorter than 8 characters"
+    for value in (auth, api_password):
+        # unset or empty, compose stops with a message instead of using a default
+        for env in ({}, {"NEO4J_PASSWORD": ""}):
+            with pytest.raises(Unset, match="NEO4J_PASSWORD"):
+                interpolate(value, env)
+    # and no password is written anywhere in the file
+    text = (REPO / "docker-compose.yml").read_text(encoding="utf-8")
+    assert not re.search(r"NEO4J_PASSWORD:?-", text)
+    assert re.findall(r"NEO4J_AUTH:\s*(\S+)", text) == ["neo4j/${NEO4J_PASSWORD:?set"]
 
 
 def test_neo4j_healthcheck_queries_the_database(compose: dict[str, Any]) -> None:
@@ -136,8 +155,10 @@ def test_api_environment_opens_the_compose_neo4j(compose: dict[str, Any]) -> Non
     neo4j_auth = interpolate(env_of(compose["services"]["neo4j"])["NEO4J_AUTH"], host_env)
     assert neo4j_auth == f"{values['NEO4J_USER']}/{values['NEO4J_PASSWORD']}"
     assert values["NEO4J_DATABASE"] == "neo4j"
-    # the API key is passed through from the host (no value in the file)
-    assert "ALLEGIANCE_API_KEY" in api_env and api_env["ALLEGIANCE_API_KEY"] is None
+    # the access settings are passed through from the host (no value in the file)
+    for name in ("ALLEGIANCE_API_KEY", "ALLEGIANCE_READ_REQUIRES_KEY",
+                 "ALLEGIANCE_CORS_ORIGINS"):
+        assert name in api_env and api_env[name] is None, name
 
     settings = Settings.model_validate(values)
     store = store_from_settings(settings)  # unopened: no connection is made
