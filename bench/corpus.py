@@ -211,9 +211,13 @@ def corpus(seed: int, total_words: int, doc_words: int = 5000) -> Iterator[str]:
 
 
 def claims(
-    seed: int, n_actors: int, n_claims: int, claims_per_source: int = 1000
+    seed: int, n_actors: int, n_claims: int, claims_per_source: int = 1000,
+    first_batch: int = 0,
 ) -> Iterator[tuple[Source, list[Actor], list[Claim]]]:
     """Store-level batches: each a source with `claims_per_source` claims.
+
+    Batches are numbered from `first_batch` (the number is in the source text), so
+    a later call with a higher `first_batch` makes sources new to a store.
 
     Endpoints are drawn with power-law weights, so a few actors have very many
     claims, as in real reporting. Quotes are real spans of the source text. Claims
@@ -232,7 +236,7 @@ def claims(
     modalities = [Modality.ASSERTED] * 6 + [Modality.REPORTED] * 3 + [Modality.DENIED]
     start_day = date(2015, 1, 1)
     made = 0
-    batch = 0
+    batch = first_batch
     while made < n_claims:
         size = min(claims_per_source, n_claims - made)
         subjects = rng.choices(range(n_actors), cum_weights=cum_actor, k=size)

@@ -23,7 +23,7 @@ import httpx
 from bench.common import WORK, Result
 from bench.corpus import claim_sample
 from bench.ingest import SQLITE, SQLITE_QUICK
-from bench.stores import SEED, sqlite_store_at
+from bench.stores import SEED, provenance, sqlite_store_at
 
 CLIENTS = 32
 DURATION_S = 20
@@ -106,7 +106,7 @@ def run(quick: bool = False) -> Result:
     ids = sorted(set(claim_sample(SEED + 3, scale.actors, 400)))
     res.parameters = {"scale": vars(scale), "clients": CLIENTS, "seconds": seconds,
                       "actors": len(ids), "tool": "wrk -t2", "server": "allegiance serve "
-                      "(uvicorn, one worker) on 127.0.0.1"}
+                      "(uvicorn, one worker) on 127.0.0.1", "sqlite_store": provenance(db)}
     with serve(db) as url:
         # every generated id is stored at this scale; a missing one would show as non-2xx
         paths = [f"/actors/{a}/supporters" for a in ids]

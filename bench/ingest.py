@@ -5,12 +5,21 @@ Only the time inside `store.ingest` counts (the generator's time is reported
 apart). Sizes are checkpoints of one growing load: the rate "at 100k" is the
 rate of the claims from 10k to 100k, into a store that already holds 10k.
 The naive way is the same API used one claim (one source) per call, hence one
-transaction per claim, into an empty store: the most favourable case for it.
+transaction per claim, into an empty store: the most favourable case for it. It is
+measured on a sample of claims (a rate is a rate; a million single-claim
+transactions would take an hour).
+
+The 1M-claim SQLite store is loaded once and kept in bench/work/ for the query and
+HTTP benchmarks. When a complete store of the same parameters and schema version is
+already there, it is reused: then the rates at 10k and 100k come from a fresh load
+to 100k, and the rate at 1M from SQLITE_EXTRA more claims into a copy of the 1M
+store (the parameters say which way it went).
 """
 
 from __future__ import annotations
 
 import csv
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -27,18 +36,24 @@ from bench.stores import (
     load,
     mark_complete,
     neo4j_server,
+    provenance,
+    remove_sqlite,
+    reusable,
     sqlite_path,
 )
 from graph.model import fold
 from graph.relations import COUNTED_MODALITIES, Relation
+from graph.sqlite_store import SqliteStore
 
 SQLITE = Scale(actors=10_000, checkpoints=(10_000, 100_000, 1_000_000))
 SQLITE_QUICK = Scale(actors=1_000, checkpoints=(2_000, 10_000, 20_000))
 NEO4J = Scale(actors=10_000, checkpoints=(10_000, 100_000, 200_000, 500_000, 1_000_000))
 NEO4J_QUICK = Scale(actors=1_000, checkpoints=(2_000, 10_000))
-NEO4J_BUDGET_S = 180.0  # "as far as Neo4j goes in a few minutes"
-NAIVE = {"sqlite": 1_000, "neo4j": 100}
+NEO4J_BUDGET_S = 120.0  # "as far as Neo4j goes in a few minutes" (ingest wall time)
+NAIVE = {"sqlite": 1_000, "neo4j": 60}  # samples: one transaction per claim
 NAIVE_QUICK = {"sqlite": 200, "neo4j": 30}
+SQLITE_EXTRA = 20_000  # claims into a copy of a reused 1M store: the rate at 1M
+SQLITE_EXTRA_QUICK = 2_000
 
 
 def segment_rates(points: list[Checkpoint]) -> list[dict[str, Any]]:
@@ -70,6 +85,49 @@ def naive_rate(store: Any, n: int, n_actors: int) -> dict[str, float]:
             "claims_per_cpu_s": round(n / cpu, 1)}
 
 
+def _progress(p: Checkpoint) -> None:
+    print(f"  sqlite {p.claims} claims: {p.claims / p.wall_s:.0f} claims/s", flush=True)
+
+
+def _sqlite_rates(res: Result, scale: Scale, quick: bool) -> list[dict[str, Any]]:
+    """Rates at each checkpoint: by loading the whole scale into a new store (which is
+    then kept), or, when a matching complete store exists, as the module says."""
+    path = sqlite_path(scale)
+    found = reusable(scale)
+    if found is None:
+        t = time.perf_counter()
+        with fresh_sqlite(path) as store:
+            run = load(store, scale, at_checkpoint=_progress)
+        mark_complete(path, scale, build_s=time.perf_counter() - t)
+        res.parameters["sqlite_1m_store"] = provenance(path)
+        res.figures["sqlite_file_bytes"] = path.stat().st_size
+        return segment_rates(run.checkpoints)
+    res.parameters["sqlite_1m_store"] = provenance(found)
+    res.figures["sqlite_file_bytes"] = found.stat().st_size
+    scratch = path.with_name("ingest-scratch.db")
+    with fresh_sqlite(scratch) as store:
+        run = load(store, Scale(scale.actors, scale.checkpoints[:-1], scale.claims_per_source),
+                   at_checkpoint=_progress)
+    remove_sqlite(scratch)
+    rates = segment_rates(run.checkpoints)
+    extra = SQLITE_EXTRA_QUICK if quick else SQLITE_EXTRA
+    shutil.copyfile(found, scratch)
+    with SqliteStore(scratch) as store:
+        more = load(store, Scale(scale.actors, (extra,), scale.claims_per_source),
+                    first_batch=10**6)  # sources new to the store
+    remove_sqlite(scratch)
+    cp = more.checkpoints[-1]
+    rate = {"claims": scale.claims, "segment_claims_per_s": round(extra / cp.wall_s, 1),
+            "segment_claims_per_cpu_s": round(extra / max(cp.cpu_s, 1e-9), 1),
+            "cumulative_claims_per_s": None, "ingest_wall_s": cp.wall_s,
+            "generate_s": cp.generate_s,
+            "measured_as": f"{extra:,} more claims into a copy of the reused "
+                           f"{scale.claims:,}-claim store"}
+    print(f"  sqlite at {scale.claims} claims: {rate['segment_claims_per_s']:.0f} claims/s "
+          f"({extra} more claims into a copy of the reused store)", flush=True)
+    return [*rates, rate]
+
+
 def _sqlite(res: Result, quick: bool) -> None:
     scale = SQLITE_QUICK if quick else SQLITE
     naive_n = (NAIVE_QUICK if quick else NAIVE)["sqlite"]
@@ -78,23 +136,21 @@ def _sqlite(res: Result, quick: bool) -> None:
         naive = naive_rate(store, naive_n, scale.actors)
     res.figures["sqlite_naive"] = naive
     print(f"  sqlite naive: {naive['claims_per_s']:.0f} claims/s", flush=True)
-    with fresh_sqlite(path) as store:
-        run = load(store, scale, at_checkpoint=lambda p: print(
-            f"  sqlite {p.claims} claims: {p.claims / p.wall_s:.0f} claims/s", flush=True))
-    mark_complete(path)
+    rates = _sqlite_rates(res, scale, quick)
     res.figures["sqlite_peak_rss_bytes"] = peak_rss_bytes()
-    res.figures["sqlite_file_bytes"] = path.stat().st_size
-    rates = segment_rates(run.checkpoints)
     res.figures["sqlite"] = rates
     for r in rates:
-        res.ratio(f"sqlite_vs_naive_at_{r['claims']}", r["segment_claims_per_s"],
-                  naive["claims_per_s"], what=f"claims/s, batched, at {r['claims']}",
-                  against=f"claims/s, one transaction per claim ({naive_n} claims)")
-    last = rates[-1]
-    res.goal("SQLite >= 20x naive", f"sqlite_vs_naive_at_{last['claims']}", ">=", 20,
-             res.ratios[f"sqlite_vs_naive_at_{last['claims']}"]["ratio"])
-    res.goal("SQLite >= 100k claims/s", f"sqlite cumulative at {last['claims']}", ">=",
-             100_000, last["cumulative_claims_per_s"])
+        key = f"sqlite_vs_naive_at_{r['claims']}"
+        how = f" ({r['measured_as']})" if r.get("measured_as") else ""
+        res.ratio(key, r["segment_claims_per_s"], naive["claims_per_s"],
+                  what=f"claims/s, batched, at {r['claims']:,}{how}",
+                  against=f"claims/s, one transaction per claim (sample of {naive_n:,})")
+        res.goal(f"SQLite >= 20x naive at {r['claims']:,}", key, ">=", 20,
+                 res.ratios[key]["ratio"])
+    for r in rates:
+        res.goal(f"SQLite >= 100k claims/s at {r['claims']:,}",
+                 f"sqlite segment rate at {r['claims']}", ">=", 100_000,
+                 r["segment_claims_per_s"])
 
 
 # ---- Neo4j LOAD CSV ---------------------------------------------------------------------

@@ -1,20 +1,27 @@
 """Benchmark stores: the generated claim sets, loaded into SQLite or Neo4j.
 
 The 1M-claim SQLite store is built once (by the ingest benchmark, or on demand)
-and reused by the query, HTTP and view benchmarks; a `.complete` marker says the
-build finished, so a half-built file is never reused.
+and reused by the query, HTTP and view benchmarks. A `.complete` marker (JSON) says
+the build finished and what it holds: the scale, seed, the claim generator's code
+and the store's schema version. A store is reused, in this run or a later one, only
+when all of these match what the code would build now; else it is rebuilt.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
+import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import REPO, WORK
+from bench.common import REPO, WORK, code_version
 from bench.corpus import claims
+from graph.sqlite_schema import SCHEMA_VERSION
 from graph.sqlite_store import SqliteStore
 from graph.store import GraphStore
 from tests.neo4j_server.server import Neo4jServer
@@ -52,14 +59,15 @@ class LoadRun:
 
 def load(store: GraphStore, scale: Scale, seed: int = SEED,
          budget_s: float | None = None,
-         at_checkpoint: Callable[[Checkpoint], None] | None = None) -> LoadRun:
+         at_checkpoint: Callable[[Checkpoint], None] | None = None,
+         first_batch: int = 0) -> LoadRun:
     """Ingest the generated batches, timing only `store.ingest`. With `budget_s`,
     stop once that much ingest time is spent, with a last checkpoint there."""
     run = LoadRun()
     wall = cpu = gen = 0.0
     made = 0
     todo = list(scale.checkpoints)
-    batches = claims(seed, scale.actors, scale.claims, scale.claims_per_source)
+    batches = claims(seed, scale.actors, scale.claims, scale.claims_per_source, first_batch)
     while todo:
         t = time.perf_counter()
         item = next(batches, None)
@@ -94,6 +102,55 @@ def _marker(path: Path) -> Path:
     return path.with_name(path.name + ".complete")
 
 
+def fingerprint(scale: Scale, seed: int = SEED) -> dict[str, object]:
+    """What a complete store of `scale` must have been built with to be reused."""
+    generator = hashlib.sha256(inspect.getsource(claims).encode()).hexdigest()[:16]
+    return {"scale": {"actors": scale.actors, "claims": scale.claims,
+                      "claims_per_source": scale.claims_per_source},
+            "seed": seed, "generator": generator, "schema_version": SCHEMA_VERSION}
+
+
+def _file_schema_version(path: Path) -> int | None:
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            (v,) = con.execute("PRAGMA user_version").fetchone()
+        finally:
+            con.close()
+        return int(v)
+    except (sqlite3.Error, OSError, TypeError, ValueError):
+        return None
+
+
+_BUILT_HERE: set[Path] = set()  # stores built by this process (this run)
+
+
+def provenance(path: Path) -> dict[str, object]:
+    """How the store at `path` came to be: built in this run, or reused (and from when)."""
+    try:
+        marker = json.loads(_marker(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        marker = {}
+    how = "built in this run" if path in _BUILT_HERE else "reused from bench/work"
+    return {"file": path.name, "how": how, **{k: marker.get(k) for k in (
+        "built_at", "built_by_commit", "build_s", "schema_version")}}
+
+
+def reusable(scale: Scale, seed: int = SEED) -> Path | None:
+    """The complete store of `scale` when its parameters and schema match, else None."""
+    path = sqlite_path(scale, seed)
+    try:
+        marker = json.loads(_marker(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    want = fingerprint(scale, seed)
+    if not path.exists() or any(marker.get(k) != v for k, v in want.items()):
+        return None
+    if _file_schema_version(path) != SCHEMA_VERSION:
+        return None
+    return path
+
+
 def fresh_sqlite(path: Path) -> SqliteStore:
     """An unopened store on a new, empty file at `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,18 +159,34 @@ def fresh_sqlite(path: Path) -> SqliteStore:
     return SqliteStore(path)
 
 
-def mark_complete(path: Path) -> None:
-    _marker(path).write_text("ok\n")
+def remove_sqlite(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), _marker(path)):
+        p.unlink(missing_ok=True)
+
+
+def mark_complete(path: Path, scale: Scale, seed: int = SEED, build_s: float = 0.0) -> None:
+    """Record that the store at `path` holds all of `scale` (and how it was built)."""
+    _BUILT_HERE.add(path)
+    _marker(path).write_text(json.dumps({
+        **fingerprint(scale, seed),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "built_by_commit": code_version()["commit"], "build_s": round(build_s, 1),
+    }, indent=2) + "\n", encoding="utf-8")
 
 
 def sqlite_store_at(scale: Scale, seed: int = SEED) -> Path:
-    """The path of a complete SQLite store of `scale`, building it when missing."""
+    """The path of a complete SQLite store of `scale`: reused when its parameters and
+    schema version match (see `reusable`), else built now."""
+    found = reusable(scale, seed)
+    if found is not None:
+        print(f"  reusing {found.name} ({provenance(found)['built_at']})", flush=True)
+        return found
     path = sqlite_path(scale, seed)
-    if _marker(path).exists() and path.exists():
-        return path
+    print(f"  building {path.name}", flush=True)
+    t = time.perf_counter()
     with fresh_sqlite(path) as store:
         load(store, scale, seed)
-    mark_complete(path)
+    mark_complete(path, scale, seed, time.perf_counter() - t)
     return path
 
 
