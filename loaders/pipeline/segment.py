@@ -20,6 +20,10 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _LINE = re.compile(r"[^\n]+")
+MAX_SENTENCE_CHARS = 2_000
+"""A longer run without a sentence end (a table flattened to one line, a generated
+file) is cut at a space: the relation rules cost grows with the square of a
+sentence's length."""
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -66,8 +70,20 @@ def split_sentences(text: str) -> list[Sentence]:
             start = m.end()
         spans.append((start, line.end()))
     out: list[Sentence] = []
-    for s, e in spans:
+    for s, e in (piece for span in spans for piece in _capped(text, *span)):
         s, e = _trimmed(text, s, e)
         if e > s:
             out.append(Sentence(len(out), s, e, text[s:e]))
     return out
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut into pieces of at most MAX_SENTENCE_CHARS, at a space if there is one."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
