@@ -92,7 +92,7 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue
             if cls == "nominal":
                 kinds = nominal_kinds.get(re.sub(r"\s+", " ", word), set())
-                target = _nominal_antecedent(text, sent, before, prev, actors, kinds)
+                target = nominal_antecedent(text, sent, before, prev, actors, kinds)
                 if target is not None:
                     out.append(Reference(pm.start(), pm.end(), target, "nominal",
                                          pm.group(), _is_possessive(text, pm.end())))
@@ -121,7 +121,7 @@ def _by_sentence(text: str, mentions: list[Mention]) -> list[list[Mention]]:
             groups.append([m])
     return groups
 
-def _nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: list[Mention],
+def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: list[Mention],
                         actors: dict[str, DocActor], kinds: set[ActorKind]) -> str | None:
     """"the group": the nearest fitting actor in its sentence, else the subject (first
     fitting actor that is not a possessive modifier) of the sentence before."""

@@ -10,6 +10,8 @@ from graph.relations import Modality, Relation
 from loaders.pipeline.coref import Reference
 from loaders.pipeline.mentions import Mention
 from loaders.pipeline.modality import attribution_of, modality_of
+from loaders.pipeline.prefilter import may_match
+from loaders.pipeline.references import Description
 from loaders.pipeline.rules import Rule, load_rules, weak_alliance_words
 from loaders.pipeline.segment import Sentence
 
@@ -115,13 +117,21 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
     actors (between two states, weak words such as "ties" make no alliance)."""
     masked = Masked(sentence, mentions)
     masked.states = states
-    if len(set(masked.actor_of)) < 2:
+    described = [(m.qualifier, m.relation, m.actor) for m in masked.slots
+                 if isinstance(m, Description) and m.qualifier and m.qualifier != m.actor]
+    if len(set(masked.actor_of)) < 2 and not described:
         return []
     rules, tables = load_rules()
     text = masked.text
     found: dict[tuple[str, Relation, str], Found] = {}
+    for qualifier, relation, actor in described:
+        # "the US-backed force": the writer's description, asserted whatever the clause says
+        found[(qualifier, relation, actor)] = Found(qualifier, relation, actor,
+                                                    Modality.ASSERTED, None, 0.6, "description")
     for i, rule in enumerate(rules):
         if rule.rewrite is not None:
+            if not may_match(rule.regex, text):
+                continue  # nothing to rewrite
             changed = rule.regex.sub(rule.rewrite, text)
             if rule.again and changed != text:
                 masked.text = changed
@@ -138,6 +148,8 @@ def _apply(rule: Rule, masked: Masked, tables: dict[str, dict[str, Relation]],
            found: dict[tuple[str, Relation, str], Found]) -> None:
     if rule.needs and rule.needs.isdisjoint(masked.words()):
         return  # no trigger word: the pattern cannot match
+    if not may_match(rule.regex, masked.text):
+        return  # a literal every match holds is missing
     for m in rule.regex.finditer(masked.text):
         for f in _claims(rule, m, masked, tables.get(rule.name, {})):
             if rule.subject == "clause" and any(

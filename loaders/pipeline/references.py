@@ -1,17 +1,21 @@
-"""References coref.py leaves open: "the latter"/"the former", and a nominal that a
+"""References coref.py leaves open: "the latter"/"the former"; a nominal that a
 demonym qualifies ("the Lebanese movement", "the Somali militants"), which points to
-the most recent group of that country.
+the most recent group of that country; and a description that names another actor
+("the US-backed force", "the al-Qaeda affiliate"), which points back to a group and
+says how the named actor stands to it.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.model import ActorKind, fold
-from loaders.pipeline.coref import Reference
-from loaders.pipeline.lexicon import words
+from graph.relations import Relation
+from loaders.pipeline.coref import Reference, nominal_antecedent
+from loaders.pipeline.lexicon import load_yaml, words
 from loaders.pipeline.mentions import DocActor, Mention
 from loaders.pipeline.segment import Sentence
 from loaders.registry import Registry
@@ -20,6 +24,42 @@ RULES = "mentions.yaml"
 _ORDINAL = re.compile(r"(?<![\w-])the (?P<which>latter|former)(?![\w-])", re.IGNORECASE)
 _GROUPS = {ActorKind.ARMED_GROUP, ActorKind.ORGANIZATION}
 _WINDOW = 2  # sentences back in which an antecedent is looked for
+
+
+@dataclass
+class Description(Reference):
+    """A definite description naming another actor: "the Iran-backed militia" is a
+    group (`actor`) that `qualifier` stands to by `relation` (Iran supports it)."""
+
+    qualifier: str = ""
+    relation: Relation = Relation.SUPPORT
+
+
+@lru_cache(maxsize=1)
+def _description_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                   dict[str, Relation], dict[str, set[ActorKind]]]:
+    data = load_yaml(RULES).get("descriptions") or {}
+    relation_of = {str(w).lower(): Relation(r) for r, ws in (data.get("suffixes") or {}).items()
+                   for w in ws}
+    relation_of.update({str(w).lower(): Relation(r)
+                        for r, ws in (data.get("role_nouns") or {}).items() for w in ws})
+    heads = {str(h).lower(): {ActorKind(k) for k in kinds}
+             for h, kinds in (data.get("heads") or {}).items()}
+    suffixes = "|".join(re.escape(w) for w in (data.get("suffixes") or {}).get("support", []) +
+                        sum((list(v) for k, v in (data.get("suffixes") or {}).items()
+                             if k != "support"), []))
+    head_alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    roles = "|".join(re.escape(w) for w in sorted(
+        (str(w) for ws in (data.get("role_nouns") or {}).values() for w in ws),
+        key=len, reverse=True))
+    # "the Kurdish-led, US-backed force": after the named actor, its suffix, up to two
+    # more modifiers, then the head noun.
+    after_suffix = re.compile(rf"[-‐](?P<suffix>{suffixes}),?(?: (?-i:[a-z][\w-]*),?){{0,2}} "
+                              rf"(?P<head>{head_alt})(?![\w-])", re.IGNORECASE)
+    # "the al-Qaeda affiliate", "the local Islamic State branch"
+    after_role = re.compile(rf" (?P<suffix>{roles})(?![\w-])", re.IGNORECASE)
+    before = re.compile(r"(?<![\w-])[Tt]he (?:(?-i:[a-z][\w-]*),? |[\w-]+-(?-i:[a-z]+),? ){0,2}$")
+    return after_suffix, after_role, before, relation_of, heads
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +112,7 @@ def more_references(text: str, sentences: list[Sentence], mentions: list[Mention
     """`mentions` (sorted) with "the latter"/"the former" and "the <demonym> group" added."""
     _appositive_descriptions(text, mentions, actors)
     out = list(mentions)
+    out.extend(_descriptions(text, sentences, mentions, actors))
     starts = [m.start for m in mentions]
 
     def free(a: int, b: int) -> bool:
@@ -106,3 +147,53 @@ def more_references(text: str, sentences: list[Sentence], mentions: list[Mention
                                  bool(re.match(r"['’]s?(?!\w)", text[m.end():m.end() + 3]))))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _descriptions(text: str, sentences: list[Sentence], mentions: list[Mention],
+                  actors: dict[str, DocActor]) -> list[Description]:
+    """"the US-backed force", "the al-Qaeda affiliate": the group a definite description
+    points back to (the nearest fitting one, as for "the group"), and its qualifier.
+
+    Not when a name follows ("the al-Qaeda affiliate al-Shabaab": the name is the
+    referent, read by the rules) nor when nothing fitting comes before."""
+    after_suffix, after_role, before_re, relation_of, heads = _description_words()
+    starts = [m.start for m in mentions]
+    found: list[Description] = []
+    si = 0
+    for i, m in enumerate(mentions):
+        if m.form not in {"name", "demonym"} or isinstance(m, Reference):
+            continue
+        while si + 1 < len(sentences) and sentences[si].end <= m.start:
+            si += 1
+        sent = sentences[si]
+        lead = before_re.search(text, max(sent.start, m.start - 40), m.start)
+        if lead is None:
+            continue
+        hit = after_suffix.match(text, m.end, sent.end)
+        role = hit is None
+        if hit is None:
+            hit = after_role.match(text, m.end, sent.end)
+        if hit is None:
+            continue
+        head = hit.group("head").lower() if not role else ""
+        kinds = heads.get(head, {ActorKind.ARMED_GROUP}) if head else {ActorKind.ARMED_GROUP}
+        rest = text[hit.end():hit.end() + 40]
+        if re.match(r"\s*,?\s*(?:the\s+)?(?-i:[A-Z])", rest) or \
+                (i + 1 < len(mentions) and mentions[i + 1].start - hit.end() <= 2):
+            continue  # a name follows: an appositive, not a reference
+        if any(x is not m and x.start < hit.end() and lead.start() < x.end
+               and x.actor != m.actor for x in mentions[max(0, i - 2):i + 3]):
+            continue  # another actor inside the phrase: not a simple description
+        window = sentences[max(0, si - _WINDOW)].start
+        earlier = [x for x in mentions[bisect_left(starts, window):i] if x.actor != m.actor]
+        here = [x for x in earlier if x.start >= sent.start]
+        prev = [x for x in earlier if x.start < sent.start]
+        target = nominal_antecedent(text, sent, here, prev, actors, kinds)
+        if target is None or target == m.actor:
+            continue
+        relation = relation_of[hit.group("suffix").lower()]
+        found.append(Description(lead.start(), hit.end(), target, "nominal",
+                                 text[lead.start():hit.end()],
+                                 bool(re.match(r"['’]s?(?!\w)", text[hit.end():hit.end() + 3])),
+                                 qualifier=m.actor, relation=relation))
+    return found
