@@ -56,6 +56,10 @@ FORMATS: dict[str, str] = {
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
+_ARCHIVES = ((b"\x1f\x8b", "gzip"), (b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"),
+             (b"\xfd7zXZ\x00", "xz"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+             (b"\x28\xb5\x2f\xfd", "zstd"), (b"Rar!\x1a\x07", "RAR"))
+"""Leading bytes of compressed archives, refused by name rather than as 'binary'."""
 
 __all__ = [
     "FORMATS",
@@ -119,6 +123,10 @@ def _mb(size: int) -> str:
 def _read(data: bytes, name: str, fmt: str | None, stem: str) -> ReadResult:
     if not data.strip():
         raise InvalidInput(f"{name}: empty document (the file has no content)")
+    for magic, kind in _ARCHIVES:
+        if data.startswith(magic):
+            raise InvalidInput(f"{name}: a {kind} archive, not a document "
+                               "(unpack it and load the files inside)")
     if fmt is None:
         fmt = _sniff(data)
     if fmt == "pdf":
@@ -144,10 +152,14 @@ def _sniff(data: bytes) -> str:
         try:
             json.loads(stripped)
             return "json"
+        except RecursionError:
+            return "json"  # its reader says what is wrong
         except ValueError:
             first = stripped.split(b"\n", 1)[0]
             try:
                 json.loads(first)
+                return "jsonl"
+            except RecursionError:
                 return "jsonl"
             except ValueError:
                 pass

@@ -37,6 +37,8 @@ _SOURCE_COLUMNS = {"title": "source_title", "url": "source_url", "published": "s
 _FILE_SOURCE_KEYS = {"title": "title", "url": "url", "date": "date", "published": "date",
                      "author": "author", "publisher": "publisher", "text": "text"}
 
+_TOO_DEEP = "JSON nested too deeply (arrays or objects inside each other thousands deep)"
+
 E = TypeVar("E", Relation, Modality, ActorKind)
 
 
@@ -144,6 +146,8 @@ def read_claims_json(text: str, name: str) -> CuratedClaims:
         raise CuratedClaimsError(
             name, [f"line {exc.lineno} column {exc.colno}: invalid JSON: {exc.msg}"]
         ) from exc
+    except RecursionError as exc:
+        raise CuratedClaimsError(name, [f"top level: {_TOO_DEEP}"]) from exc
     prefix = ""
     defaults: dict[str, object] = {}
     if isinstance(data, dict) and "claims" in data:
@@ -188,6 +192,9 @@ def read_claims_jsonl(text: str, name: str) -> CuratedClaims:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}")
+            continue
+        except RecursionError:
+            problems.append(f"{where}: {_TOO_DEEP}")
             continue
         if isinstance(item, dict):
             rows.append((where, _json_fields(item)))

@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from graph.errors import InvalidInput
 from loaders.document import Document
 from loaders.readers.dates import parse_date
+from loaders.readers.html import check_element_count
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -28,6 +29,7 @@ _CELL_SEPARATOR = " | "
 
 def read_markdown(text: str, name: str) -> Document:
     """A document of the prose in Markdown `text`."""
+    check_element_count(text, name)  # raw HTML blocks are parsed as HTML
     meta, body = split_front_matter(text)
     blocks, first_headings = _blocks(_PARSER.parse(body))
     prose = "\n\n".join(b for b in blocks if b)
@@ -53,7 +55,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     try:
         meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # RecursionError: nested thousands deep
         return {}, text
     if not isinstance(meta, dict):
         return {}, text
