@@ -17,6 +17,9 @@ from loaders.document import Document
 from loaders.readers.dates import parse_date
 
 PAGE_SEPARATOR = "\n\n"
+MAX_CONTENT_BYTES = 50_000_000
+"""Inflated page content read at most, all pages together: text is pulled out of it
+at ~1 MB/s, and a few hundred kB of FlateDecode can inflate to tens of MB."""
 EDGE_LINES = 2
 _SENTENCE_END = frozenset(".!?:;\"'\u201d\u2019)]")
 """How many lines at the top and bottom of a page may be running headers/footers."""
@@ -30,7 +33,16 @@ def read_pdf(data: bytes, name: str) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InvalidInput(f"{name}: encrypted PDF (a password is needed to read it)")
-        pages = [_page_text(page.extract_text() or "") for page in reader.pages]
+        pages = []
+        inflated = 0
+        for number, page in enumerate(reader.pages, start=1):
+            contents = page.get_contents()  # inflated once; extract_text reuses it
+            inflated += len(contents.get_data()) if contents is not None else 0
+            if inflated > MAX_CONTENT_BYTES:
+                raise InvalidInput(
+                    f"{name}: page {number}: its drawing instructions inflate to more than "
+                    f"{MAX_CONTENT_BYTES // 1_000_000} MB (a compression bomb?)")
+            pages.append(_page_text(page.extract_text() or ""))
         info = reader.metadata
     except FileNotDecryptedError as exc:
         raise InvalidInput(f"{name}: encrypted PDF (a password is needed to read it)") from exc
