@@ -274,6 +274,16 @@ def count_relationships(relations: Iterable[Relation]) -> str:
     return f"MATCH (:Actor)-[r:{types}]->(:Actor) RETURN count(r) AS total"
 
 
+def actor_edge_counts(relations: Iterable[Relation]) -> str:
+    """The derived relationships touching $actor (either way), and their claims."""
+    types = "|".join(rel_type(r) for r in sorted(set(relations)))
+    return f"""
+MATCH (:Actor {{id: $actor}})-[r:{types}]-(:Actor)
+WITH DISTINCT r WHERE r.sources >= 1
+RETURN count(r) AS edges, coalesce(sum(r.claims), 0) AS claims
+"""
+
+
 # --- retract ------------------------------------------------------------------------
 
 SOURCE_TRIPLES: Final = """

@@ -58,6 +58,7 @@ from graph.relations import (
     expand,
 )
 from graph.store import (
+    EdgeCounts,
     EdgeFilter,
     Evidence,
     IngestReport,
@@ -581,6 +582,14 @@ class Neo4jStore:
 
     def supported(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
         return self.edges(support_filter(flt, subject=actor_id))
+
+    def edge_counts(self, actor_id: str) -> EdgeCounts:
+        def work(tx: neo4j.ManagedTransaction) -> EdgeCounts:
+            rec = self._run(tx, cypher.actor_edge_counts(Relation),
+                            actor=self._resolve(tx, actor_id))[0]
+            return EdgeCounts(edges=rec["edges"], claims=rec["claims"])
+
+        return self._reading(work)
 
     def evidence(self, subject: str, relation: Relation, obj: str,
                  modalities: frozenset[Modality] | None = None) -> list[Evidence]:

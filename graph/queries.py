@@ -216,16 +216,16 @@ class ActorSummary:
 
 
 def actor_summary(store: GraphStore, ref: str) -> ActorSummary:
+    """Counts only: a hub's thousands of edges are never read."""
     actor = resolve_actor(store, ref)
-    around = list(_all_pages(lambda off: store.edges(
-        EdgeFilter(actor=actor.id, limit=MAX_LIMIT, offset=off))))
+    counts = store.edge_counts(actor.id)
     one = EdgeFilter(limit=1)
     return ActorSummary(
         actor=actor,
-        edges=len(around),
+        edges=counts.edges,
         supporters=store.supporters(actor.id, one).total,
         supported=store.supported(actor.id, one).total,
-        claims=sum(e.claims for e in around),
+        claims=counts.claims,
     )
 
 

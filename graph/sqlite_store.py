@@ -61,6 +61,7 @@ from graph.sqlite_rows import (
 )
 from graph.sqlite_schema import inspect, migrate
 from graph.store import (
+    EdgeCounts,
     EdgeFilter,
     Evidence,
     IngestReport,
@@ -594,6 +595,15 @@ class SqliteStore:
 
     def supported(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
         return self.edges(support_filter(flt, subject=actor_id))
+
+    def edge_counts(self, actor_id: str) -> EdgeCounts:
+        with self._reading() as con:
+            a = self._resolve(con, actor_id)
+            # edges_subject and edges_object hold `claims`: two index range scans
+            edges, claims = con.execute(
+                "SELECT count(*), coalesce(sum(claims), 0) FROM edges "
+                "WHERE (subject = ? OR object = ?) AND sources >= 1", (a, a)).fetchone()
+        return EdgeCounts(edges=edges, claims=claims)
 
     def evidence(self, subject: str, relation: Relation, obj: str,
                  modalities: frozenset[Modality] | None = None) -> list[Evidence]:

@@ -121,6 +121,14 @@ class Stats(_Value):
     by_kind: dict[ActorKind, int]
 
 
+class EdgeCounts(_Value):
+    """The counted edges (default filter) touching one actor, in either direction,
+    and their claims summed."""
+
+    edges: int
+    claims: int
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """What every backend offers. Ids are actor ids; names are resolved above.
@@ -208,6 +216,10 @@ class GraphStore(Protocol):
 
     def supported(self, actor_id: str, flt: EdgeFilter | None = None) -> Page[Edge]:
         """Support edges out of the actor (as `supporters`, with subject=actor)."""
+
+    def edge_counts(self, actor_id: str) -> EdgeCounts:
+        """How many counted edges touch the actor and their claims, without reading
+        the edges (a hub has thousands). NotFound for an unknown actor."""
 
     def evidence(self, subject: str, relation: Relation, obj: str,
                  modalities: frozenset[Modality] | None = None) -> list[Evidence]:

@@ -4,8 +4,9 @@ Each connected component is drawn as a radial tree: its root (the view's centre,
 its best-connected actor) in the middle and every other actor on the ring of its
 breadth-first distance, in a wedge proportional to the size of its subtree. Rings
 widen when crowded so labels do not pile up. Components are then packed in rows,
-largest first. It is linear in the size of the graph, so 5,000 actors take
-milliseconds, and it needs nothing beyond networkx.
+largest first. It is plain Python over adjacency sets, about linear in the size of
+the graph (each actor's neighbours are sorted once), so 5,000 actors and 30,000
+edges take a fraction of a second.
 
 >>> pos = radial_layout(["a", "b", "c"], [("a", "b"), ("a", "c")])
 >>> pos["a"]
@@ -19,8 +20,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-import networkx as nx
-
 PHYSICS_MAX_NODES = 300
 """Above this many actors the browser gets positions and physics is off."""
 
@@ -33,17 +32,24 @@ def needs_server_layout(n_nodes: int) -> bool:
     return n_nodes > PHYSICS_MAX_NODES
 
 
-def _radial(g: nx.Graph, root: str) -> tuple[dict[str, tuple[float, float]], float]:
+Adjacency = dict[str, set[str]]
+
+
+def _radial(g: Adjacency, root: str) -> tuple[dict[str, tuple[float, float]], float]:
     """Positions of the component of `root`, around it at the origin, and its radius."""
-    tree = nx.bfs_tree(g, root,
-                       sort_neighbors=lambda ns: sorted(ns, key=lambda n: (-g.degree(n), n)))
+    # breadth-first tree from root, best-connected neighbours first
+    children: dict[str, list[str]] = {}
     depth: dict[str, int] = {root: 0}
-    order = list(nx.topological_sort(tree))  # parents before children
-    for n in order[1:]:
-        depth[n] = depth[next(iter(tree.predecessors(n)))] + 1
+    order = [root]  # parents before children
+    for n in order:  # grows while walked
+        kids = [m for m in sorted(g[n], key=lambda m: (-len(g[m]), m)) if m not in depth]
+        for m in kids:
+            depth[m] = depth[n] + 1
+        children[n] = kids
+        order.extend(kids)
     leaves: dict[str, int] = {}
     for n in reversed(order):
-        leaves[n] = sum(leaves[c] for c in tree.successors(n)) or 1
+        leaves[n] = sum(leaves[c] for c in children[n]) or 1
     per_ring: dict[int, int] = {}
     for d in depth.values():
         per_ring[d] = per_ring.get(d, 0) + 1
@@ -59,25 +65,43 @@ def _radial(g: nx.Graph, root: str) -> tuple[dict[str, tuple[float, float]], flo
         r = radius[depth[n]]
         pos[n] = (round(r * math.cos(mid), 1), round(r * math.sin(mid), 1))
         at = lo
-        for child in tree.successors(n):
+        for child in children[n]:
             share = (hi - lo) * leaves[child] / leaves[n]
             wedge[child] = (at, at + share)
             at += share
     return pos, radius[max(per_ring)]
 
 
+def _components(g: Adjacency) -> list[list[str]]:
+    """Connected components, each sorted; largest first, ties by first member."""
+    seen: set[str] = set()
+    comps: list[list[str]] = []
+    for start in g:
+        if start in seen:
+            continue
+        seen.add(start)
+        comp = [start]
+        for n in comp:  # grows while walked
+            fresh = g[n] - seen
+            seen |= fresh
+            comp.extend(fresh)
+        comps.append(sorted(comp))
+    return sorted(comps, key=lambda c: (-len(c), c[0]))
+
+
 def radial_layout(
     nodes: Sequence[str], edges: Iterable[tuple[str, str]], center: str | None = None
 ) -> dict[str, tuple[float, float]]:
     """Positions for every node: radial trees per component, packed in rows."""
-    g: nx.Graph = nx.Graph()
-    g.add_nodes_from(nodes)
-    g.add_edges_from((a, b) for a, b in edges if a != b)
-    comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    g: Adjacency = {n: set() for n in nodes}
+    for a, b in edges:
+        if a != b:
+            g.setdefault(a, set()).add(b)
+            g.setdefault(b, set()).add(a)
     placed: list[tuple[dict[str, tuple[float, float]], float]] = []
-    for comp in comps:
+    for comp in _components(g):
         root = center if center is not None and center in comp \
-            else max(comp, key=lambda n: (g.degree(n), n))
+            else max(comp, key=lambda n: (len(g[n]), n))
         placed.append(_radial(g, root))  # the walk from root stays in its component
     total_area = sum((2 * r + GAP) ** 2 for _, r in placed)
     row_width = max(math.sqrt(total_area), 2 * placed[0][1] + GAP) if placed else 0.0

@@ -1,8 +1,10 @@
 """The data behind a view: nodes, edges, legend and options as plain JSON values.
 
-Nodes and edges are built with pyvis's `Node` and `Edge` (so their options follow
-vis-network's), but never with a `title`: pyvis and vis-network turn titles into HTML,
-and every string here is document text. The page builds its DOM with textContent.
+Nodes and edges are written directly as vis-network's DataSet items (`id`, `label`,
+`shape`, `from`, `to`, `arrows`, ...; thousands of them per view, so no objects in
+between), but never with a `title`: vis-network turns titles into HTML, and every
+string here is document text. The page builds its DOM with textContent; the page
+template escapes the JSON.
 """
 
 from __future__ import annotations
@@ -12,16 +14,15 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from pyvis.edge import Edge as VisEdge
 from pyvis.network import Network
-from pyvis.node import Node as VisNode
 
 from graph import queries
 from graph.model import Actor, Edge
-from graph.relations import COUNTED_MODALITIES, RELATIONS, Relation, expand
+from graph.relations import COUNTED_MODALITIES, RELATIONS, Modality, Relation, expand
 from graph.store import MAX_LIMIT, EdgeFilter, GraphStore, Subgraph
 from viz.evidence import edge_evidence
 from viz.layout import needs_server_layout, radial_layout
@@ -62,7 +63,11 @@ def node_json(actor: Actor, counts: dict[str, int] | None = None,
     """One actor as a vis-network node with the facts the actor panel shows."""
     style = KIND_STYLES[actor.kind]
     counts = counts or {"edges": 0, "in": 0, "out": 0, "claims": 0}
-    opts: dict[str, Any] = {
+    label = actor.name
+    if len(label) > LABEL_CHARS:
+        label = label[:LABEL_CHARS - 1] + "\u2026"
+    node: dict[str, Any] = {
+        "id": actor.id, "label": label, "shape": style.shape,
         "color": {"background": style.colour, "border": "#333333",
                   "highlight": {"background": style.colour, "border": "#000000"}},
         "size": node_size(counts["edges"]),
@@ -72,37 +77,42 @@ def node_json(actor: Actor, counts: dict[str, int] | None = None,
         "description": actor.description, "counts": counts,
     }
     if position is not None:
-        opts["x"], opts["y"] = position
-    label = actor.name
-    if len(label) > LABEL_CHARS:
-        label = label[:LABEL_CHARS - 1] + "\u2026"
-    return VisNode(actor.id, style.shape, label=label, **opts).options  # type: ignore[no-any-return]
+        node["x"], node["y"] = position
+    return node
+
+
+# What every edge of a relation shares: its name, colour and arrow head.
+_RELATION_JSON = {r: (r.value, RELATION_COLOURS[r], "" if RELATIONS[r].symmetric else "to")
+                  for r in Relation}
+_MODALITY_NAMES = {m: m.value for m in Modality}
+_width = lru_cache(maxsize=1024)(edge_width)  # a few distinct source counts per view
 
 
 def edge_json(edge: Edge, dates: list[str | None] | None = None, bend: int = 0
               ) -> dict[str, Any]:
     """One aggregated edge as a vis-network edge carrying its counts."""
-    info = RELATIONS[edge.relation]
-    colour = RELATION_COLOURS[edge.relation]
-    opts: dict[str, Any] = {
-        "id": edge_id(edge.subject, edge.relation.value, edge.object),
-        "relation": edge.relation.value,
+    relation, colour, arrows = _RELATION_JSON[edge.relation]
+    first, last = edge.first_seen, edge.last_seen
+    out: dict[str, Any] = {
+        "id": edge_id(edge.subject, relation, edge.object),
+        "from": edge.subject, "to": edge.object,
+        "relation": relation,
         "claims": edge.claims, "sources": edge.sources,
-        "first_seen": edge.first_seen.isoformat() if edge.first_seen else None,
-        "last_seen": edge.last_seen.isoformat() if edge.last_seen else None,
-        "modalities": {m.value: n for m, n in edge.modalities.items()},
+        "first_seen": first.isoformat() if first else None,
+        "last_seen": last.isoformat() if last else None,
+        "modalities": {_MODALITY_NAMES[m]: n for m, n in edge.modalities.items()},
         "reported_only": edge.reported_only,
         "color": colour,
-        "width": edge_width(edge.sources),
+        "width": _width(edge.sources),
         "dashes": edge.reported_only,
-        "arrows": "" if info.symmetric else "to",
+        "arrows": arrows,
     }
     if dates is not None:
-        opts["dates"] = dates
+        out["dates"] = dates
     if bend:  # parallel edges between one pair bend away from each other
-        opts["smooth"] = {"enabled": True, "type": "curvedCW" if bend % 2 else "curvedCCW",
-                          "roundness": round(0.2 * ((bend + 1) // 2), 2)}
-    return VisEdge(edge.subject, edge.object, directed=not info.symmetric, **opts).options  # type: ignore[no-any-return]
+        out["smooth"] = {"enabled": True, "type": "curvedCW" if bend % 2 else "curvedCCW",
+                         "roundness": round(0.2 * ((bend + 1) // 2), 2)}
+    return out
 
 
 def _counts(edges: Sequence[Edge]) -> dict[str, dict[str, int]]:
@@ -127,6 +137,11 @@ def source_dates(store: GraphStore, edge: Edge) -> list[str | None]:
 
 def vis_options(physics: bool) -> dict[str, Any]:
     """vis-network options: physics for small graphs, fixed positions for large ones."""
+    return json.loads(_vis_options(physics))  # type: ignore[no-any-return]  # a fresh copy
+
+
+@lru_cache(maxsize=2)
+def _vis_options(physics: bool) -> str:
     net = Network(directed=True)
     net.toggle_physics(physics)
     opts: dict[str, Any] = json.loads(net.get_network_data()[-1])
@@ -144,7 +159,7 @@ def vis_options(physics: bool) -> dict[str, Any]:
                            "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
     else:
         opts["layout"] = {"improvedLayout": False}
-    return opts
+    return json.dumps(opts)
 
 
 def _left_out(store: GraphStore, q: ViewQuery, sub: Subgraph, center: Actor | None) -> str:
@@ -175,10 +190,10 @@ def build_view(store: GraphStore, q: ViewQuery, *, standalone: bool = False) -> 
     evidence: dict[str, Any] = {}
     texts: dict[str, str | None] = {}
     with_dates = standalone or len(sub.edges) <= DATES_MAX_EDGES
-    pairs: dict[frozenset[str], int] = defaultdict(int)
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
     edges = []
     for e in sub.edges:
-        pair = frozenset((e.subject, e.object))
+        pair = (e.subject, e.object) if e.subject < e.object else (e.object, e.subject)
         bend = pairs[pair]
         pairs[pair] += 1
         dates = None
