@@ -1,0 +1,271 @@
+"""Word prefilters: words one of which any match of a regex must contain.
+
+Most rule patterns cannot match most sentences, and running a long pattern only to
+learn that costs far more than a set lookup. `needed(regex)` reads the pattern's
+parse tree (the standard library's own parser) and returns groups of words: every
+match of the regex contains at least one word of each group as a whole word (a
+maximal run of ASCII letters). `may_match(regex, text)` is then a cheap test that
+never errs one way: when it says False, the regex has no match in the text.
+
+How: a node's `exact` set lists every string it can match when that set is small
+(literals, short alternations, optional parts), with NONLETTER standing for any
+character that is no letter (a space class, `\\W`, `[,;]`) and for the edges that
+`\\b` or `(?<!\\w)` / `(?![\\w-])` assert. A word bounded by non-letters inside such a
+string is a whole word of any text the pattern matches. Anything the reading does
+not understand (a letter class, a back-reference) only adds no requirement.
+
+Case: under re.IGNORECASE, "i" also matches "ı" and "s" matches "ſ", which
+lower-casing does not reproduce; so a text with a cased non-ASCII letter is never
+filtered.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+from typing import Any
+
+_P: Any = importlib.import_module("re._parser")
+_C: Any = importlib.import_module("re._constants")
+
+NONLETTER = "\x00"
+_MAX_EXACT = 64  # strings kept while multiplying out alternatives
+_MIN_WORD = 3  # "to", "a" are in nearly every sentence: no use as a filter
+_MAX_GROUPS = 3  # groups kept per pattern (each one more set test)
+_WORD = re.compile(r"[a-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+# A node: `exact`, the strings it can match (None: unknown or too many), and
+# `groups`, word sets each of which a match must meet.
+_Info = tuple[frozenset[str] | None, list[frozenset[str]]]
+_EMPTY = frozenset({""})
+_EDGE = frozenset({NONLETTER})
+_NONLETTER_CATEGORIES = frozenset(("CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_DIGIT"))
+_EDGES = frozenset(("AT_BOUNDARY", "AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING",
+                    "AT_END_STRING"))
+
+
+def _cased_non_ascii(text: str) -> bool:
+    return any(c.lower() != c.upper() for c in _NON_ASCII.findall(text))
+
+
+def _piece(s: str) -> str | None:
+    """The key of the best run of letters in `s` (see `keys_of`), or None if too short.
+
+    A run bounded by non-letters inside `s` is a whole word of the text (" w "); one
+    that reaches an end of `s` is only known to start (" w") or end ("w ") a word,
+    or to lie inside one ("w")."""
+    best: tuple[int, str] | None = None
+    low = s.lower()
+    for m in _WORD.finditer(low):
+        if len(m.group()) < _MIN_WORD:
+            continue
+        key = ("" if m.start() == 0 else " ") + m.group() + ("" if m.end() == len(s) else " ")
+        score = len(key)  # bounded sides select better
+        if best is None or score > best[0]:
+            best = (score, key)
+    return best[1] if best else None
+
+
+def _words(group: frozenset[str]) -> frozenset[str] | None:
+    """One key per string of `group`, or None when a string has none."""
+    out = set()
+    for s in group:
+        if _cased_non_ascii(s):
+            return None
+        key = _piece(s)
+        if key is None:
+            return None
+        out.add(key)
+    return frozenset(out)
+
+
+def _rank(keys: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest keys select better; fewer keys test faster."""
+    return min(min(len(k) for k in keys), 9), -len(keys)
+
+
+def _best(info: _Info) -> frozenset[str] | None:
+    exact, groups = info
+    cands = list(groups)
+    if exact is not None:
+        ws = _words(exact)
+        if ws is not None:
+            cands.append(ws)
+    return max(cands, key=_rank) if cands else None
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > _MAX_EXACT:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _sequence(items: Any) -> _Info:
+    run: frozenset[str] | None = _EMPTY
+    groups: list[frozenset[str]] = []
+    all_exact = True
+    for op, av in items:
+        exact, inner = _node(op, av)
+        groups.extend(inner)
+        if exact is not None and run is not None:
+            joined = _product(run, exact)
+            if joined is not None:
+                run = joined
+                continue
+        # The run of known strings ends here: its words are one requirement.
+        all_exact = False
+        if run is not None:
+            ws = _words(run)  # a word at its very end may go on: not a whole word
+            if ws is not None:
+                groups.append(ws)
+        run = exact
+    if run is not None and not all_exact:
+        ws = _words(run)
+        if ws is not None:
+            groups.append(ws)
+    return (run if all_exact else None), groups
+
+
+def _nonletter_class(items: Any) -> bool:
+    """A character class whose members are all non-letters (`[,;]`, `\\s`, `\\W`)."""
+    for op, av in items:
+        if op is _C.LITERAL:
+            if chr(av).isalpha():
+                return False
+        elif op is _C.CATEGORY:
+            if str(av) not in _NONLETTER_CATEGORIES:
+                return False
+        else:
+            return False
+    return True
+
+
+def _bars_word(av: Any) -> bool:
+    """`(?<!\\w)`, `(?![\\w-])`: no word character on that side."""
+    _, body = av
+    if len(body) != 1:
+        return False
+    bop, bav = body[0]
+    if bop is _C.IN:
+        return any(o is _C.CATEGORY and str(a) == "CATEGORY_WORD" for o, a in bav)
+    return bool(bop is _C.CATEGORY and str(bav) == "CATEGORY_WORD")
+
+
+def _node(op: Any, av: Any) -> _Info:
+    if op is _C.LITERAL:
+        return frozenset({chr(av)}), []
+    if op is _C.AT:
+        return (_EDGE if str(av) in _EDGES else _EMPTY), []
+    if op is _C.ASSERT_NOT:
+        return (_EDGE if _bars_word(av) else _EMPTY), []
+    if op is _C.ASSERT:
+        return _EMPTY, []
+    if op is _C.IN:
+        if all(o is _C.LITERAL for o, _ in av) and len(av) <= 4:
+            return frozenset(chr(c) for _, c in av), []
+        return (_EDGE if _nonletter_class(av) else None), []
+    if op is _C.CATEGORY:
+        return (_EDGE if str(av) in _NONLETTER_CATEGORIES else None), []
+    if op is _C.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is _C.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is _C.BRANCH:
+        infos = [_sequence(alt) for alt in av[1]]
+        exacts = [e for e, _ in infos]
+        if all(e is not None for e in exacts):
+            union = frozenset().union(*(e for e in exacts if e is not None))
+            if len(union) <= _MAX_EXACT:
+                return union, []
+        alts = [_best(i) for i in infos]
+        if all(a is not None for a in alts):
+            return None, [frozenset().union(*(a for a in alts if a is not None))]
+        return None, []
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        exact, groups = _sequence(body)
+        if lo == hi == 1:
+            return exact, groups
+        if exact == _EDGE:  # "\s+", "[,;]*": some non-letters, or none
+            return (_EDGE if lo >= 1 else _EDGE | _EMPTY), []
+        if lo == 0 and hi == 1 and exact is not None:
+            return exact | _EMPTY, []
+        if lo >= 1:
+            best = _best((exact, groups))
+            return None, [best] if best is not None else []
+        return None, []
+    return None, []  # any character, a letter class, a back-reference, ...
+
+
+# By id(): hashing a compiled pattern hashes its whole code, each time. The pattern
+# is kept in the value so that its id cannot be reused.
+_NEEDED: dict[int, tuple[re.Pattern[str], tuple[frozenset[str], ...]]] = {}
+_VOCABULARY: set[str] = set()  # every key some analysed pattern needs
+_WORD_KEYS: dict[str, frozenset[str]] = {}  # a word -> the keys of the vocabulary it has
+
+
+def needed(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Key sets (see `keys_of`): every match of `regex` has a key of each set.
+    Empty when nothing is known (the regex may match anything)."""
+    known = _NEEDED.get(id(regex))
+    if known is None:
+        groups = _needed(regex)
+        known = _NEEDED[id(regex)] = (regex, groups)
+        new = set().union(*groups) - _VOCABULARY
+        if new:
+            _VOCABULARY.update(new)
+            _WORD_KEYS.clear()
+            keys_of.cache_clear()
+    return known[1]
+
+
+def _needed(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    exact, groups = _sequence(_P.parse(regex.pattern, regex.flags))
+    if exact is not None:
+        ws = _words(exact)
+        if ws is not None:
+            groups.append(ws)
+    return tuple(sorted(set(groups), key=_rank, reverse=True)[:_MAX_GROUPS])
+
+
+def _word_keys(w: str) -> frozenset[str]:
+    """The keys of the vocabulary that the word `w` has (cached: words repeat)."""
+    keys = _WORD_KEYS.get(w)
+    if keys is None:
+        if len(_WORD_KEYS) > 200_000:
+            _WORD_KEYS.clear()
+        n = len(w)
+        every = {" " + w + " "}
+        for i in range(n - _MIN_WORD + 1):
+            every.add(w[i:] + " ")
+            every.update(w[i:j] for j in range(i + _MIN_WORD, n + 1))
+        every.update(" " + w[:j] for j in range(_MIN_WORD, n + 1))
+        keys = _WORD_KEYS[w] = frozenset(every & _VOCABULARY)
+    return keys
+
+
+@lru_cache(maxsize=64)
+def keys_of(text: str) -> frozenset[str] | None:
+    """The keys of the vocabulary that `text` has: for each lower-cased word w of 3
+    letters or more, " w " (the whole word), " w..." (its beginnings), "...w " (its
+    endings) and its inner parts. None when the text has a cased non-ASCII letter."""
+    if _cased_non_ascii(text):
+        return None
+    out: set[str] = set()
+    for w in set(_WORD.findall(text.lower())):
+        if len(w) >= _MIN_WORD:
+            out |= _word_keys(w)
+    return frozenset(out)
+
+
+def may_match(regex: re.Pattern[str], text: str) -> bool:
+    """False only when `regex` has no match in `text` (True: it may have one)."""
+    groups = needed(regex)
+    if not groups:
+        return True
+    keys = keys_of(text)
+    if keys is None:
+        return True
+    return all(not group.isdisjoint(keys) for group in groups)
