@@ -13,7 +13,7 @@ from pydantic import BeforeValidator
 from graph import queries
 from graph.model import Edge
 from graph.relations import Modality, Relation
-from graph.store import MAX_LIMIT, EdgeFilter, GraphStore
+from graph.store import EVIDENCE_LIMIT, MAX_LIMIT, EdgeFilter, GraphStore
 
 
 def _iso_date(value: object) -> object:
@@ -34,6 +34,9 @@ MAX_SOURCES = 1_000_000
 
 LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1..{MAX_LIMIT}.")]
 OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+EvidenceLimitQ = Annotated[int, Query(
+    ge=1, le=MAX_LIMIT, description=f"Claims per page, 1..{MAX_LIMIT} (default "
+    f"{EVIDENCE_LIMIT}); `total` says how many there are.")]
 RelationsQ = Annotated[list[Relation] | None, Query(
     alias="relation", description="Relations to include (repeat the parameter); "
     "a parent includes its subtypes unless subtypes=false.")]

@@ -207,13 +207,20 @@ class EvidenceItem(_Out):
 
 
 class EvidenceOut(_Out):
+    """One page of an edge's claims; the counts describe the whole edge."""
+
     subject: ActorOut
     relation: Relation
     object: ActorOut
-    claims: int = Field(description="Supporting (counted) claims.")
-    sources: int = Field(description="Distinct sources of the supporting claims.")
-    counter_claims: int = Field(description="Denials.")
-    items: list[EvidenceItem]
+    claims: int = Field(description="Supporting (counted) claims of the edge, all pages.")
+    sources: int = Field(description="Distinct sources of the supporting claims, all pages.")
+    counter_claims: int = Field(description="Denials of the edge, all pages.")
+    total: int = Field(description="Claims of every modality for the triple, all pages.")
+    limit: int = Field(description="Page size asked for.")
+    offset: int = Field(description="Claims skipped before this page.")
+    items: list[EvidenceItem] = Field(
+        description="This page's claims (oldest source first), grouped supporting, counter, "
+        "other; the next page starts at offset + limit while that is below total.")
 
     @classmethod
     def of(cls, e: queries.EdgeEvidence) -> EvidenceOut:
@@ -221,8 +228,9 @@ class EvidenceOut(_Out):
                  + [EvidenceItem.of(x, "counter") for x in e.counter]
                  + [EvidenceItem.of(x, "other") for x in e.other])
         return cls(subject=ActorOut.of(e.subject), relation=e.relation,
-                   object=ActorOut.of(e.object), claims=len(e.supporting), sources=e.sources,
-                   counter_claims=len(e.counter), items=items)
+                   object=ActorOut.of(e.object), claims=e.claims, sources=e.sources,
+                   counter_claims=e.denials, total=e.total, limit=e.limit, offset=e.offset,
+                   items=items)
 
 
 # ---- documents ------------------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 Values always travel as `$parameters`. The only text ever spliced into a statement
 is (a) a relationship type taken from the relation taxonomy (`graph.relations`),
-checked against it here, (b) a fixed WHERE fragment chosen by which filters are set,
-and (c) the hop bound of a variable-length pattern, an int checked against
-`MAX_PATH_HOPS` (Cypher accepts no parameter there).
+checked against it here, and (b) a fixed WHERE fragment chosen by which filters are
+set. Path searches use no variable-length pattern: they expand one bounded ring at a
+time (graph/path_search.py).
 
 Graph shape::
 
@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from graph.relations import RELATIONS, Relation
-
-MAX_PATH_HOPS: Final = 6
 
 REL_TYPES: Final[dict[Relation, str]] = {r: i.neo4j_type for r, i in RELATIONS.items()}
 RELATION_OF_TYPE: Final[dict[str, Relation]] = {t: r for r, t in REL_TYPES.items()}
@@ -177,13 +175,23 @@ SET c += row
 CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:CITES]->(src)
 """
 
+# One page of a triple's claims (found through the claim_triple index); ORDER BY with
+# SKIP/LIMIT keeps only the page while it reads the triple's claims.
 EVIDENCE: Final = f"""
 MATCH (c:Claim)
-WHERE c.subject = $subject AND c.object = $object AND c.relation = $relation
+WHERE c.subject = $subject AND c.relation = $relation AND c.object = $object
   AND c.modality IN $modalities
 MATCH (c)-[:CITES]->(s:Source)
+WITH c, s ORDER BY s.published IS NULL, s.published, s.id, c.start, c.id
+SKIP $offset LIMIT $limit
 RETURN properties(c) AS claim, {SOURCE_MAP} AS source
-ORDER BY s.published IS NULL, s.published, s.id, c.start, c.id
+"""
+
+COUNT_EVIDENCE: Final = """
+MATCH (c:Claim)
+WHERE c.subject = $subject AND c.relation = $relation AND c.object = $object
+  AND c.modality IN $modalities
+RETURN count(c) AS total
 """
 
 CLAIMS_PAGE: Final = """
@@ -495,24 +503,45 @@ RETURN {EDGE_ROW} AS edge
 """
 
 
-def paths(relations: Iterable[Relation], hops: int) -> str:
-    """Simple undirected paths of exactly `hops` hops over the derived relationships:
-    the first `$limit` node sequences in id order, each with every choice of edges.
-    (Asked for one length at a time, shortest first, a search stops as soon as it has
-    enough, instead of walking every longer path around a hub.)"""
-    if not isinstance(hops, int) or not 1 <= hops <= MAX_PATH_HOPS:
-        raise ValueError(f"hops must be an int in 1..{MAX_PATH_HOPS}")
-    types = "|".join(rel_type(r) for r in sorted(set(relations)))
+def _types(relations: Iterable[Relation]) -> str:
+    return "|".join(rel_type(r) for r in sorted(set(relations)))
+
+
+def path_ring(relations: Iterable[Relation]) -> str:
+    """The neighbours (either direction) of the nodes in `$frontier` over admitted
+    relationships: one ring of a breadth-first search, ids only."""
     return f"""
-MATCH (a:Actor {{id: $start}}), (b:Actor {{id: $end}})
-MATCH p = (a)-[rels:{types}*{hops}..{hops}]-(b)
-WHERE all(r IN rels WHERE r.sources >= $min_sources)
-  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-WITH [n IN nodes(p) | n.id] AS actors, [r IN rels | {HOP_MAP}] AS hops
-WITH actors, collect(hops) AS choices
-ORDER BY actors
-LIMIT $limit
-RETURN actors, choices
+MATCH (x:Actor) WHERE x.id IN $frontier
+MATCH (x)-[r:{_types(relations)}]-(y:Actor)
+WHERE r.sources >= $min_sources
+RETURN DISTINCT y.id AS id
+"""
+
+
+def path_steps(relations: Iterable[Relation]) -> str:
+    """The steps u -> v (either direction of an admitted relationship) that may lie
+    on a path of `$length` hops: `$ds`/`$de` map node ids to their distance from the
+    start/end (known ones), `$ds_bound`/`$de_bound` bound the rest; `$known` are the
+    nodes one end of each such step is among."""
+    return f"""
+MATCH (x:Actor) WHERE x.id IN $known
+MATCH (x)-[r:{_types(relations)}]-(y:Actor)
+WHERE r.sources >= $min_sources
+WITH x.id AS x, y.id AS y
+UNWIND [[x, y], [y, x]] AS step
+WITH DISTINCT step[0] AS u, step[1] AS v
+WHERE coalesce($ds[u], $ds_bound) + 1 + coalesce($de[v], $de_bound) <= $length
+RETURN u, v
+"""
+
+
+def hops_between(relations: Iterable[Relation]) -> str:
+    """Every admitted relationship joining each pair in `$pairs` (either direction)."""
+    return f"""
+UNWIND $pairs AS pair
+MATCH (x:Actor {{id: pair[0]}})-[r:{_types(relations)}]-(y:Actor {{id: pair[1]}})
+WHERE r.sources >= $min_sources
+RETURN pair[0] AS a, pair[1] AS b, collect({HOP_MAP}) AS hops
 """
 
 

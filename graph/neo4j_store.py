@@ -9,7 +9,6 @@ Driver errors are mapped onto `graph.errors` at this boundary.
 from __future__ import annotations
 
 import difflib
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -51,6 +50,7 @@ from graph.neo4j_rows import (
     strength,
     with_names,
 )
+from graph.path_search import Rings, Search, edge_choices, walk
 from graph.relations import (
     COUNTED_MODALITIES,
     RELATIONS,
@@ -59,6 +59,7 @@ from graph.relations import (
     expand,
 )
 from graph.store import (
+    EVIDENCE_LIMIT,
     EdgeCounts,
     EdgeFilter,
     Evidence,
@@ -103,9 +104,6 @@ class Neo4jStore:
         self.timeout = timeout
         self._auth = (user, password) if password else None
         self._driver: neo4j.Driver | None = None
-        # One writer per process: concurrent ingests naming the same actors would
-        # deadlock, or collide on the uniqueness constraints, more than retries mend.
-        self._write_lock = threading.Lock()
 
     # ---- lifecycle ---------------------------------------------------------------
 
@@ -212,7 +210,7 @@ class Neo4jStore:
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         """Run `work` in one write transaction (retried on transient errors, and when
         a concurrent writer created the same node first: the retry sees it)."""
-        with self._errors(), self._write_lock, self._session() as session:
+        with self._errors(), self._session() as session:
             for _ in range(_CONFLICT_RETRIES):
                 try:
                     return session.execute_write(work)
@@ -596,19 +594,25 @@ class Neo4jStore:
         return self._reading(work)
 
     def evidence(self, subject: str, relation: Relation, obj: str,
-                 modalities: frozenset[Modality] | None = None) -> list[Evidence]:
-        """Every claim of exactly this triple (all modalities unless given), with its
-        source: oldest published first (undated last), then source id, then position."""
+                 modalities: frozenset[Modality] | None = None, limit: int = EVIDENCE_LIMIT,
+                 offset: int = 0) -> Page[Evidence]:
+        """One page of the claims of exactly this triple (all modalities unless given),
+        with their sources: oldest published first (undated last), then source id,
+        then position; `total` counts them all."""
         rel = Relation(relation)
+        check_page(limit, offset)
         mods = sorted(Modality(m).value for m in (modalities if modalities is not None
                                                   else Modality))
 
-        def work(tx: neo4j.ManagedTransaction) -> list[Evidence]:
+        def work(tx: neo4j.ManagedTransaction) -> Page[Evidence]:
             s, _, o = canonical(self._resolve(tx, subject), rel, self._resolve(tx, obj))
-            recs = self._run(tx, cypher.EVIDENCE, subject=s, relation=rel.value, object=o,
-                             modalities=mods)
-            return [Evidence(claim=claim_from_row(r["claim"]),
-                             source=source_info_from_row(r["source"])) for r in recs]
+            triple = {"subject": s, "relation": rel.value, "object": o, "modalities": mods}
+            total = self._run(tx, cypher.COUNT_EVIDENCE, **triple)[0]["total"]
+            recs = (self._run(tx, cypher.EVIDENCE, offset=offset, limit=limit, **triple)
+                    if limit and offset < total else [])
+            items = [Evidence(claim=claim_from_row(r["claim"]),
+                              source=source_info_from_row(r["source"])) for r in recs]
+            return Page[Evidence](items=items, total=total, limit=limit, offset=offset)
 
         return self._reading(work)
 
@@ -618,7 +622,12 @@ class Neo4jStore:
               max_hops: int = 3, min_sources: int = 1, limit: int = 10) -> list[Path]:
         """Shortest-first simple paths over counted edges, walked in either direction;
         `relations` include their subtypes. Among paths of one length, those with
-        more claims come first."""
+        more claims come first.
+
+        Bounded: a bidirectional breadth-first search names the steps that can lie
+        on a path of each length (a few ring queries), and the paths are walked here
+        over those steps only, shortest first, stopping at `limit` node paths
+        (graph/path_search.py)."""
         check_max_hops(max_hops)
         rels = expand(relations, True)
 
@@ -626,33 +635,47 @@ class Neo4jStore:
             a, b = self._resolve(tx, start), self._resolve(tx, end)
             if a == b or limit < 1 or not rels:
                 return []
-            # The first `limit` node paths, shortest first then in id order; each
-            # with its edge choices.
-            found: list[Path] = []
-            nodes = 0
+            search = Search(Rings.at(a), Rings.at(b))
             for length in range(1, max_hops + 1):
-                recs = self._run(tx, cypher.paths(rels, length), start=a, end=b,
-                                 min_sources=min_sources, limit=limit - nodes)
-                for r in recs:
-                    found += [Path(actors=list(r["actors"]), hops=hops)
-                              for hops in self._hop_choices(r["choices"], limit)]
-                nodes += len(recs)
-                if nodes >= limit:
+                while (side := search.side_to_grow(length)) is not None:
+                    side.grow([r["id"] for r in self._run(
+                        tx, cypher.path_ring(rels), frontier=side.frontier,
+                        min_sources=min_sources)])
+                if search.min_length() > length:
+                    continue
+                adj: dict[str, list[str]] = {}
+                for r in self._run(tx, cypher.path_steps(rels), known=search.on_walks(length),
+                                   ds=search.start.dist, de=search.end.dist,
+                                   ds_bound=search.start.bound(), de_bound=search.end.bound(),
+                                   length=length, min_sources=min_sources):
+                    adj.setdefault(r["u"], []).append(r["v"])
+                for nexts in adj.values():
+                    nexts.sort()
+                walk(adj, a, b, length, search.end.lower, limit, search.found)
+                if len(search.found) >= limit:
                     break
-            return found
+            return self._with_hops(tx, search.found, rels, min_sources, limit)
 
         found = self._reading(work)
         found.sort(key=lambda p: (len(p.hops), -p.evidence))
         return found[:limit]
 
-    @staticmethod
-    def _hop_choices(choices: list[list[dict[str, Any]]], limit: int) -> list[list[Edge]]:
-        """One node path's edge sequences: each hop's strongest edge first (in order
-        of choice), at most `limit`, then most evidence first."""
-        combos = sorted(([hop_from_row(h) for h in c] for c in choices),
-                        key=lambda hops: [strength(e) for e in hops])[:limit]
-        combos.sort(key=lambda hops: -sum(e.claims for e in hops))
-        return combos
+    def _with_hops(self, tx: neo4j.ManagedTransaction, node_paths: list[list[str]],
+                   rels: frozenset[Relation], min_sources: int, limit: int) -> list[Path]:
+        """Each node path with every choice of edges along it (strongest first, at
+        most `limit`, then most evidence first)."""
+        pairs = sorted({(u, v) for nodes in node_paths for u, v in zip(nodes, nodes[1:],
+                                                                         strict=False)})
+        if not pairs:
+            return []
+        hops = {(r["a"], r["b"]): [hop_from_row(h) for h in r["hops"]]
+                for r in self._run(tx, cypher.hops_between(rels), pairs=[list(p) for p in pairs],
+                                   min_sources=min_sources)}
+        return [Path(actors=nodes, hops=combo)
+                for nodes in node_paths
+                for combo in edge_choices([hops.get(p, []) for p in zip(nodes, nodes[1:],
+                                                                         strict=False)],
+                                          key=strength, weight=lambda e: e.claims, limit=limit)]
 
     def _subgraph(self, tx: neo4j.ManagedTransaction, nodes: list[str], flt: EdgeFilter,
                   truncated: bool) -> Subgraph:

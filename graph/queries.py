@@ -21,6 +21,7 @@ from graph.errors import Conflict, InvalidInput, NotFound
 from graph.model import Actor, ActorKind, Claim, Edge, Source, fold
 from graph.relations import Modality, Relation, is_symmetric
 from graph.store import (
+    EVIDENCE_LIMIT,
     MAX_LIMIT,
     EdgeFilter,
     Evidence,
@@ -283,7 +284,9 @@ def edges(store: GraphStore, flt: EdgeFilter) -> Page[Edge]:
 
 @dataclass(frozen=True)
 class EdgeEvidence:
-    """Every claim about one triple: the counted ones, the denials and the rest."""
+    """One page of the claims about one triple, split into the counted ones, the
+    denials and the rest; `total` counts the claims of every page, and `claims`,
+    `sources` and `denials` describe the whole edge."""
 
     subject: Actor
     relation: Relation
@@ -291,15 +294,18 @@ class EdgeEvidence:
     supporting: list[Evidence]
     counter: list[Evidence]
     other: list[Evidence] = field(default_factory=list)
-
-    @property
-    def sources(self) -> int:
-        return len({e.source.id for e in self.supporting})
+    total: int = 0
+    limit: int = EVIDENCE_LIMIT
+    offset: int = 0
+    claims: int = 0
+    sources: int = 0
+    denials: int = 0
 
 
 def evidence(store: GraphStore, subject_ref: str, relation: Relation | str,
-             object_ref: str) -> EdgeEvidence:
-    """Every claim for (subject, relation, object), denials as counter-evidence."""
+             object_ref: str, limit: int = EVIDENCE_LIMIT, offset: int = 0) -> EdgeEvidence:
+    """One page of the claims for (subject, relation, object), denials as
+    counter-evidence, with the counts of the whole edge."""
     rel = parse_relations([str(relation)])
     assert rel is not None
     subj, obj = resolve_actor(store, subject_ref), resolve_actor(store, object_ref)
@@ -308,14 +314,21 @@ def evidence(store: GraphStore, subject_ref: str, relation: Relation | str,
     a, b = subj, obj
     if is_symmetric(rel[0]) and a.id > b.id:
         a, b = b, a
-    found = store.evidence(a.id, rel[0], b.id, ALL_MODALITIES)
+    page = store.evidence(a.id, rel[0], b.id, ALL_MODALITIES, limit=limit, offset=offset)
     counted = {Modality.ASSERTED, Modality.REPORTED}
+    edge = store.edges(EdgeFilter(subject=a.id, object=b.id, relations=rel, subtypes=False,
+                                  limit=1)).items
+    denials = store.evidence(a.id, rel[0], b.id, frozenset({Modality.DENIED}), limit=0).total
+    found = page.items
     return EdgeEvidence(
         subject=subj, relation=rel[0], object=obj,
         supporting=[e for e in found if e.claim.modality in counted],
         counter=[e for e in found if e.claim.modality is Modality.DENIED],
         other=[e for e in found
                if e.claim.modality not in counted and e.claim.modality is not Modality.DENIED],
+        total=page.total, limit=limit, offset=offset,
+        claims=edge[0].claims if edge else 0, sources=edge[0].sources if edge else 0,
+        denials=denials,
     )
 
 

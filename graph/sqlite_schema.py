@@ -110,7 +110,12 @@ CREATE INDEX edges_relation ON edges(relation);
 CREATE INDEX edges_rank ON edges(sources DESC, claims DESC, subject, relation, object);
 """
 
-MIGRATIONS: list[str] = [_V1]
+# A page of a triple's evidence in date order (undated last) without sorting every claim.
+_V2 = """
+CREATE INDEX claims_evidence ON claims(subject, relation, object, published IS NULL, published);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
 """Migration N (1-based) brings a store from schema N-1 to N. Append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

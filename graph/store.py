@@ -16,6 +16,8 @@ T = TypeVar("T")
 MAX_LIMIT = 1000
 MAX_PATH_HOPS = 6
 """Longest path `paths` searches (InvalidInput beyond it)."""
+EVIDENCE_LIMIT = 50
+"""Claims in one page of `evidence` unless asked otherwise."""
 
 
 class _Value(BaseModel):
@@ -222,12 +224,14 @@ class GraphStore(Protocol):
         the edges (a hub has thousands). NotFound for an unknown actor."""
 
     def evidence(self, subject: str, relation: Relation, obj: str,
-                 modalities: frozenset[Modality] | None = None) -> list[Evidence]:
-        """Every claim for exactly this triple (all modalities unless given: denied
-        claims are counter-evidence), with its source metadata: oldest published
-        source first (undated last), then source id, then quote start, then claim
-        id. A symmetric relation is found either way round. NotFound for an unknown
-        actor; [] when nothing is claimed."""
+                 modalities: frozenset[Modality] | None = None, limit: int = EVIDENCE_LIMIT,
+                 offset: int = 0) -> Page[Evidence]:
+        """One page of the claims for exactly this triple (all modalities unless given:
+        denied claims are counter-evidence), with their source metadata: oldest
+        published source first (undated last), then source id, then quote start, then
+        claim id. `total` counts every such claim (`limit` 0 only counts; no upper
+        bound). A symmetric relation is found either way round. NotFound for an unknown
+        actor; no items when nothing is claimed."""
 
     def paths(self, start: str, end: str, relations: Sequence[Relation] | None = None,
               max_hops: int = 3, min_sources: int = 1, limit: int = 10) -> list[Path]:

@@ -17,8 +17,8 @@ from urllib.parse import quote
 
 from graph import queries
 from graph.errors import NotFound
-from graph.relations import RELATIONS, Relation
-from graph.store import Evidence, GraphStore
+from graph.relations import RELATIONS, Modality, Relation
+from graph.store import EVIDENCE_LIMIT, MAX_LIMIT, Evidence, GraphStore
 
 CONTEXT_CHARS = 240
 
@@ -69,14 +69,27 @@ def _item(ev: Evidence, text: str | None, subject_names: Sequence[str],
     }
 
 
+def all_evidence(store: GraphStore, subject: str, relation: Relation, obj: str,
+                 modalities: frozenset[Modality] | None = None) -> list[Evidence]:
+    """Every claim of the triple, read a page at a time (for figures over all of them)."""
+    out: list[Evidence] = []
+    while True:
+        page = store.evidence(subject, relation, obj, modalities, limit=MAX_LIMIT,
+                              offset=len(out))
+        out += page.items
+        if not page.items or len(out) >= page.total:
+            return out
+
+
 def edge_evidence(store: GraphStore, subject: str, relation: Relation | str, obj: str,
-                  *, link_sources: bool = True, texts: dict[str, str | None] | None = None
-                  ) -> dict[str, Any]:
-    """Every claim for the edge: counted evidence, denials, and the rest.
+                  *, link_sources: bool = True, texts: dict[str, str | None] | None = None,
+                  limit: int = EVIDENCE_LIMIT, offset: int = 0) -> dict[str, Any]:
+    """One page of the edge's claims: counted evidence, denials, and the rest, with
+    the counts of the whole edge and how many claims follow this page (`more`).
 
     `texts` caches source texts across calls (a standalone page embeds many edges).
     """
-    ev = queries.evidence(store, subject, relation, obj)
+    ev = queries.evidence(store, subject, relation, obj, limit=limit, offset=offset)
     texts = {} if texts is None else texts
 
     def text_of(source_id: str) -> str | None:
@@ -93,11 +106,14 @@ def edge_evidence(store: GraphStore, subject: str, relation: Relation | str, obj
         return [_item(e, text_of(e.source.id), s_names, o_names, link_sources) for e in group]
 
     info = RELATIONS[ev.relation]
+    shown = len(ev.supporting) + len(ev.counter) + len(ev.other)
     return {
         "subject": {"id": ev.subject.id, "name": ev.subject.name},
         "object": {"id": ev.object.id, "name": ev.object.name},
         "relation": ev.relation.value, "label": info.label, "symmetric": info.symmetric,
-        "sources": ev.sources,
+        "sources": ev.sources, "claims": ev.claims, "denials": ev.denials,
+        "total": ev.total, "limit": ev.limit, "offset": ev.offset,
+        "more": max(0, ev.total - ev.offset - shown),
         "supporting": items(ev.supporting), "counter": items(ev.counter),
         "other": items(ev.other),
     }

@@ -24,7 +24,7 @@ from graph import queries
 from graph.model import Actor, Edge
 from graph.relations import COUNTED_MODALITIES, RELATIONS, Modality, Relation, expand
 from graph.store import MAX_LIMIT, EdgeFilter, GraphStore, Subgraph
-from viz.evidence import edge_evidence
+from viz.evidence import all_evidence, edge_evidence
 from viz.layout import needs_server_layout, radial_layout
 from viz.style import KIND_STYLES, RELATION_COLOURS, edge_width, legend, node_size
 
@@ -130,7 +130,7 @@ def _counts(edges: Sequence[Edge]) -> dict[str, dict[str, int]]:
 def source_dates(store: GraphStore, edge: Edge) -> list[str | None]:
     """The published date of each distinct source counted for the edge, sorted."""
     seen: dict[str, str | None] = {}
-    for ev in store.evidence(edge.subject, edge.relation, edge.object, COUNTED_MODALITIES):
+    for ev in all_evidence(store, edge.subject, edge.relation, edge.object, COUNTED_MODALITIES):
         seen[ev.source.id] = ev.source.published.isoformat() if ev.source.published else None
     return sorted(seen.values(), key=lambda d: d or "")
 
@@ -201,8 +201,7 @@ def build_view(store: GraphStore, q: ViewQuery, *, standalone: bool = False) -> 
             found = edge_evidence(store, e.subject, e.relation, e.object,
                                   link_sources=False, texts=texts)
             evidence[edge_id(e.subject, e.relation.value, e.object)] = found
-            by_source = {i["source"]["id"]: i["source"]["published"] for i in found["supporting"]}
-            dates = sorted(by_source.values(), key=lambda d: d or "")
+            dates = source_dates(store, e)  # the file embeds one page of evidence
         elif with_dates:
             dates = source_dates(store, e)
         edges.append(edge_json(e, dates, bend))

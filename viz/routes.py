@@ -13,11 +13,12 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import SettingsDep, StoreDep
-from api.params import IsoDate
+from api.params import EvidenceLimitQ, IsoDate, OffsetQ
 from graph import queries
 from graph.errors import AllegianceError, Conflict, NotFound
 from graph.relations import Relation
 from graph.settings import Settings
+from graph.store import EVIDENCE_LIMIT
 from viz.evidence import edge_evidence
 from viz.page import ASSETS, SERVED_CSP, asset, render_error, render_page, render_source
 from viz.payload import ViewQuery, build_view, paths_view
@@ -87,9 +88,12 @@ def view_evidence(
     subject: Annotated[str, Query(description="Subject actor (id, name or alias).")],
     relation: Annotated[Relation, Query(description="The relation.")],
     object: Annotated[str, Query(description="Object actor (id, name or alias).")],
+    limit: EvidenceLimitQ = EVIDENCE_LIMIT,
+    offset: OffsetQ = 0,
 ) -> dict[str, Any]:
-    """Quotes with the actors' names marked, context, sources, and denials."""
-    return edge_evidence(store, subject, relation, object)
+    """One page of quotes with the actors' names marked, context, sources, and
+    denials; `total` and `more` say how many claims there are and follow."""
+    return edge_evidence(store, subject, relation, object, limit=limit, offset=offset)
 
 
 @router.get("/view/paths", summary="Paths between two actors, for the view")

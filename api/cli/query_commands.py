@@ -28,7 +28,7 @@ from graph import queries
 from graph.errors import InvalidInput
 from graph.export import FORMATS
 from graph.model import Actor, Edge
-from graph.store import EdgeFilter, GraphStore, Page
+from graph.store import EVIDENCE_LIMIT, EdgeFilter, GraphStore, Page
 
 JsonOpt = typer.Option(False, "--json", help="Print JSON (as the HTTP API does).")
 RelationOpt = typer.Option(None, "--relation", "-r",
@@ -148,11 +148,16 @@ def evidence(
     subject: str = typer.Argument(..., help="Id, name or alias."),
     relation: str = typer.Argument(..., help="support, funding, arms, training, ..."),
     object: str = typer.Argument(..., help="Id, name or alias."),
+    limit: int = typer.Option(EVIDENCE_LIMIT, "--limit", min=1, max=1000,
+                              help="Claims to show, 1..1000."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Claims to skip."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Every claim for SUBJECT RELATION OBJECT, with quotes; denials as counter-evidence."""
+    """The claims for SUBJECT RELATION OBJECT, a page at a time, with quotes; denials as
+    counter-evidence."""
     with open_store() as store:
-        out = EvidenceOut.of(queries.evidence(store, subject, relation, object))
+        out = EvidenceOut.of(queries.evidence(store, subject, relation, object, limit=limit,
+                                              offset=offset))
     if as_json:
         dump_json(out)
         return
@@ -170,6 +175,14 @@ def evidence(
         console.print(f"{tag} [dim]{escape(f'{where}{page} [{c.start}:{c.end}]{said}')}[/]",
                       highlight=False)
         console.print(f"    \u201c{c.quote}\u201d", markup=False, highlight=False)
+    shown = out.offset + len(out.items)
+    if out.items and (out.offset or shown < out.total):
+        more = f"; next: --offset {shown}" if shown < out.total else ""
+        console.print(f"Claims {out.offset + 1}-{shown} of {out.total}{more}",
+                      highlight=False, markup=False)
+    elif not out.items and out.total:
+        console.print(f"No claims at offset {out.offset}; there are {out.total}.",
+                      highlight=False, markup=False)
 
 
 @app.command()

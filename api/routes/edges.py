@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from api.params import EdgeFilterDep, names_for
+from api.params import EdgeFilterDep, EvidenceLimitQ, OffsetQ, names_for
 from api.schemas import EdgeOut, EdgePage, EvidenceOut
 from graph import queries
 from graph.relations import Relation
+from graph.store import EVIDENCE_LIMIT
 
 router = APIRouter(prefix="/edges", tags=["edges"])
 
@@ -38,7 +39,11 @@ def list_edges(
 
 
 @router.get("/{subject}/{relation}/{object}/evidence", response_model=EvidenceOut)
-def evidence(subject: str, relation: Relation, object: str, store: StoreDep) -> EvidenceOut:
-    """Every claim for the triple with its quote, offsets, page, attribution, modality
-    and source; denials are listed as counter-evidence."""
-    return EvidenceOut.of(queries.evidence(store, subject, relation, object))
+def evidence(subject: str, relation: Relation, object: str, store: StoreDep,
+             limit: EvidenceLimitQ = EVIDENCE_LIMIT, offset: OffsetQ = 0) -> EvidenceOut:
+    """One page of the claims for the triple (oldest source first) with quote,
+    offsets, page, attribution, modality and source; denials are listed as
+    counter-evidence. `claims`, `sources`, `counter_claims` and `total` count the
+    whole edge: ask again with `offset` + `limit` while that is below `total`."""
+    return EvidenceOut.of(queries.evidence(store, subject, relation, object, limit=limit,
+                                           offset=offset))

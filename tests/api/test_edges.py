@@ -49,6 +49,34 @@ def test_evidence_lists_quotes_and_counter_evidence(client: TestClient, seeded: 
     assert denied["source"]["id"] == seeded.b.id
 
 
+def test_evidence_pages_with_totals_of_the_whole_edge(client: TestClient, seeded: Seeded):
+    url = "/edges/iran/arms/houthis/evidence"
+    whole = client.get(url).json()
+    assert (whole["total"], whole["limit"], whole["offset"]) == (2, 50, 0)
+    pages = [client.get(url, params={"limit": 1, "offset": o}).json() for o in (0, 1, 2)]
+    assert [len(p["items"]) for p in pages] == [1, 1, 0]
+    for p in pages:  # each page still counts the whole edge, denial included
+        assert (p["claims"], p["sources"], p["counter_claims"], p["total"]) == (1, 1, 1, 2)
+    ids = [i["claim"]["id"] for p in pages for i in p["items"]]
+    assert sorted(ids) == sorted(i["claim"]["id"] for i in whole["items"])
+    assert {i["role"] for p in pages for i in p["items"]} == {"supporting", "counter"}
+
+
+def test_evidence_page_bounds(client: TestClient, seeded: Seeded):
+    url = "/edges/iran/arms/houthis/evidence"
+    for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}, {"limit": "x"}):
+        r = client.get(url, params=bad)
+        assert r.status_code == 422, bad
+        assert next(iter(bad)) in r.text
+    spec = client.get("/openapi.json").json()
+    params = spec["paths"]["/edges/{subject}/{relation}/{object}/evidence"]["get"]["parameters"]
+    described = {p["name"]: p for p in params}
+    assert described["limit"]["schema"]["maximum"] == 1000
+    assert described["limit"]["schema"]["default"] == 50
+    assert described["offset"]["schema"]["minimum"] == 0
+    assert described["limit"]["description"]
+
+
 def test_evidence_of_alliance_either_way_round(client: TestClient, seeded: Seeded):
     one = client.get("/edges/syria/alliance/russia/evidence").json()
     other = client.get("/edges/russia/alliance/syria/evidence").json()

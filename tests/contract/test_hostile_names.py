@@ -61,7 +61,7 @@ def test_hostile_names_search_filter_and_traverse(hostile: tuple[GraphStore, Sou
 def test_hostile_evidence_paths_merge_export(hostile: tuple[GraphStore, Source]) -> None:
     store, src = hostile
     first, second, last = HOSTILE[0], HOSTILE[1], HOSTILE[-1]
-    (ev,) = store.evidence(first.id, Relation.SUPPORT, second.id)
+    (ev,) = store.evidence(first.id, Relation.SUPPORT, second.id).items
     assert ev.claim.quote == f"{first.name} supports {second.name}"
     assert ev.source.title == "'); DROP TABLE sources;-- `x` } RETURN 1 //"
     (path,) = store.paths(first.id, last.id, max_hops=5)

@@ -35,8 +35,8 @@ def test_retract_removes_evidence_and_keeps_the_rest(loaded: GraphStore) -> None
     funding = loaded.edges(EdgeFilter(subject="iran", relations=(Relation.FUNDING,))).items[0]
     assert (funding.claims, funding.sources) == (1, 1)
     assert (funding.first_seen, funding.last_seen) == (date(2021, 6, 1), date(2021, 6, 1))
-    assert loaded.evidence("iran", Relation.ARMS, "hezbollah") == []
-    assert [e.source.id for e in loaded.evidence("iran", Relation.FUNDING, "hezbollah")] == [
+    assert loaded.evidence("iran", Relation.ARMS, "hezbollah").total == 0
+    assert [e.source.id for e in loaded.evidence("iran", Relation.FUNDING, "hezbollah").items] == [
         S2.id]
     with pytest.raises(NotFound):
         loaded.get_source(S1.id)
@@ -52,7 +52,7 @@ def test_uncounted_claims_are_not_reported_as_edges(loaded: GraphStore) -> None:
     assert report.claims_removed == 3
     assert report.edges_removed == [("irgc", Relation.TRAINING, "hamas")]
     assert report.edges_weakened == [("iran", Relation.FUNDING, "hezbollah")]
-    assert loaded.evidence("iran", Relation.ARMS, "houthis") == []
+    assert loaded.evidence("iran", Relation.ARMS, "houthis").items == []
 
 
 def test_retract_unknown_source(loaded: GraphStore) -> None:

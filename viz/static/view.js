@@ -205,6 +205,21 @@
   function evidenceList(items, className) {
     return el("ul", { className: "evidence " + (className || "") }, items.map(evidenceItem));
   }
+  function evidenceUrl(edge, offset) {
+    var q = new URLSearchParams({ subject: edge.from, relation: edge.relation, object: edge.to });
+    if (offset) { q.set("offset", String(offset)); }
+    return "/view/evidence?" + q.toString();
+  }
+  function fetchEvidence(edge, offset) {
+    return fetch(evidenceUrl(edge, offset), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (res) {
+        if (!res.ok) { throw new Error(res.body.detail || "request failed"); }
+        return res.body;
+      });
+  }
+  // The evidence comes a page at a time (oldest source first); "more" appends the
+  // next page to the lists already shown. A written file embeds the first page only.
   function renderEvidence(edge, ev) {
     clear(details);
     details.appendChild(el("h3", {}, [
@@ -215,18 +230,53 @@
       edge.sources + " source(s), " + edge.claims + " claim(s)" +
       (edge.first_seen ? ", " + edge.first_seen + (edge.last_seen && edge.last_seen !== edge.first_seen ? " to " + edge.last_seen : "") : "") +
       (mods.length ? " · " + mods.join(", ") : "") }));
-    details.appendChild(el("h2", { text: "Evidence (" + ev.supporting.length + ")" }));
-    details.appendChild(evidenceList(ev.supporting));
-    if (ev.counter.length) {
-      details.appendChild(el("h2", { text: "Denials: counter-evidence (" + ev.counter.length + ")" }));
-      details.appendChild(evidenceList(ev.counter, "counter"));
+    var claims = ev.claims === undefined ? ev.supporting.length : ev.claims;
+    var denials = ev.denials === undefined ? ev.counter.length : ev.denials;
+    details.appendChild(el("h2", { text: "Evidence (" + claims + ")" }));
+    var supporting = evidenceList([]);
+    details.appendChild(supporting);
+    var counterHead = el("h2", { text: "Denials: counter-evidence (" + denials + ")" });
+    var counter = evidenceList([], "counter");
+    details.appendChild(counterHead);
+    details.appendChild(counter);
+    var otherCount = el("span");
+    var other = evidenceList([]);
+    var otherBox = el("details", {}, [el("summary", {}, ["Recommendations and hypotheticals (", otherCount, "), not counted"]), other]);
+    details.appendChild(otherBox);
+    var footer = el("div", { className: "evidence-more" });
+    details.appendChild(footer);
+    var shown = { other: 0 };
+    function add(page) {
+      page.supporting.forEach(function (item) { supporting.appendChild(evidenceItem(item)); });
+      page.counter.forEach(function (item) { counter.appendChild(evidenceItem(item)); });
+      page.other.forEach(function (item) { other.appendChild(evidenceItem(item)); });
+      shown.other += page.other.length;
+      otherCount.textContent = String(shown.other) + (page.more ? "+" : "");
+      counterHead.hidden = counter.hidden = !denials;
+      otherBox.hidden = !shown.other;
+      clear(footer);
+      if (!page.more) { return; }
+      var next = (page.offset || 0) + (page.limit || 0);
+      var status = "Showing " + next + " of " + page.total + " claims; " + page.more + " more";
+      if (fileMode) {
+        footer.appendChild(el("p", { className: "hint", text: status +
+          " not embedded in this file (open the served view to read them)." }));
+        return;
+      }
+      var button = el("button", { type: "button", className: "more", text: "More evidence" });
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        button.textContent = "Loading…";
+        fetchEvidence(edge, next).then(add).catch(function (err) {
+          button.disabled = false;
+          button.textContent = "More evidence";
+          footer.appendChild(el("p", { className: "error", text: "Could not load more evidence: " + err.message }));
+        });
+      });
+      footer.appendChild(el("p", { className: "hint", text: status + "." }));
+      footer.appendChild(button);
     }
-    if (ev.other.length) {
-      details.appendChild(el("details", {}, [
-        el("summary", { text: "Recommendations and hypotheticals (" + ev.other.length + "), not counted" }),
-        evidenceList(ev.other)
-      ]));
-    }
+    add(ev);
   }
   function showEdge(id) {
     var edge = edges.get(id);
@@ -234,13 +284,8 @@
     clear(details);
     details.appendChild(el("p", { className: "hint", text: "Loading evidence…" }));
     if (fileMode) { renderEvidence(edge, data.evidence[id]); return; }
-    var q = new URLSearchParams({ subject: edge.from, relation: edge.relation, object: edge.to });
-    fetch("/view/evidence?" + q.toString(), { headers: { Accept: "application/json" } })
-      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
-      .then(function (res) {
-        if (!res.ok) { throw new Error(res.body.detail || "request failed"); }
-        renderEvidence(edge, res.body);
-      })
+    fetchEvidence(edge, 0)
+      .then(function (body) { renderEvidence(edge, body); })
       .catch(function (err) { clear(details); details.appendChild(el("p", { className: "error", text: "Could not load the evidence: " + err.message })); });
   }
 
