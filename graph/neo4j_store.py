@@ -9,6 +9,7 @@ Driver errors are mapped onto `graph.errors` at this boundary.
 from __future__ import annotations
 
 import difflib
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -104,6 +105,9 @@ class Neo4jStore:
         self.timeout = timeout
         self._auth = (user, password) if password else None
         self._driver: neo4j.Driver | None = None
+        # One writer per process: concurrent ingests naming the same actors would
+        # deadlock, or collide on the uniqueness constraints, more than retries mend.
+        self._write_lock = threading.Lock()
 
     # ---- lifecycle ---------------------------------------------------------------
 
@@ -210,7 +214,7 @@ class Neo4jStore:
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         """Run `work` in one write transaction (retried on transient errors, and when
         a concurrent writer created the same node first: the retry sees it)."""
-        with self._errors(), self._session() as session:
+        with self._errors(), self._write_lock, self._session() as session:
             for _ in range(_CONFLICT_RETRIES):
                 try:
                     return session.execute_write(work)

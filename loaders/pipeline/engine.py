@@ -20,7 +20,9 @@ _QUOTES = str.maketrans({"“": None, "”": None, "„": None, "«": None, "»"
                          "‘": "'", "’": "'", "\u00a0": " "})
 # Nouns after "Y's" that still make Y the one a claim is about ("backed the SDF's battle").
 _HEAD_AFTER_POSSESSIVE = re.compile(
-    r"^'s? (?:[\w-]+ )?(?:battle|fight|campaign|war|efforts?|forces|fighters|troops|operations|"
+    r"^'s? (?:[\w-]+ ){0,2}?(?:battle|fight|campaign|war|efforts?|forces?|fighters|troops|"
+    r"operations|police|coast ?guard|navy|air force|brigades?|battalions?|commandos?|units?|"
+    r"regiments?|"
     r"offensive|cause|government|regime|army|military|advance|struggle|insurgency|rule|"
     r"militia|members|leaders|leadership|branch|affiliate|franchise|wing|arm|ally|allies|"
     r"partner|partners|offshoot|subsidiary|extension|proxy|proxies|client|clients|"

@@ -181,8 +181,7 @@ def cli_env(store: str, **extra: str) -> dict[str, str]:
     """The environment of an `allegiance` subprocess using `store`."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("ALLEGIANCE_", "NEO4J_"))}
-    return {**env, "ALLEGIANCE_STORE": store, "ALLEGIANCE_NEO4J_TIMEOUT": "5",
-            "PYTHONUNBUFFERED": "1", **extra}
+    return {**env, "ALLEGIANCE_STORE": store, "PYTHONUNBUFFERED": "1", **extra}
 
 
 def free_port() -> int:

@@ -1,0 +1,96 @@
+"""Constructions of the genre added for recall, each with sentences of its own and
+near misses: a possessor's unit as the one helped, coordinated adjectives, training
+camps, "turned to X for", relying on another's fighters, "fought for", "whose forces",
+strikes in support of someone, appositions (passive, role, aligned)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.extraction.conftest import Triple, positive
+
+ClaimsOf = Callable[[str], set[Triple]]
+Expected = tuple[str, str, str]
+
+
+def _key(t: Expected) -> Expected:
+    s, r, o = t
+    return (min(s, o), r, max(s, o)) if r == "alliance" else t
+
+
+FOUND: list[tuple[str, Expected]] = [
+    # the possessor of a unit is the one helped
+    ("Qatar, which funded and trained Somalia's coast guard, opened an embassy.",
+     ("Qatar", "funding", "Somalia")),
+    ("Russia trains Mali's presidential guard brigade.", ("Russia", "training", "Mali")),
+    # coordinated adjectives before the kind of help; guidance
+    ("Hamas continued to receive financial and military support from Iran.",
+     ("Iran", "support", "Hamas")),
+    ("Hezbollah provided guidance and training to the Houthis.",
+     ("Hezbollah", "training", "Houthis")),
+    # trained at someone's camps
+    ("Some Houthi fighters trained at Hezbollah camps in Lebanon.",
+     ("Hezbollah", "training", "Houthis")),
+    # members that together with another make up a body
+    ("Chad and Niger, which together with Nigeria make up the task force, met in Abuja.",
+     ("Chad", "alliance", "Niger")),
+    ("The Houthis turned to Iran for weapons.", ("Iran", "arms", "Houthis")),
+    ("Mali has relied on Russia's mercenaries to fight JNIM.",
+     ("Mali", "hostility", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("Hezbollah fought on the side of Syria in the civil war.",
+     ("Hezbollah", "personnel", "Syria")),
+    ("Chad has started deploying troops to Niger.", ("Chad", "personnel", "Niger")),
+    ("Kenya and Somalia signed a security protocol.", ("Kenya", "alliance", "Somalia")),
+    ("Kenya, whose troops have fought al-Shabaab since 2011, closed the border.",
+     ("Kenya", "hostility", "Al-Shabaab")),
+    ("France said it had carried out airstrikes in support of the Malian army, killing "
+     "dozens of JNIM fighters.", ("France", "hostility", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("France said it had carried out airstrikes in support of the Malian army, killing "
+     "dozens of JNIM fighters.", ("France", "support", "Malian Armed Forces")),
+    # appositions: aligned, passive, role; the verb then belongs to the one described
+    ("Ansaru, a small faction but closely allied with Boko Haram, kidnapped dozens.",
+     ("Ansaru", "alliance", "Boko Haram")),
+    ("The Houthis, a group armed by Iran, attacked Saudi Arabia.", ("Iran", "arms", "Houthis")),
+    ("The Houthis, a group armed by Iran, attacked Saudi Arabia.",
+     ("Houthis", "hostility", "Saudi Arabia")),
+    ("Hamas, an ally of Iran, fired rockets at Israel.", ("Hamas", "alliance", "Iran")),
+    ("Hamas, an ally of Iran, fired rockets at Israel.", ("Hamas", "hostility", "Israel")),
+    ("The TTP, a rival of the Taliban, attacked Pakistan.",
+     ("Tehrik-i-Taliban Pakistan", "hostility", "Pakistan")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # a year in a relative clause is no bridge to the main clause's purpose
+    ("Egypt, which expelled Qatari troops in 2017, has relied on Russia's jets to strike "
+     "Libya.", ("Qatar", "hostility", "Libya")),
+    ("Hezbollah fought for control of Qusayr, Syria said.", ("Hezbollah", "personnel", "Syria")),
+    # the second of two clauses is no second object
+    ("Hezbollah fought for Assad and Hamas backed the rebels.",
+     ("Hezbollah", "personnel", "Hamas")),
+    ("Hezbollah fought for Lebanon's independence.", ("Hezbollah", "personnel", "Lebanon")),
+    ("The Houthis turned to Oman for mediation.", ("Oman", "support", "Houthis")),
+    ("Israel and Hamas signed a ceasefire protocol.", ("Israel", "alliance", "Hamas")),
+    ("US forces conducted an air strike on Monday, killing several civilians in Somalia.",
+     ("US Department of Defense", "hostility", "Somalia")),
+    ("The TTP, a rival of the Taliban, attacked Pakistan.",
+     ("Tehrik-i-Taliban Pakistan", "alliance", "Taliban")),
+    # an apposition that denies the tie
+    ("Ansaru, a faction not aligned with Boko Haram, kidnapped dozens.",
+     ("Ansaru", "alliance", "Boko Haram")),
+    # the ally in an apposition is not the one that acts
+    ("Hamas, an ally of Iran, fired rockets at Israel.", ("Iran", "hostility", "Israel")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_construction_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = {_key(t) for t in positive(claims_of(text))}
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
+    found = {_key(t) for t in positive(claims_of(text))}
+    assert _key(unexpected) not in found, found
