@@ -86,12 +86,13 @@ def require_read_key(
         _check_key(settings.api_key, key)
 
 
-def require_access(
-    request: Request, settings: SettingsDep,
-    key: Annotated[str | None, Security(api_key_header)] = None,
-) -> None:
+def require_access(request: Request, settings: SettingsDep) -> None:
     """Any request but a read needs the key (when set); reads too with
-    ALLEGIANCE_READ_REQUIRES_KEY. Checked before anything else about the request."""
+    ALLEGIANCE_READ_REQUIRES_KEY. Checked before anything else about the request.
+
+    (It reads the header itself, so the OpenAPI schema shows the key only where
+    `WriteAccess` or `ReadAccess` declare it.)"""
+    key = request.headers.get(api_key_header.model.name)
     if request.method in READ_METHODS:
         require_read_key(settings, key)
     else:
@@ -100,6 +101,8 @@ def require_access(
 
 WriteAccess = Depends(require_api_key)
 """On each write route, so the OpenAPI schema shows it needs the key."""
+ReadAccess = Depends(require_read_key)
+"""On read routes when reads need the key, so the OpenAPI schema shows it."""
 DataAccess = Depends(require_access)
 """On every data router (all but the probes), ahead of the other checks."""
 

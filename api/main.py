@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
-from api.deps import DataAccess, StoreHolder, StrictQuery
+from api.deps import DataAccess, ReadAccess, StoreHolder, StrictQuery
 from api.limits import BodyLimit
 from api.routes import actors, documents, edges, graph, health, sources
 from graph.errors import StoreUnavailable
@@ -63,10 +63,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     # /health and /ready stay open (probes); every data route may need the key to read
     app.include_router(health.router, responses=problems.COMMON_ERRORS,
                        dependencies=[StrictQuery])
+    guarded, errors = [DataAccess, StrictQuery], problems.COMMON_ERRORS
+    if settings.read_requires_key:  # so the schema says every read needs the key
+        guarded, errors = guarded + [ReadAccess], errors | problems.documented(401)
     for router in (documents.router, sources.router, actors.router, edges.router,
                    graph.router, viz_routes.router):
-        app.include_router(router, responses=problems.COMMON_ERRORS,
-                           dependencies=[DataAccess, StrictQuery])
+        app.include_router(router, responses=errors, dependencies=guarded)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     if settings.allowed_origins:  # otherwise no CORS headers at all, preflights get 405
         app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins,

@@ -25,9 +25,9 @@ def serve(
     """Serve the API (/docs) and the network view (/view)."""
     import uvicorn
 
-    settings = get_settings()
-    bind, at = host or settings.host, port or settings.port
-    with cli_errors():  # a wrong address or a foreign file: say so now, not in a traceback
+    with cli_errors():  # a bad setting, a wrong address or a foreign file: say so now
+        settings = get_settings()
+        bind, at = host or settings.host, port or settings.port
         probe = store_from_settings(settings)
         try:
             probe.open()
