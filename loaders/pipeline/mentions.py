@@ -324,8 +324,10 @@ class _Finder:
             if first == idx or self._in_headline(tok.start):
                 continue
             # Particles may not start a name.
-            while first < idx and toks[first].raw.lower() in self.lex.particles:
-                first += 1
+            while first < idx and toks[first].raw.lower() in self.lex.particles and not (
+                    toks[first].raw[:1].isupper()
+                    and self.text[toks[first].end:toks[first + 1].start] == "-"):
+                first += 1  # ("Al-Khaleej Trading" keeps its "Al-")
             if first == idx:
                 continue
             start, end = toks[first].start, tok.end
