@@ -176,6 +176,11 @@ class SqliteStore:
             return Conflict(f"{self.path}: {msg}")
         if "malformed" in low or "not a database" in low:
             return StoreCorrupt(f"{self.path} is damaged: {msg}")
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # primary result code
+        if code == sqlite3.SQLITE_FULL:  # the transaction was rolled back
+            return StoreUnavailable(f"{self.path}: the disk is full ({msg}); nothing was written")
+        if code == sqlite3.SQLITE_READONLY:
+            return StoreUnavailable(f"{self.path} is read-only ({msg}); nothing was written")
         if any(w in low for w in ("locked", "busy", "unable to open", "readonly", "disk")):
             return StoreUnavailable(f"{self.path}: {msg}")
         return StoreError(f"{self.path}: {msg}")

@@ -132,8 +132,8 @@ def load_paths(store: GraphStore, paths: Sequence[Path], settings: Settings,
     for done, path in enumerate(files, start=1):
         try:
             reports = store_extractions(store, extract_file(path, settings))
-        except StoreError:
-            raise
+        except StoreError as exc:  # name the file that was not stored, then stop
+            raise type(exc)(f"{path}: not stored: {exc}") from exc
         except (AllegianceError, ValidationError) as exc:
             summary.errors.append(FileError(path=str(path), error=_message(exc, path)))
         except Exception as exc:  # a bug on one file must not lose the rest of the batch

@@ -9,7 +9,6 @@ time), so it lands inside the load on a machine of any speed.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import sqlite3
 import subprocess
@@ -27,6 +26,7 @@ from tests.reliability.reliability_support import (
     Snapshot,
     assert_same,
     assert_whole_or_absent,
+    check_sqlite_file,
     clean_load,
     free_port,
     make_corpus,
@@ -87,34 +87,6 @@ def _kill_when(proc: subprocess.Popen[bytes], db: Path, sources: int, log: Path)
     assert proc.wait(timeout=PATIENCE) == -signal.SIGKILL
 
 
-_NULL_REPORT = re.compile(r"^NULL value in (\w+)\.(\w+)$")
-# SQLite 3.40.0 to 3.41.0 report NULLs that are not there in WITHOUT ROWID tables whose
-# primary key lists columns out of their declared order (our `aliases`): such lines are
-# accepted only when a query confirms the column holds no NULL.
-_FALSE_NULLS = (3, 40, 0) <= sqlite3.sqlite_version_info <= (3, 41, 0)
-
-
-def _check_file(db: Path) -> None:
-    """`PRAGMA integrity_check` is ok (every problem listed, not the first 100) and no
-    foreign key dangles."""
-    con = sqlite3.connect(db)
-    try:
-        problems = [r[0] for r in con.execute("PRAGMA integrity_check(1000000)")]
-        if _FALSE_NULLS:
-            for line in list(problems):
-                if (m := _NULL_REPORT.match(line)) and m.group(1) == "aliases":
-                    (nulls,) = con.execute(
-                        f"SELECT count(*) FROM aliases WHERE {m.group(2)} IS NULL"
-                    ).fetchone()
-                    if nulls == 0 and m.group(2) in {"position", "name"}:
-                        problems.remove(line)
-            problems = problems or ["ok"]
-        assert problems == ["ok"]
-        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
-    finally:
-        con.close()
-
-
 def _sqlite_snapshot(db: Path) -> Snapshot:
     from graph.sqlite_store import SqliteStore
 
@@ -136,7 +108,7 @@ def test_sqlite_load_killed_mid_way_leaves_whole_documents(
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-        _check_file(db)
+        check_sqlite_file(db)
         got = _sqlite_snapshot(db)
         assert_whole_or_absent(got, clean)
         assert seen <= len(got.sources) < len(clean.sources)  # a crash loses no commit
@@ -144,7 +116,7 @@ def test_sqlite_load_killed_mid_way_leaves_whole_documents(
 
     done = run_cli(store, "load", "--json", str(corpus))
     assert done.returncode == 0, done.stderr
-    _check_file(db)
+    check_sqlite_file(db)
     assert_same(_sqlite_snapshot(db), clean)
     again = run_cli(store, "load", "--json", str(corpus))  # and loading again adds nothing
     assert again.returncode == 0, again.stderr
