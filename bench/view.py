@@ -26,7 +26,7 @@ VIEW = Scale(actors=10_000, checkpoints=(50_000,))
 VIEW_QUICK = Scale(actors=1_000, checkpoints=(5_000,))
 SIZES = (1000, 5000)
 SIZES_QUICK = (200, 1000)
-RUNS = 5
+RUNS = 3
 RUNS_QUICK = 2
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
