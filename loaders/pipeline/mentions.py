@@ -8,6 +8,7 @@ stand for; actors the registry lacks get `slugify(name)` ids.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,8 @@ from loaders.pipeline.tokens import Entry, NameTrie, Token, is_acronym, tokenize
 from loaders.registry import Registry, slugify
 
 RULES = "mentions.yaml"
+# Names are folded over and over (aliases compared on every mention): fold each once.
+_fold = lru_cache(maxsize=1 << 16)(fold)
 
 
 @dataclass
@@ -32,8 +35,8 @@ class DocActor:
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
-        if alias and fold(alias) != fold(self.name) and \
-                all(fold(a) != fold(alias) for a in self.aliases):
+        if alias and _fold(alias) != _fold(self.name) and \
+                all(_fold(a) != _fold(alias) for a in self.aliases):
             self.aliases.append(alias)
 
 
@@ -158,6 +161,11 @@ class _Finder:
         self.tokens = tokenize(text)
         self.actors: dict[str, DocActor] = {}
         self.mentions: list[Mention] = []
+        # The mentions sorted by start, for overlap queries; `_longest` bounds their
+        # length (mentions may grow in place, never shrink or move their start).
+        self._starts: list[int] = []
+        self._sorted: list[Mention] = []
+        self._longest = 0
         self.defined: dict[str, str] = {}  # abbreviations the text defines -> actor id
         # (offset, state id, weight): 2 for "X's government", 1 for a name, 0 a demonym
         self.states_seen: list[tuple[int, str, int]] = []
@@ -184,13 +192,30 @@ class _Finder:
         return self.actors[aid]
 
     # -- mentions -------------------------------------------------------------
+    def set_mentions(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self._sorted = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._sorted]
+
+    def grown(self, m: Mention) -> None:
+        """Call after `m.end` moved right."""
+        self._longest = max(self._longest, m.end - m.start)
+
+    def near(self, start: int, end: int) -> list[Mention]:
+        """The mentions that may overlap [start, end): every one that does, and some more."""
+        lo = bisect_right(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, max(end, start + 1))
+        return self._sorted[lo:hi]
+
     def free(self, start: int, end: int) -> bool:
-        return all(m.end <= start or m.start >= end for m in self.mentions)
+        return all(m.end <= start or m.start >= end for m in self.near(start, end))
 
     def add(self, start: int, end: int, actor: DocActor, form: str = "name",
             replace: bool = False) -> Mention | None:
         if replace:
-            self.mentions = [m for m in self.mentions if m.end <= start or m.start >= end]
+            if not self.free(start, end):
+                self.set_mentions([m for m in self.mentions
+                                   if m.end <= start or m.start >= end])
         elif not self.free(start, end):
             return None
         surface = self.text[start:end]
@@ -199,6 +224,10 @@ class _Finder:
         m = Mention(start, end, actor.id, form, surface,
                     possessive=bool(_POSSESSIVE.match(self.text[end:end + 3])))
         self.mentions.append(m)
+        at = bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._sorted.insert(at, m)
+        self._longest = max(self._longest, end - start)
         return m
 
     def registry_names(self) -> None:
@@ -349,8 +378,9 @@ class _Finder:
             if all(self._is_demonym(t) for t in proper):
                 continue  # "Russian Army" is the state's army, handled as an army
             name = self.text[start:end]
-            covered = [m for m in self.mentions if m.start >= start and m.end <= end]
-            if any(m.start < start < m.end or m.start < end < m.end for m in self.mentions):
+            near = self.near(start, end)
+            covered = [m for m in near if m.start >= start and m.end <= end]
+            if any(m.start < start < m.end or m.start < end < m.end for m in near):
                 continue
             if covered and len(covered) == 1 and covered[0].start == start and \
                     covered[0].end == end:
@@ -408,8 +438,9 @@ class _Finder:
                 owner = before[0]
                 self.actors[owner.actor].add_alias(abbr)
                 self.defined[abbr] = owner.actor
-                self.mentions = [x for x in self.mentions if x not in inside]
+                self.set_mentions([x for x in self.mentions if x not in inside])
                 owner.end = m.end()
+                self.grown(owner)
                 owner.text = self.text[owner.start:owner.end]
                 continue
             window = self.text[max(0, m.start() - 120):m.start()]
@@ -447,6 +478,7 @@ class _Finder:
                          r"(?:government|regime|authorities|junta)\b", after)
             if g and actor.kind in {ActorKind.STATE, ActorKind.ARMED_GROUP}:
                 mn.end += g.end()
+                self.grown(mn)
                 mn.text = text[mn.start:mn.end]
                 mn.form = "name"
                 mn.possessive = bool(_POSSESSIVE.match(text[mn.end:mn.end + 3]))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from graph.model import fold
 
@@ -14,8 +15,7 @@ from graph.model import fold
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     raw: str
@@ -26,9 +26,21 @@ def token_key(raw: str) -> str:
     return fold(raw).replace(".", "")
 
 
+_KEYS: dict[str, str] = {}  # raw token -> key: words repeat, folding is slow
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), token_key(m.group()))
-            for m in _TOKEN.finditer(text)]
+    keys = _KEYS
+    if len(keys) > 500_000:
+        keys.clear()
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        key = keys.get(raw)
+        if key is None:
+            key = keys[raw] = token_key(raw)
+        out.append(Token(m.start(), m.end(), raw, key))
+    return out
 
 
 def is_acronym(name: str) -> bool:
