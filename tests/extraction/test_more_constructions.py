@@ -59,6 +59,18 @@ FOUND: list[tuple[str, Expected]] = [
     ("Hamas, an ally of Iran, fired rockets at Israel.", ("Hamas", "hostility", "Israel")),
     ("The TTP, a rival of the Taliban, attacked Pakistan.",
      ("Tehrik-i-Taliban Pakistan", "hostility", "Pakistan")),
+    # sanctions notices: a description, then what the company or person did
+    ("Named today is Al-Noor Maritime FZE, a firm that purchased drone parts on behalf of "
+     "the Houthis.", ("Al-Noor Maritime FZE", "arms", "Houthis")),
+    ("Delta Marine Ltd, a shipping firm that carried fuel on behalf of the Houthis, was "
+     "sanctioned.", ("Delta Marine Ltd", "facilitation", "Houthis")),
+    ("The Treasury also named Omar Saleh, a Sudan-based businessman who oversaw the purchase "
+     "of drones for the RSF.", ("Omar Saleh", "arms", "Rapid Support Forces")),
+    ("Red Sea Holding, which has generated funds for Hamas through property sales, was named.",
+     ("Red Sea Holding", "funding", "Hamas")),
+    # sub-national authorities are parties
+    ("Turkey, which trained Jubaland's special police unit, opened a base.",
+     ("Turkey", "training", "Jubaland")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -81,6 +93,11 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Ansaru", "alliance", "Boko Haram")),
     # the ally in an apposition is not the one that acts
     ("Hamas, an ally of Iran, fired rockets at Israel.", ("Iran", "hostility", "Israel")),
+    # buying weapons for oneself or facilitating oil sales arms no one
+    ("Omar Saleh, a Sudan-based businessman who oversaw the purchase of fuel for the RSF, "
+     "was named.", ("Omar Saleh", "arms", "Rapid Support Forces")),
+    ("Delta Marine Ltd, a firm that sued the Houthis, was sanctioned.",
+     ("Delta Marine Ltd", "facilitation", "Houthis")),
 ]
 
 
