@@ -507,6 +507,18 @@ def _types(relations: Iterable[Relation]) -> str:
     return "|".join(rel_type(r) for r in sorted(set(relations)))
 
 
+def neighbour_ring(relations: Iterable[Relation]) -> str:
+    """The actors one admitted relationship away from `$frontier` and not in `$seen`
+    (a map of ids), each with the sources of those relationships summed: one ring of
+    a neighbourhood, scored, without reading the edges themselves."""
+    return f"""
+MATCH (x:Actor) WHERE x.id IN $frontier
+MATCH (x)-[r:{_types(relations)}]-(y:Actor)
+WHERE r.sources >= $min_sources AND $seen[y.id] IS NULL
+RETURN y.id AS id, sum(r.sources) AS score
+"""
+
+
 def path_ring(relations: Iterable[Relation]) -> str:
     """The neighbours (either direction) of the nodes in `$frontier` over admitted
     relationships: one ring of a breadth-first search, ids only."""

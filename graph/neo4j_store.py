@@ -697,13 +697,21 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> Subgraph:
             f = self._resolve_filter(tx, flt or EdgeFilter())
             centre = self._resolve(tx, actor_id)
+            q, _ = self._edge_query(f)
+            # Over the derived relationships the server scores each ring itself:
+            # ids and sums come back, not every edge around a hub's neighbours.
+            scored = q.summary and not (q.subject or q.object or q.actor)
             chosen, frontier, seen = [centre], [centre], {centre}
             for _ in range(depth):
-                if not frontier:
+                if not frontier or not q.relations:
                     break
                 ring: dict[str, int] = {}
+                if scored:
+                    ring = {r["id"]: r["score"] for r in self._run(
+                        tx, cypher.neighbour_ring(q.relations), frontier=frontier,
+                        seen=dict.fromkeys(seen, True), min_sources=f.min_sources)}
                 inner = set(frontier)
-                for e in self._all_edges(tx, f, any_of=frontier):
+                for e in ([] if scored else self._all_edges(tx, f, any_of=frontier)):
                     for u, v in ((e.subject, e.object), (e.object, e.subject)):
                         if u in inner and v not in seen:
                             ring[v] = ring.get(v, 0) + e.sources
