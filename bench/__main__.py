@@ -17,7 +17,7 @@ import sys
 import time
 import traceback
 
-from bench.common import RESULTS, load_average
+from bench.common import RESULTS, cpu_pressure, load_average
 from bench.machine import machine
 from bench.report import update_readme
 
@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     took: dict[str, float] = {}
     started = time.time()
     load_before = load_average()
+    pressure_before = cpu_pressure()
     for name in names:
         print(f"== {name}{' (quick)' if args.quick else ''} "
               f"(budget {BUDGET_S[name]} s)", flush=True)
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         run = {"quick": args.quick, "machine": machine(),
                "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
                "load_average_before": load_before, "load_average_after": load_average(),
+               "cpu_pressure_before": pressure_before, "cpu_pressure_after": cpu_pressure(),
                "took_s": {k: round(v, 1) for k, v in took.items()},
                "budget_s": BUDGET_S, "total_s": round(sum(took.values()), 1),
                "whole_run_budget_s": WHOLE_RUN_S, "failed": failed}

@@ -54,6 +54,17 @@ def load_average() -> list[float]:
         return []
 
 
+def cpu_pressure() -> float | None:
+    """Share of the last 60 s in which some runnable task waited for a CPU (Linux PSI),
+    in percent: how contended the machine was, beyond the load average."""
+    try:
+        with open("/proc/pressure/cpu", encoding="ascii") as fh:
+            some = fh.readline().split()
+        return float(dict(f.split("=") for f in some[1:])["avg60"])
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+
+
 def peak_rss_bytes() -> int:
     """This process's peak resident set size (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -123,6 +134,7 @@ class Result:
     notes: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.time)
     load_before: list[float] = field(default_factory=load_average)
+    pressure_before: float | None = field(default_factory=cpu_pressure)
     code: dict[str, Any] = field(default_factory=code_version)
 
     def ratio(self, name: str, value: float, baseline: float, *, what: str,
@@ -152,6 +164,8 @@ class Result:
             "duration_s": round(time.time() - self.started, 1),
             "load_average_before": self.load_before,
             "load_average_after": load_average(),
+            "cpu_pressure_before": self.pressure_before,
+            "cpu_pressure_after": cpu_pressure(),
             "parameters": self.parameters,
             "figures": self.figures,
             "ratios": self.ratios,

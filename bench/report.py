@@ -116,9 +116,14 @@ def figures_table(doc: dict[str, Any]) -> list[str]:
 def machine_line(doc: dict[str, Any]) -> str:
     m = doc["machine"]
     mem = (m.get("memory_bytes") or 0) / 2**30
-    return (f"{m['cpus']} CPUs ({m['cpu_model']}), {mem:.0f} GiB memory, Python {m['python']}; "
+    line = (f"{m['cpus']} CPUs ({m['cpu_model']}), {mem:.0f} GiB memory, Python {m['python']}; "
             f"load average (1, 5, 15 min) before {doc.get('load_average_before')}, "
             f"after {doc.get('load_average_after')}")
+    if doc.get("cpu_pressure_before") is not None:
+        line += (f"; CPU pressure (share of the last minute some task waited for a CPU) "
+                 f"before {doc['cpu_pressure_before']:.0f}%, "
+                 f"after {_num(round(doc.get('cpu_pressure_after') or 0))}%")
+    return line
 
 
 def table(doc: dict[str, Any]) -> list[str]:
