@@ -79,6 +79,20 @@ def test_evidence_shows_quotes_and_denials(cli_store: GraphStore, seeded: Seeded
     assert (body["claims"], body["counter_claims"]) == (1, 1)
 
 
+def test_evidence_a_page_at_a_time(cli_store: GraphStore, seeded: Seeded):
+    code, out = run("evidence", "Iran", "arms", "Ansar Allah", "--limit", "1")
+    assert code == 0, out
+    assert "Claims 1-1 of 2; next: --offset 1" in out
+    code, rest = run("evidence", "Iran", "arms", "Ansar Allah", "--limit", "1", "--offset", "1")
+    assert code == 0 and "Claims 2-2 of 2" in rest and "next" not in rest
+    pages = [run_json("evidence", "iran", "arms", "houthis", "--limit", "1", "--offset", o)
+             for o in ("0", "1")]
+    assert [(p["total"], len(p["items"]), p["counter_claims"]) for p in pages] == [(2, 1, 1)] * 2
+    assert {p["items"][0]["role"] for p in pages} == {"supporting", "counter"}
+    code, out = run("evidence", "iran", "arms", "houthis", "--limit", "0")
+    assert code != 0 and "--limit" in out and "Traceback" not in out
+
+
 def test_paths_actors_stats(cli_store: GraphStore, seeded: Seeded):
     body = run_json("paths", "Hamas", "Houthis")
     assert [a["id"] for a in body["paths"][0]["actors"]] == ["hamas", "iran", "houthis"]
