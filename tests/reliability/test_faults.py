@@ -103,11 +103,12 @@ def test_neo4j_down_gives_503_and_the_api_recovers(neo4j_server: Neo4jServer,
 @pytest.mark.neo4j
 def test_api_started_while_neo4j_is_down_serves_once_it_is_up(neo4j_server: Neo4jServer,
                                                               tmp_path: Path) -> None:
-    with open_neo4j(neo4j_server.uri) as store:
+    uri = neo4j_server.uri  # the same port after the restart
+    with open_neo4j(uri) as store:
         store.clear()
     neo4j_server.kill()
     try:
-        with serve(neo4j_server.uri, tmp_path / "serve.log", **FAST) as base, \
+        with serve(uri, tmp_path / "serve.log", **FAST) as base, \
                 httpx.Client(base_url=base, timeout=PATIENCE) as http:
             _problem(http.get("/ready"), 503, "unavailable", "Neo4j")
             _problem(http.get("/stats"), 503, "unavailable")
