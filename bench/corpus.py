@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -134,12 +135,17 @@ FILLER = [
 
 def registry_names() -> list[str]:
     """Names of armed groups and states from the bundled registry (may be empty)."""
+    return list(_registry_names())
+
+
+@lru_cache(maxsize=1)
+def _registry_names() -> tuple[str, ...]:  # read once, not once per document
     names: list[str] = []
     for name in ("armed_groups.yaml", "states.yaml", "agencies.yaml"):
         path = REGISTRY / name
         if path.exists():
             names += [e["name"] for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
-    return names
+    return tuple(names)
 
 
 def invented_names(rng: random.Random, n: int) -> list[str]:
