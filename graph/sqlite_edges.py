@@ -49,7 +49,9 @@ REFRESH_TOUCHED = (
     "SELECT c.subject, c.relation, c.object, count(*), count(DISTINCT c.source), "
     "min(c.published), max(c.published), sum(c.modality = 'asserted'), "
     "sum(c.modality = 'reported') "
-    "FROM temp.touched t JOIN claims c "
+    # CROSS JOIN keeps temp.touched the outer loop: the planner, with no statistics
+    # on it, would otherwise scan every claim and probe the touched triples
+    "FROM temp.touched t CROSS JOIN claims c "
     "ON c.subject = t.subject AND c.relation = t.relation AND c.object = t.object "
     "WHERE c.modality IN ('asserted', 'reported') "
     "GROUP BY c.subject, c.relation, c.object"

@@ -1,9 +1,11 @@
 """The embedded store: SQLite is the store of record, networkx serves traversal.
 
-One connection, guarded by a lock, in autocommit mode with explicit transactions:
-every write is one `BEGIN IMMEDIATE ... COMMIT`. The in-memory graph holds
-aggregated edges (from the `edges` summary table), is built on first use and
-dropped after every write. sqlite3 errors become graph.errors at this boundary.
+Writes go through one connection, guarded by a lock, in autocommit mode with
+explicit transactions: every write is one `BEGIN IMMEDIATE ... COMMIT`. Reads use a
+connection of their own thread (WAL: readers neither block the writer nor each
+other), each read one snapshot. The in-memory graph holds aggregated edges (from the
+`edges` summary table), is built on first use and dropped after every write.
+sqlite3 errors become graph.errors at this boundary.
 """
 
 from __future__ import annotations
@@ -86,6 +88,25 @@ _fold = lru_cache(maxsize=65_536)(fold)  # registries repeat the same names on e
 _SUGGESTIONS = 5
 _ADJACENCIES = 4  # path filters whose neighbour sets are kept between calls
 _SYMMETRIC = frozenset(Relation(r) for r in SYMMETRIC)
+# The writer's cache holds the index pages a large load keeps touching (at 1M claims
+# the claim and edge indexes are ~400 MB); it fills only as pages are written.
+_WRITER_CACHE_KIB = 524_288  # 512 MB of pages at most
+_CHECKPOINT_PAGES = 10_000  # WAL pages (~40 MB) between checkpoints (SQLite's default: 1,000)
+_WAL_LIMIT = 64 * 1024 * 1024  # bytes the WAL file is cut back to after a checkpoint
+_READER_CACHE_KIB = 65_536  # per reading thread
+# Every write moves the store's generation on, so a graph built from an older
+# snapshot (of this process or another) is known to be stale.
+_NEXT_GENERATION = (
+    "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 "
+    "RETURNING CAST(value AS INTEGER)"
+)
+_NAMED_MAX = 200_000  # actor records remembered as stored with all their names
+
+
+def _generation(con: sqlite3.Connection) -> int:
+    row = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _chunks(values: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
@@ -112,11 +133,19 @@ class SqliteStore:
         self.path = FilePath(path)
         self._batch = batch_size
         self._timeout = timeout
-        self._con: sqlite3.Connection | None = None
-        self._lock = threading.RLock()
+        self._con: sqlite3.Connection | None = None  # the writer
+        self._lock = threading.RLock()  # serialises writes, open and close
+        self._local = threading.local()  # this thread's (opening, read connection)
+        self._readers: dict[int, sqlite3.Connection] = {}  # by thread ident
+        self._opening = 0  # counts open() calls: a reader of an earlier one is closed
+        self._graph_lock = threading.Lock()
         self._graph: nx.MultiDiGraph | None = None
-        self._graph_seen = -1  # PRAGMA data_version when the graph was built
+        self._graph_seen = -1  # the store's write generation the graph was built at
         self._adjacency: dict[tuple[frozenset[Relation], int], analytics.Adjacency] = {}
+        # (id, name, aliases) of actors stored with all those names, as of generation
+        # `_written` (our last commit): an ingest naming them again has nothing to add
+        self._named: set[tuple[str, str, tuple[str, ...]]] = set()
+        self._written = -1
 
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"
@@ -135,25 +164,41 @@ class SqliteStore:
             version = inspect(self.path)
             con: sqlite3.Connection | None = None
             try:
-                con = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None,
-                                      check_same_thread=False)
+                con = self._connect(_WRITER_CACHE_KIB)
                 con.execute("PRAGMA journal_mode = WAL")
+                # a 1,000-claim ingest writes several thousand pages: checkpoint (and
+                # fsync) after every few, not after each
+                con.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
+                con.execute(f"PRAGMA journal_size_limit = {_WAL_LIMIT}")
                 con.execute("PRAGMA foreign_keys = ON")
-                con.execute("PRAGMA synchronous = NORMAL")
-                con.execute("PRAGMA cache_size = -131072")  # KiB: 128 MB of pages at most
-                con.execute("PRAGMA temp_store = MEMORY")
                 migrate(con, version)
             except sqlite3.Error as exc:
                 if con is not None:
                     con.close()
                 raise self._mapped(exc) from exc
             self._con = con
+            self._opening += 1
+
+    def _connect(self, cache_kib: int) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None,
+                              check_same_thread=False)  # close() may run on another thread
+        # Under WAL, NORMAL syncs at checkpoints, not at every commit: a committed write
+        # survives an application crash; only a power loss or OS crash may undo the
+        # last commits (never corrupting the file).
+        con.execute("PRAGMA synchronous = NORMAL")
+        con.execute(f"PRAGMA cache_size = {-int(cache_kib)}")  # negative: KiB
+        con.execute("PRAGMA temp_store = MEMORY")
+        return con
 
     def close(self) -> None:
+        """Close the writer and every thread's read connection."""
         with self._lock:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+            for reader in self._readers.values():
+                reader.close()
+            self._readers.clear()
             self._graph = None
 
     def __enter__(self) -> Self:
@@ -191,19 +236,39 @@ class SqliteStore:
             raise StoreUnavailable(f"the store at {self.path} is not open (call open())")
         return self._con
 
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's read connection, opened on its first read."""
+        held = getattr(self._local, "reader", None)
+        if held is not None and held[0] == self._opening and self._con is not None:
+            return held[1]  # type: ignore[no-any-return]
+        with self._lock:
+            self._cx  # noqa: B018 - raises StoreUnavailable when closed
+            alive = {t.ident for t in threading.enumerate()}
+            for ident in [i for i in self._readers if i not in alive]:
+                self._readers.pop(ident).close()  # its thread has ended
+            me = threading.get_ident()
+            stale = self._readers.pop(me, None)
+            if stale is not None:
+                stale.close()
+            con = self._connect(_READER_CACHE_KIB)
+            con.execute("PRAGMA query_only = ON")
+            self._readers[me] = con
+            self._local.reader = (self._opening, con)
+            return con
+
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        """A consistent snapshot for several reads."""
-        with self._lock:
-            con = self._cx
+        """A consistent snapshot for several reads, on this thread's connection:
+        it sees every write committed before it began."""
+        try:
+            con = self._reader()
+            con.execute("BEGIN")
             try:
-                con.execute("BEGIN")
-                try:
-                    yield con
-                finally:
-                    con.execute("COMMIT")
-            except sqlite3.Error as exc:
-                raise self._mapped(exc) from exc
+                yield con
+            finally:
+                con.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise self._mapped(exc) from exc
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -212,12 +277,17 @@ class SqliteStore:
             con = self._cx
             try:
                 con.execute("BEGIN IMMEDIATE")
+                if _generation(con) != self._written:  # another process wrote since
+                    self._named.clear()
             except sqlite3.Error as exc:
                 raise self._mapped(exc) from exc
             try:
                 yield con
+                (self._written,) = con.execute(_NEXT_GENERATION).fetchone()
                 con.execute("COMMIT")
             except BaseException as exc:
+                self._named.clear()  # names noted in this transaction were not stored
+                self._written = -1
                 with suppress(sqlite3.Error):
                     con.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
@@ -323,11 +393,18 @@ class SqliteStore:
         stored = self._stored_ids(con, united)
         extra: dict[str, list[str]] = {}
         new_rows, alias_rows = [], []
+        if len(self._named) > _NAMED_MAX:
+            self._named.clear()
         for a in united.values():
             target = merged.get(a.id)
+            record = (a.id, a.name, a.aliases)
             if target is not None:
                 extra.setdefault(target, []).extend(_names(a))
-            elif a.id in stored:
+                continue
+            if a.id in stored and not update and record in self._named:
+                continue
+            self._named.add(record)  # forgotten if this transaction rolls back
+            if a.id in stored:
                 if update:
                     con.execute("UPDATE actors SET name = ?, kind = ?, country = ?, "
                                 "wikidata = ?, description = ? WHERE id = ?",
@@ -409,6 +486,7 @@ class SqliteStore:
         aliases of `keep`, missing fields of `keep` are filled from it, and its id
         keeps resolving to `keep`."""
         with self._writing() as con:
+            self._named.clear()  # the merged actor goes
             k, m = self._resolve(con, keep), self._resolve(con, merge)
             if k == m:
                 raise Conflict(f"{keep!r} and {merge!r} are the same actor ({k})")
@@ -481,6 +559,7 @@ class SqliteStore:
 
     def clear(self) -> None:
         with self._writing() as con:
+            self._named.clear()
             for table in ("claims", "edges", "sources", "merges", "aliases", "actors"):
                 con.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
@@ -652,17 +731,33 @@ class SqliteStore:
     # ---- reads: traversal ------------------------------------------------------------
 
     def _default_graph(self, con: sqlite3.Connection) -> nx.MultiDiGraph:
-        """The graph of counted edges, built on first use after a write (ours, or
-        another connection's: `PRAGMA data_version` moves when others commit)."""
-        (seen,) = con.execute("PRAGMA data_version").fetchone()
-        if self._graph is None or seen != self._graph_seen:
-            self._graph_seen = seen
-            self._adjacency = {}
-            q = edge_query(EdgeFilter(), paged=False)
-            interned: dict[Any, Any] = {}
-            self._graph = analytics.build_graph(
-                record_from_row(r, interned) for r in con.execute(q.page_sql, q.params))
-        return self._graph
+        """The graph of counted edges, built on first use after a write (of this
+        process or another: the generation in `meta` moves with every write). Built
+        once for all threads; a reader whose snapshot is older than the graph uses
+        the newer graph."""
+        seen = _generation(con)
+        with self._graph_lock:
+            if self._graph is None or seen > self._graph_seen:
+                q = edge_query(EdgeFilter(), paged=False)
+                interned: dict[Any, Any] = {}
+                self._graph = analytics.build_graph(
+                    record_from_row(r, interned) for r in con.execute(q.page_sql, q.params))
+                self._graph_seen = seen
+                self._adjacency = {}
+            return self._graph
+
+    def _adjacency_for(self, g: nx.MultiDiGraph, rels: frozenset[Relation],
+                       min_sources: int, keep: analytics.EdgeTest) -> analytics.Adjacency:
+        """The neighbour sets of `g` under a path filter, kept while `g` is current."""
+        with self._graph_lock:
+            if g is not self._graph:
+                return analytics.adjacency(g, keep)
+            adj = self._adjacency.get((rels, min_sources))
+            if adj is None:
+                if len(self._adjacency) >= _ADJACENCIES:
+                    del self._adjacency[next(iter(self._adjacency))]
+                adj = self._adjacency[(rels, min_sources)] = analytics.adjacency(g, keep)
+            return adj
 
     def _graph_for(self, con: sqlite3.Connection, flt: EdgeFilter | None
                    ) -> tuple[nx.MultiDiGraph, analytics.EdgeTest]:
@@ -687,11 +782,7 @@ class SqliteStore:
             g = self._default_graph(con)
             rels = expand(relations, True)
             keep = analytics.relation_test(rels, min_sources)
-            adj = self._adjacency.get((rels, min_sources))
-            if adj is None:
-                if len(self._adjacency) >= _ADJACENCIES:
-                    del self._adjacency[next(iter(self._adjacency))]
-                adj = self._adjacency[(rels, min_sources)] = analytics.adjacency(g, keep)
+            adj = self._adjacency_for(g, rels, min_sources, keep)
             out: list[Path] = []
             for nodes in analytics.simple_paths(g, a, b, max_hops=max_hops, keep=keep,
                                                 limit=limit, adj=adj):

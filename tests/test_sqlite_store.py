@@ -185,3 +185,99 @@ def test_two_stores_creating_one_file_at_once(tmp_path: Path) -> None:
     assert errors == []
     with SqliteStore(path) as s:
         assert s.stats().claims == 0
+
+
+class _Rollback(Exception):
+    """Ends a write transaction without committing it."""
+
+
+def test_reads_run_beside_a_write_and_see_what_it_commits(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with SqliteStore(tmp_path / "graph.db") as s, ThreadPoolExecutor(1) as other:
+        load(s)
+        assert other.submit(lambda: s.paths("iran", "hamas")).result() == []
+        with pytest.raises(_Rollback), s._writing() as con:  # a write holds the writer
+            con.execute("DELETE FROM claims")
+            # the other thread reads on its own connection: not blocked, and it does
+            # not see the uncommitted delete (a hang here fails by timeout)
+            assert other.submit(lambda: s.stats().claims).result(timeout=60) == 9
+            raise _Rollback
+        src = source("Hezbollah trains Hamas.")
+        s.ingest(src, list(ACTORS), [claim(src, "hezbollah", "training", "hamas",
+                                           "Hezbollah trains Hamas")])
+        assert other.submit(lambda: s.stats().claims).result() == 10
+        paths = other.submit(lambda: s.paths("iran", "hamas")).result()
+        assert [p.actors for p in paths][0] == ["iran", "hezbollah", "hamas"]
+
+
+def test_close_closes_every_threads_connection(tmp_path: Path) -> None:
+    import threading
+
+    s = SqliteStore(tmp_path / "graph.db")
+    s.open()
+    load(s)
+    s.stats()
+    have_read, release = threading.Barrier(4), threading.Event()
+
+    def read() -> None:
+        s.stats()
+        have_read.wait()
+        release.wait()  # the thread (and its connection) stays alive until the close
+
+    threads = [threading.Thread(target=read) for _ in range(3)]
+    for t in threads:
+        t.start()
+    have_read.wait()
+    connections = [s._con, *s._readers.values()]
+    assert len({id(c) for c in connections}) == 5  # the writer, this thread, three others
+    s.close()
+    release.set()
+    for t in threads:
+        t.join()
+    for con in connections:
+        assert con is not None
+        with pytest.raises(sqlite3.ProgrammingError):
+            con.execute("SELECT 1")
+    with pytest.raises(StoreUnavailable):
+        s.stats()
+    s.open()  # this thread's old connection is not reused
+    assert s.stats().claims == 9
+    s.close()
+
+
+@pytest.mark.parametrize("written_at", [1, 2])
+def test_an_older_store_migrates_to_one_triple_index(tmp_path: Path, written_at: int,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "graph.db"
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_schema, "MIGRATIONS", sqlite_schema.MIGRATIONS[:written_at])
+        m.setattr(sqlite_schema, "SCHEMA_VERSION", written_at)
+        with SqliteStore(path) as old:
+            load(old)
+            before = old.edges(EdgeFilter(limit=100))
+            hez = old.edge_counts("hezbollah")
+    with SqliteStore(path) as s:
+        assert s.edges(EdgeFilter(limit=100)) == before
+        assert s.edge_counts("hezbollah") == hez
+        assert s.stats().claims == 9
+    con = sqlite3.connect(path)
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert con.execute("PRAGMA user_version").fetchone()[0] == sqlite_schema.SCHEMA_VERSION
+    con.close()
+    assert "claims_triple" in indexes
+    assert not indexes & {"claims_subject", "claims_evidence"}
+
+
+def test_names_are_added_after_another_connection_rewrote_the_actor(tmp_path: Path) -> None:
+    from tests.contract.world import IRAN, S2, S2_CLAIMS
+
+    path = tmp_path / "graph.db"
+    with SqliteStore(path) as a, SqliteStore(path) as b:
+        load(a)  # a has now stored Iran with its alias
+        b.clear()
+        b.add_actors([IRAN.model_copy(update={"aliases": ()})])
+        assert b.get_actor("iran").aliases == ()
+        a.ingest(S2, list(ACTORS), list(S2_CLAIMS))  # names Iran with its alias again
+        assert a.get_actor("iran").aliases == IRAN.aliases
+        assert b.get_actor("iran").aliases == IRAN.aliases
