@@ -28,6 +28,7 @@ SIZES = (1000, 5000)
 SIZES_QUICK = (200, 1000)
 RUNS = 3
 RUNS_QUICK = 2
+SIZE_BUDGET_S = 30.0  # per size and side: no further runs once spent (`runs` says how many)
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -50,9 +51,12 @@ def server_times(db: Path, sizes: tuple[int, ...], runs: int) -> dict[str, Any]:
         store.subgraph(max_nodes=10)
         out["graph_build_s"] = round(time.perf_counter() - t, 3)
         for n in sizes:
-            view, sub = [], []
+            view: list[float] = []
+            sub: list[float] = []
             nodes = edges = 0
             for _ in range(runs):
+                if sum(view) + sum(sub) > SIZE_BUDGET_S:
+                    break
                 t = time.perf_counter()
                 data = build_view(store, ViewQuery(max_nodes=n))
                 html = render_page(data, standalone=False)
@@ -74,8 +78,10 @@ def browser_times(db: Path, sizes: tuple[int, ...], runs: int) -> dict[str, Any]
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             for n in (10, *sizes):
-                times = []
+                times: list[float] = []
                 for _ in range(runs):
+                    if sum(times) > SIZE_BUDGET_S:
+                        break
                     page = browser.new_page()
                     t = time.perf_counter()
                     page.goto(f"{url}/view?max_nodes={n}", wait_until="commit",
