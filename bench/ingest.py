@@ -112,6 +112,9 @@ def _sqlite_rates(res: Result, scale: Scale, quick: bool) -> list[dict[str, Any]
     rates = segment_rates(run.checkpoints)
     extra = SQLITE_EXTRA_QUICK if quick else SQLITE_EXTRA
     shutil.copyfile(found, scratch)
+    wal = Path(f"{found}-wal")
+    if wal.exists():  # not yet checkpointed into the main file: part of the copy
+        shutil.copyfile(wal, Path(f"{scratch}-wal"))
     with SqliteStore(scratch) as store:
         more = load(store, Scale(scale.actors, (extra,), scale.claims_per_source),
                     first_batch=10**6)  # sources new to the store
