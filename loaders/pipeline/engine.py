@@ -24,7 +24,7 @@ _HEAD_AFTER_POSSESSIVE = re.compile(
     r"operations|police|coast ?guard|navy|air force|brigades?|battalions?|commandos?|units?|"
     r"regiments?|"
     r"offensive|cause|government|regime|army|military|advance|struggle|insurgency|rule|"
-    r"militia|members|leaders|leadership|branch|affiliate|franchise|wing|arm|ally|allies|"
+    r"militia|members|leaders|leadership|bureau|politburo|offices?|headquarters|branch|affiliate|franchise|wing|arm|ally|allies|"
     r"partner|partners|offshoot|subsidiary|extension|proxy|proxies|client|clients|"
     r"(?:[\w-]+ ){0,2}(?:north|south|east|west|northeast|"
     r"northwest|southeast|southwest|region|regions|territory|territories|border|borders|"
@@ -168,7 +168,8 @@ def _only_weak_words(span: str) -> bool:
     strong = {"alliance", "alliances", "allied", "allies", "ally", "partnership", "partner",
               "partners", "pact", "axis", "nexus", "coalition", "allegiance", "merger",
               "merged", "joined", "union", "aligned", "affiliated", "affiliate", "member",
-              "branch", "wing", "extension", "offshoot", "franchise"}
+              "branch", "wing", "extension", "offshoot", "franchise", "agreement", "treaty",
+              "accord", "protocol"}
     return bool(words & weak_alliance_words()) and not words & strong
 
 

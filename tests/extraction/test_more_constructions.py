@@ -68,6 +68,23 @@ FOUND: list[tuple[str, Expected]] = [
      "of drones for the RSF.", ("Omar Saleh", "arms", "Rapid Support Forces")),
     ("Red Sea Holding, which has generated funds for Hamas through property sales, was named.",
      ("Red Sea Holding", "funding", "Hamas")),
+    # an object relative clause: its subject gives, the main verb is the head's
+    ("Hezbollah, which Iran has long funded and armed, attacked Israel.",
+     ("Iran", "arms", "Hezbollah")),
+    ("Hezbollah, which Iran has long funded and armed, attacked Israel.",
+     ("Hezbollah", "hostility", "Israel")),
+    # hosting a group's leaders or bureau
+    ("Turkey hosts Hamas's political bureau in Istanbul.", ("Turkey", "safe_haven", "Hamas")),
+    ("Iran continues to host senior al-Qaeda figures.", ("Iran", "safe_haven", "Al-Qaeda")),
+    ("Kenya and Ethiopia signed a security cooperation agreement in May.",
+     ("Ethiopia", "alliance", "Kenya")),
+    ("The Houthis receive drones via Oman from Iran.", ("Iran", "arms", "Houthis")),
+    ("Officials say Qatar gave $30 million a year to Hamas.", ("Qatar", "funding", "Hamas")),
+    ("Turkey was the main weapons supplier to Azerbaijan.", ("Turkey", "arms", "Azerbaijan")),
+    ("Iran is Hezbollah's main arms supplier.", ("Iran", "arms", "Hezbollah")),
+    ("Al-Shabaab operates from sanctuaries in Eritrea.", ("Eritrea", "safe_haven", "Al-Shabaab")),
+    ("Israeli strikes killed 12 Hezbollah members in Lebanon.",
+     ("Israel", "hostility", "Hezbollah")),
     # sub-national authorities are parties
     ("Turkey, which trained Jubaland's special police unit, opened a base.",
      ("Turkey", "training", "Jubaland")),
@@ -93,6 +110,14 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Ansaru", "alliance", "Boko Haram")),
     # the ally in an apposition is not the one that acts
     ("Hamas, an ally of Iran, fired rockets at Israel.", ("Iran", "hostility", "Israel")),
+    # the subject of an object relative clause does not reach the main verb
+    ("Hezbollah, which Iran funds, attacked Israel.", ("Iran", "hostility", "Israel")),
+    ("Hezbollah, which Iran funds, attacked Israel.", ("Iran", "funding", "Israel")),
+    # hosting for talks is no haven; a treaty of peace is no alliance
+    ("Egypt hosted Hamas leaders for talks in Cairo.", ("Egypt", "safe_haven", "Hamas")),
+    ("Israel and Jordan signed a water agreement.", ("Israel", "alliance", "Jordan")),
+    # the route is not the supplier
+    ("The Houthis receive drones via Oman from Iran.", ("Oman", "arms", "Houthis")),
     # buying weapons for oneself or facilitating oil sales arms no one
     ("Omar Saleh, a Sudan-based businessman who oversaw the purchase of fuel for the RSF, "
      "was named.", ("Omar Saleh", "arms", "Rapid Support Forces")),
