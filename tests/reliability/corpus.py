@@ -246,6 +246,8 @@ def pathological_cases() -> list[Bad]:
             + b"</body></html>", ("too many HTML elements",)),
         Bad("unclosed-tags-md", "tags.md", PROSE.encode() + b"\n\n" + b"<font>" * nested,
             ("too many HTML elements",)),
+        Bad("brackets-md", "brackets.md", PROSE.encode() + b"\n\n" + b"![" * 60_000,
+            ("too much Markdown markup",)),
         Bad("long-field-csv", "long.csv",
             csv_text('Iran,funding,Hezbollah,"' + "x" * (5 * MB) + '",Notes,2023-01-01'),
             ("line 2", "field larger than field limit")),

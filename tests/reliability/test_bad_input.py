@@ -28,7 +28,7 @@ __all__ = ["make_client"]  # a fixture, used by name
 
 SMALL = small_cases()
 HEAVY_IDS = ["flate-bomb-pdf", "inflating-pdf", "nested-divs-html", "unclosed-tags-md",
-             "long-field-csv", "long-line-jsonl", "long-script-html"]
+             "brackets-md", "long-field-csv", "long-line-jsonl", "long-script-html"]
 LEAKS = ("Traceback", 'File "', ".py", "/work/", "/tmp/", "site-packages")
 
 
