@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint browser bench clean
+.PHONY: install run test lint browser bench soak clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache
+
+# A few minutes of mixed reads and writes against `allegiance serve` on each backend
+# (bounded in time and requests); writes bench/results/soak.json.
+soak: install
+	$(BIN)/python -m bench.soak --seconds 150 --max-requests 20000 --backend both

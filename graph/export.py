@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import InvalidInput
+from graph.errors import Conflict, InvalidInput, NotFound
 from graph.model import Actor, Claim, Edge, Source, SourceInfo
 from graph.relations import Modality, info
 from graph.store import MAX_LIMIT, EdgeFilter, GraphStore, Subgraph
@@ -142,12 +142,25 @@ def to_csv(store: GraphStore) -> str:
     return buf.getvalue()
 
 
+_WRITERS = {"graphml": to_graphml, "json": to_json, "csv": to_csv}
+_ATTEMPTS = 5
+
+
 def export(store: GraphStore, fmt: str) -> str:
-    """The graph in `fmt` (graphml, json or csv)."""
-    if fmt == "graphml":
-        return to_graphml(store)
-    if fmt == "json":
-        return to_json(store)
-    if fmt == "csv":
-        return to_csv(store)
-    raise InvalidInput(f"format: unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
+    """The graph in `fmt` (graphml, json or csv).
+
+    An export reads the store in several steps; a write between them (a source
+    retracted after it was listed) would make it fail or mix two states. So it is
+    written again until the store's counts are the same before and after it."""
+    if fmt not in _WRITERS:
+        raise InvalidInput(f"format: unknown export format {fmt!r} "
+                           f"(one of: {', '.join(FORMATS)})")
+    for _ in range(_ATTEMPTS):
+        before = store.stats()
+        try:
+            out = _WRITERS[fmt](store)
+        except NotFound:
+            continue  # something listed was removed meanwhile
+        if store.stats() == before:
+            return out
+    raise Conflict("the graph kept changing while it was being exported; try again")
