@@ -14,9 +14,11 @@ baseline runs on the same documents, and the results say how much was done.
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
 from bench.common import Result
 from bench.corpus import corpus, document
@@ -72,8 +74,29 @@ def _rate(fn: Callable[[str], object], texts: list[str],
             "words_per_cpu_s": round(words / cpu, 1)}
 
 
+def previous_run(res: Result) -> dict[str, Any] | None:
+    """The headline figures of the results file this run replaces (before/after)."""
+    try:
+        old = json.loads(res.path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    out: dict[str, Any] = {"timestamp": old.get("timestamp"), "code": old.get("code"),
+                           "load_average_before": old.get("load_average_before")}
+    for key, fig in (old.get("figures") or {}).items():
+        if key.endswith("MB") and isinstance(fig, dict) and "pipeline" in fig:
+            out[key] = {"pipeline_words_per_s": fig["pipeline"]["words_per_s"],
+                        "pipeline_words_per_cpu_s": fig["pipeline"]["words_per_cpu_s"],
+                        "tokenise_only_words_per_s": fig["tokenise_only"]["words_per_s"]}
+    if "article_5000_words" in (old.get("figures") or {}):
+        out["article_median_s"] = old["figures"]["article_5000_words"].get("median_s")
+    return out
+
+
 def run(quick: bool = False) -> Result:
     res = Result("extraction", quick)
+    previous = previous_run(res)
+    if previous is not None:
+        res.figures["previous_run"] = previous
     sizes = SIZES_MB_QUICK if quick else SIZES_MB
     runs = ARTICLE_RUNS_QUICK if quick else ARTICLE_RUNS
     res.parameters = {"seed": SEED, "sizes_mb": sizes, "document_words": 5000,

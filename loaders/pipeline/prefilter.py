@@ -33,6 +33,9 @@ NONLETTER = "\x00"
 _MAX_EXACT = 64  # strings kept while multiplying out alternatives
 _MIN_WORD = 3  # "to", "a" are in nearly every sentence: no use as a filter
 _MAX_GROUPS = 3  # groups kept per pattern (each one more set test)
+# Reading a long pattern costs about as much as compiling it: a pattern is read only
+# once it has been tried this many times (a one-page document need not pay for it).
+_READ_AFTER = 64
 _WORD = re.compile(r"[a-z]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -202,7 +205,11 @@ def _node(op: Any, av: Any) -> _Info:
 # By id(): hashing a compiled pattern hashes its whole code, each time. The pattern
 # is kept in the value so that its id cannot be reused.
 _NEEDED: dict[int, tuple[re.Pattern[str], tuple[frozenset[str], ...]]] = {}
+_TRIED: dict[int, int] = {}  # id of a pattern not read yet -> times tried
 _VOCABULARY: set[str] = set()  # every key some analysed pattern needs
+# key -> (id of a pattern, bit of the group of its that the key meets)
+_INDEX: dict[str, list[tuple[int, int]]] = {}
+_ALL_GROUPS: dict[int, int] = {}  # id of a pattern -> the bits of all its groups
 _WORD_KEYS: dict[str, frozenset[str]] = {}  # a word -> the keys of the vocabulary it has
 
 
@@ -213,6 +220,12 @@ def needed(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     if known is None:
         groups = _needed(regex)
         known = _NEEDED[id(regex)] = (regex, groups)
+        if groups:
+            for bit, group in enumerate(groups):
+                for key in group:
+                    _INDEX.setdefault(key, []).append((id(regex), 1 << bit))
+            _ALL_GROUPS[id(regex)] = (1 << len(groups)) - 1
+            _passing.cache_clear()
         new = set().union(*groups) - _VOCABULARY
         if new:
             _VOCABULARY.update(new)
@@ -262,10 +275,28 @@ def keys_of(text: str) -> frozenset[str] | None:
 
 def may_match(regex: re.Pattern[str], text: str) -> bool:
     """False only when `regex` has no match in `text` (True: it may have one)."""
-    groups = needed(regex)
+    known = _NEEDED.get(id(regex))
+    if known is None:
+        tried = _TRIED.get(id(regex), 0)
+        if tried < _READ_AFTER:
+            _TRIED[id(regex)] = tried + 1
+            return True
+        _TRIED.pop(id(regex), None)
+    groups = known[1] if known is not None else needed(regex)
     if not groups:
         return True
+    passing = _passing(text)
+    return passing is None or id(regex) in passing
+
+
+@lru_cache(maxsize=64)
+def _passing(text: str) -> frozenset[int] | None:
+    """The ids of the analysed patterns whose every group `text` meets (None: all)."""
     keys = keys_of(text)
     if keys is None:
-        return True
-    return all(not group.isdisjoint(keys) for group in groups)
+        return None
+    met: dict[int, int] = {}
+    for key in keys:
+        for rid, bit in _INDEX.get(key, ()):
+            met[rid] = met.get(rid, 0) | bit
+    return frozenset(rid for rid, bits in met.items() if bits == _ALL_GROUPS[rid])

@@ -95,9 +95,15 @@ class NameTrie:
     def scan(self, text: str, tokens: list[Token]) -> list[tuple[int, int, list[Entry]]]:
         """Non-overlapping (start token, end token, entries) matches, longest first."""
         out: list[tuple[int, int, list[Entry]]] = []
-        i = 0
         n = len(tokens)
-        while i < n:
+        first = self._root.children
+        # Only tokens that can start a name (most cannot), in order.
+        starts = [k for k, t in enumerate(tokens) if t.key in first]
+        i = 0
+        for begin in starts:
+            if begin < i:
+                continue  # inside the name found last
+            i = begin
             node = self._root
             best: tuple[int, list[Entry]] | None = None
             j = i
@@ -115,8 +121,6 @@ class NameTrie:
             if best is not None:
                 out.append((i, best[0], best[1]))
                 i = best[0]
-            else:
-                i += 1
         return out
 
 
