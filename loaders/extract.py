@@ -8,7 +8,7 @@ from loaders.document import Document, Extraction
 from loaders.pipeline.coref import resolve
 from loaders.pipeline.engine import apply_rules
 from loaders.pipeline.mentions import DocActor, Mention, find_mentions
-from loaders.pipeline.references import more_references
+from loaders.pipeline.references import more_references, split_affiliations
 from loaders.pipeline.segment import split_sentences
 from loaders.registry import Registry, load_registry
 
@@ -27,6 +27,7 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
     text = source.text
     sentences = split_sentences(text)
     named, actors = find_mentions(text, registry)
+    named = split_affiliations(text, named, actors, registry)
     mentions = more_references(text, sentences, resolve(text, sentences, named, actors),
                                actors, registry)
     states = frozenset(aid for aid, a in actors.items() if a.kind is ActorKind.STATE)

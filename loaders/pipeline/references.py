@@ -197,3 +197,27 @@ def _descriptions(text: str, sentences: list[Sentence], mentions: list[Mention],
                                  bool(re.match(r"['’]s?(?!\w)", text[hit.end():hit.end() + 3])),
                                  qualifier=m.actor, relation=relation))
     return found
+
+
+def split_affiliations(text: str, mentions: list[Mention], actors: dict[str, DocActor],
+                       registry: Registry) -> list[Mention]:
+    """"Hezbollah leader Hassan Nasrallah": the organisation before a person's title is
+    a mention of its own (so "the group" can point back to it), the person the rest."""
+    titles = "|".join(re.escape(t) for t in sorted(words(RULES, "person_titles"),
+                                                    key=len, reverse=True))
+    lead = re.compile(rf"(?P<org>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}}) (?:{titles}) (?=[A-Z])")
+    out: list[Mention] = []
+    for m in mentions:
+        hit = lead.match(m.text) if actors[m.actor].kind is ActorKind.PERSON else None
+        known = registry.lookup(hit.group("org")) if hit else None
+        if hit is None or known is None or known.kind is ActorKind.PERSON:
+            out.append(m)
+            continue
+        if known.id not in actors:
+            actors[known.id] = DocActor(known.id, known.name, known.kind, list(known.aliases),
+                                        known.country, known=True)
+        org_end = m.start + hit.end("org")
+        out.append(Mention(m.start, org_end, known.id, "name", text[m.start:org_end]))
+        out.append(Mention(m.start + hit.end(), m.end, m.actor, m.form,
+                           text[m.start + hit.end():m.end], m.possessive))
+    return out

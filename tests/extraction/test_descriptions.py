@@ -45,6 +45,9 @@ FOUND: list[tuple[str, Expected]] = [
      ("Al-Shabaab", "hostility", "Kenya")),
     ("The Houthis seized a tanker. Yemen's government says the Iranian-backed militia "
      "is a threat.", ("Iran", "support", "Houthis")),
+    # an organisation before a person's title is its own mention, so "the group" finds it
+    ("Hamas official Osama Hamdan said Qatar backs the movement.", ("Qatar", "support", "Hamas")),
+    ("Hezbollah commander Ali Karaki said Iran arms the group.", ("Iran", "arms", "Hezbollah")),
     # "the <actor> affiliate <name>"
     ("The Islamic State affiliate ISWAP attacked Nigeria.",
      ("Islamic State of Iraq and the Levant", "alliance", "Islamic State West Africa Province")),
@@ -69,6 +72,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Iran", "support", "Hamas")),
     ("Hamas fired rockets. The al-Qaeda affiliate al-Shabaab attacked Kenya.",
      ("Al-Qaeda", "alliance", "Hamas")),
+    # the person keeps the name after the title; no organisation in a plain title
+    ("President Bashar al-Assad thanked Iran. The group attacked Israel.",
+     ("Bashar al-Assad", "hostility", "Israel")),
     # an indefinite description introduces someone new
     ("Hamas fired rockets. An Iran-backed group claimed the attack.",
      ("Iran", "support", "Hamas")),

@@ -85,6 +85,12 @@ FOUND: list[tuple[str, Expected]] = [
     ("Al-Shabaab operates from sanctuaries in Eritrea.", ("Eritrea", "safe_haven", "Al-Shabaab")),
     ("Israeli strikes killed 12 Hezbollah members in Lebanon.",
      ("Israel", "hostility", "Hezbollah")),
+    ("Boko Haram has fought for more than ten years against Nigeria.",
+     ("Boko Haram", "hostility", "Nigeria")),
+    # diplomatic cover is support; shielding fighters is a haven
+    ("Russia shielded Syria from sanctions for years.", ("Russia", "support", "Syria")),
+    ("The Taliban continue to shield al-Qaeda leaders in Kabul.",
+     ("Taliban", "safe_haven", "Al-Qaeda")),
     # sub-national authorities are parties
     ("Turkey, which trained Jubaland's special police unit, opened a base.",
      ("Turkey", "training", "Jubaland")),
@@ -116,6 +122,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # hosting for talks is no haven; a treaty of peace is no alliance
     ("Egypt hosted Hamas leaders for talks in Cairo.", ("Egypt", "safe_haven", "Hamas")),
     ("Israel and Jordan signed a water agreement.", ("Israel", "alliance", "Jordan")),
+    # a request turned down is no support; cover at the UN is no haven
+    ("The Houthis turned to Iran for help, but Tehran refused.", ("Iran", "support", "Houthis")),
+    ("Russia and China have shielded Iran at the UN Security Council.",
+     ("Russia", "safe_haven", "Iran")),
+    # a state's troops that are part of a mission make no alliance with its body
+    ("Kenya, whose troops are part of the African Union mission, withdrew.",
+     ("African Union", "alliance", "Kenya")),
     # the route is not the supplier
     ("The Houthis receive drones via Oman from Iran.", ("Oman", "arms", "Houthis")),
     # buying weapons for oneself or facilitating oil sales arms no one
