@@ -319,7 +319,14 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self._problem(field, f"expected text, got {type(value).__name__}")
             return None
-        return normalise_text(str(value)).strip()
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # JSON's "\ud800" escape alone
+            self._problem(field, f"not text: a lone UTF-16 surrogate "
+                                 f"({text[exc.start]!r}) at character {exc.start}")
+            return None
+        return normalise_text(text).strip()
 
     def choice(self, field: str, kind: type[E], *, required: bool = False) -> E | None:
         raw = self.text(field, required=required)

@@ -199,6 +199,8 @@ def _ld_objects(data: object) -> Iterator[dict[str, object]]:
 
 def _ld_name(value: object) -> str | None:
     if isinstance(value, str):
+        if not encodable(value):
+            return None
         return " ".join(value.split()) or None
     if isinstance(value, dict):
         return _ld_name(value.get("name"))
@@ -206,6 +208,15 @@ def _ld_name(value: object) -> str | None:
         names = [n for n in (_ld_name(v) for v in value) if n]
         return "; ".join(names) or None
     return None
+
+
+def encodable(text: str) -> bool:
+    """False for a string holding a lone UTF-16 surrogate (JSON's or YAML's \\ud800)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _time_value(soup: BeautifulSoup) -> str | None:

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from graph.errors import InvalidInput
 from loaders.document import Document
 from loaders.readers.dates import parse_date
-from loaders.readers.html import check_element_count
+from loaders.readers.html import check_element_count, encodable
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -123,14 +123,14 @@ def _lowest(headings: dict[int, str]) -> str | None:
 
 def _meta_str(meta: dict[str, Any], key: str) -> str | None:
     value = meta.get(key)
-    if isinstance(value, str | int | float) and str(value).strip():
+    if isinstance(value, str | int | float) and str(value).strip() and encodable(str(value)):
         return str(value).strip()
     return None
 
 
 def _author(value: object) -> str | None:
     if isinstance(value, str):
-        return value.strip() or None
+        return (value.strip() or None) if encodable(value) else None
     if isinstance(value, dict):
         return _author(value.get("name"))
     if isinstance(value, list):

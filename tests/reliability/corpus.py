@@ -215,6 +215,14 @@ def small_cases() -> list[Bad]:
             csv_text(GOOD_ROW, GOOD_ROW.replace("2023-04-05", "2024-01-01")
                      .replace("Iran funds", "Iran still funds")),
             ("line 3", "source_date", "differs from")),
+        Bad("surrogate-json", "surrogate.json",
+            b'[{"subject": "Lone\\ud800Front", "relation": "funding", "object": "Hezbollah", '
+            b'"quote": "It funds Hezbollah.", "source_title": "N"}]',
+            ("[0]", "subject: not text: a lone UTF-16 surrogate")),
+        Bad("surrogate-jsonl", "surrogate.jsonl",
+            jsonl(record()) + b'{"subject": "Iran", "relation": "arms", "object": "Hamas", '
+            b'"quote": "Iran arms \\udfffHamas.", "source_title": "N"}\n',
+            ("line 2", "quote: not text: a lone UTF-16 surrogate")),
         # wrong encodings
         Bad("bad-utf8-bom", "bom.txt", codecs.BOM_UTF8 + b"Iran funds \xff\xfe Hezbollah.",
             ("not valid UTF-8 at byte",)),

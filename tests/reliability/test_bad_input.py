@@ -238,6 +238,23 @@ def test_bad_request_bodies_are_4xx_problems(cli_store: GraphStore, make_client:
     assert export.to_json(cli_store) == before
 
 
+@pytest.mark.parametrize(("name", "data"), [
+    ("front.md", b'---\ntitle: "x\\ud800y"\nauthor: "\\udfff"\n---\n\n' + PROSE.encode()),
+    ("ld.html", b'<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+                b'"headline": "x\\ud800y", "author": "\\udfff"}</script></head><body><p>'
+                + PROSE.encode() + b"</p></body></html>"),
+])
+def test_lone_surrogates_in_metadata_are_dropped_not_stored(
+        cli_store: GraphStore, make_client: MakeClient, name: str, data: bytes) -> None:
+    """YAML front matter and JSON-LD may escape a lone surrogate, which no store can
+    hold as UTF-8: the value is left out and the document loads."""
+    r = make_client().post("/documents", files={"file": (name, data)})
+    assert r.status_code == 201, r.text
+    [doc] = r.json()["documents"]
+    stored = cli_store.get_source(doc["source"])
+    assert stored.author is None and stored.title in (None, "front", "ld")
+
+
 def test_a_5_mb_line_is_cut_into_bounded_sentences_with_exact_offsets() -> None:
     text = ("Iran funds Hezbollah through front companies in several countries, " * 80_000)
     sentences = split_sentences(text)
