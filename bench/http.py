@@ -13,14 +13,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench.common import WORK, Result
+from bench.common import WORK, Result, latency_summary
 from bench.corpus import claim_sample
 from bench.ingest import SQLITE, SQLITE_QUICK
 from bench.stores import SEED, provenance, sqlite_store_at
@@ -41,6 +41,19 @@ def _free_port() -> int:
 @contextmanager
 def serve(db: Path) -> Iterator[str]:
     """`allegiance serve` on a free loopback port over the SQLite store at `db`."""
+    with serving(db) as (base, _):
+        yield base
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of process `pid` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[tuple[str, int]]:
+    """As `serve`, also giving the server's process id."""
     port = _free_port()
     env = {**os.environ, "ALLEGIANCE_STORE": f"sqlite:///{db.resolve()}",
            "ALLEGIANCE_HOST": "127.0.0.1", "ALLEGIANCE_PORT": str(port)}
@@ -61,7 +74,7 @@ def serve(db: Path) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError("allegiance serve did not answer /health within 120 s")
             time.sleep(0.3)
-        yield base
+        yield base, proc.pid
     finally:
         proc.terminate()
         try:
@@ -98,6 +111,32 @@ def wrk(url: str, paths: list[str], seconds: int) -> dict[str, Any]:
             **lat, "seconds": seconds, "clients": CLIENTS}
 
 
+HUBS = [f"a{i:06d}" for i in range(5)]  # the generator's five most connected actors
+
+
+def _with_server_cpu(pid: int, run_wrk: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """wrk's figures plus the server's CPU time per request over the run."""
+    before = cpu_s(pid)
+    out = run_wrk()
+    used = cpu_s(pid) - before
+    out["server_cpu_s"] = round(used, 2)
+    if out.get("requests"):
+        out["server_cpu_ms_per_request"] = round(1000 * used / out["requests"], 3)
+    return out
+
+
+def actor_summaries(url: str, ids: list[str], rounds: int = 3) -> dict[str, Any]:
+    """Latency of GET /actors/{id} (the actor summary), one request at a time."""
+    took = []
+    with httpx.Client(base_url=url, timeout=120) as client:
+        for _ in range(rounds):
+            for a in ids:
+                t = time.perf_counter()
+                client.get(f"/actors/{a}").raise_for_status()
+                took.append(time.perf_counter() - t)
+    return latency_summary(took)
+
+
 def run(quick: bool = False) -> Result:
     res = Result("http", quick)
     scale = SQLITE_QUICK if quick else SQLITE
@@ -107,13 +146,23 @@ def run(quick: bool = False) -> Result:
     res.parameters = {"scale": vars(scale), "clients": CLIENTS, "seconds": seconds,
                       "actors": len(ids), "tool": "wrk -t2", "server": "allegiance serve "
                       "(uvicorn, one worker) on 127.0.0.1", "sqlite_store": provenance(db)}
-    with serve(db) as url:
+    with serving(db) as (url, pid):
         # every generated id is stored at this scale; a missing one would show as non-2xx
         paths = [f"/actors/{a}/supporters" for a in ids]
         wrk(url, paths[:20], 2)  # warm-up: graph and page caches
-        sup = wrk(url, paths, seconds)
-        health = wrk(url, ["/health"], seconds)
-    res.figures = {"supporters": sup, "health": health, "store_claims": scale.claims}
+        sup = _with_server_cpu(pid, lambda: wrk(url, paths, seconds))
+        health = _with_server_cpu(pid, lambda: wrk(url, ["/health"], seconds))
+        summary = actor_summaries(url, HUBS)
+    res.figures = {"supporters": sup, "health": health, "store_claims": scale.claims,
+                   "actor_summary": summary}
+    if sup.get("server_cpu_ms_per_request") and health.get("server_cpu_ms_per_request"):
+        res.ratio("supporters_server_cpu_vs_health", sup["server_cpu_ms_per_request"],
+                  health["server_cpu_ms_per_request"],
+                  what="supporters: server CPU ms per request",
+                  against="/health: server CPU ms per request")
+    res.ratio("actor_summary_p50_vs_supporters", summary["p50_ms"], sup.get("p50_ms", 0.0),
+              what=f"GET /actors/{{id}} p50 ms, {len(HUBS)} top hubs one at a time",
+              against="supporters p50 ms under 32 clients")
     if sup["non_2xx"]:
         res.notes.append(f"{sup['non_2xx']} supporters responses were not 2xx")
     res.ratio("supporters_rps_vs_health", sup["requests_per_s"] or 0.0,
