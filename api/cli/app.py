@@ -46,6 +46,8 @@ def cli_errors() -> Iterator[None]:
         raise fail(str(exc), 2) from None
     except AllegianceError as exc:
         raise fail(str(exc), 1) from None
+    except UnicodeEncodeError as exc:  # an argument holding bytes that are not UTF-8
+        raise fail(f"{str(exc.object)[:80]!r}: not valid UTF-8 text", 2) from None
 
 
 @contextmanager

@@ -28,7 +28,7 @@ from loaders.readers.claims import (
     read_claims_jsonl,
 )
 from loaders.readers.decoding import declared_charset, decode_bytes
-from loaders.readers.html import read_html
+from loaders.readers.html import encodable, read_html
 from loaders.readers.markdown import read_markdown
 from loaders.readers.pdf import read_pdf
 from loaders.readers.plain import read_text
@@ -135,7 +135,7 @@ def _read(data: bytes, name: str, fmt: str | None, stem: str) -> ReadResult:
         charset = declared_charset(data) if fmt == "html" else None
         text = decode_bytes(data, name, declared=charset)
         result = _TEXT_READERS[fmt](text, name)
-    if isinstance(result, Document) and not result.title and stem:
+    if isinstance(result, Document) and not result.title and stem and encodable(stem):
         result = dataclasses.replace(result, title=stem)
     return result
 

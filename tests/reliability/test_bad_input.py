@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +32,7 @@ __all__ = ["make_client"]  # a fixture, used by name
 SMALL = small_cases()
 HEAVY_IDS = ["flate-bomb-pdf", "inflating-pdf", "nested-divs-html", "unclosed-tags-md",
              "brackets-md", "long-field-csv", "long-line-jsonl", "long-script-html"]
+ALLEGIANCE = str(Path(sys.executable).with_name("allegiance"))
 LEAKS = ("Traceback", 'File "', ".py", "/work/", "/tmp/", "site-packages")
 
 
@@ -253,6 +257,26 @@ def test_lone_surrogates_in_metadata_are_dropped_not_stored(
     [doc] = r.json()["documents"]
     stored = cli_store.get_source(doc["source"])
     assert stored.author is None and stored.title in (None, "front", "ld")
+
+
+def test_arguments_that_are_not_utf8_get_a_message_not_a_traceback(
+        cli_store: GraphStore, tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 in an argument (Linux hands them over as surrogate
+    escapes): a name is refused with a message; a file so named still loads."""
+    before = export.to_json(cli_store)
+    odd = "Ir" + os.fsdecode(b"\xff") + "an"
+    for command in (["actor", odd], ["supporters", odd], ["evidence", odd, "funding", "x"]):
+        code, out = cli(*command)
+        assert code == 2, out
+        assert "not valid UTF-8 text" in out and "Traceback" not in out
+    assert export.to_json(cli_store) == before
+    path = tmp_path / os.fsdecode(b"note-\xff.txt")
+    path.write_text(PROSE, encoding="utf-8")
+    done = subprocess.run([ALLEGIANCE, "load", os.fsencode(path)], capture_output=True,
+                          timeout=600, check=False)  # real argv bytes, real stdout
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stdout + done.stderr
+    assert cli_store.stats().sources == len(json.loads(before)["sources"]) + 1
 
 
 def test_a_5_mb_line_is_cut_into_bounded_sentences_with_exact_offsets() -> None:
