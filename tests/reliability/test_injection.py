@@ -111,8 +111,7 @@ def test_store_api_round_trips_every_payload_and_changes_nothing_else(
             assert actor.id in [a.id for a in store.search_actors(name).items], name
     assert store.get_source(src.id) == src
     for c in claims:
-        found: Any = store.evidence(c.subject, Relation.SUPPORT, c.object)
-        (ev,) = found.items if hasattr(found, "items") else found  # a page, or a list
+        (ev,) = store.evidence(c.subject, Relation.SUPPORT, c.object).items
         assert ev.claim.quote == c.quote == src.text[ev.claim.start:ev.claim.end]
         assert ev.claim.attributed_to == c.attributed_to
         assert ev.source.title == src.title and ev.source.url == src.url
