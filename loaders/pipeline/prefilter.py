@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -275,8 +276,19 @@ def keys_of(text: str) -> frozenset[str] | None:
     return frozenset(out)
 
 
+# The tables and caches above are shared by threads (the API extracts in a thread pool):
+# a pattern read by one thread while another tested a text made `_passing` fail on a
+# half-built index, or cache an answer that skips the new pattern.
+_LOCK = threading.Lock()
+
+
 def may_match(regex: re.Pattern[str], text: str) -> bool:
     """False only when `regex` has no match in `text` (True: it may have one)."""
+    with _LOCK:
+        return _may_match(regex, text)
+
+
+def _may_match(regex: re.Pattern[str], text: str) -> bool:
     known = _NEEDED.get(id(regex))
     if known is None:
         tried = _TRIED.get(id(regex), 0)
