@@ -91,6 +91,12 @@ FOUND: list[tuple[str, Expected]] = [
     ("Russia shielded Syria from sanctions for years.", ("Russia", "support", "Syria")),
     ("The Taliban continue to shield al-Qaeda leaders in Kabul.",
      ("Taliban", "safe_haven", "Al-Qaeda")),
+    # help qualified by its giver, the one helped being the clause's subject
+    ("The Houthis, with Iranian support, attacked shipping.", ("Iran", "support", "Houthis")),
+    ("Hamas, with Qatari funding, rebuilt its tunnels.", ("Qatar", "funding", "Hamas")),
+    ("Support for the Houthis from Iran has grown.", ("Iran", "support", "Houthis")),
+    ("Weapons for the RSF from the UAE arrived via Chad.",
+     ("United Arab Emirates", "arms", "Rapid Support Forces")),
     # sub-national authorities are parties
     ("Turkey, which trained Jubaland's special police unit, opened a base.",
      ("Turkey", "training", "Jubaland")),
@@ -129,6 +135,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a state's troops that are part of a mission make no alliance with its body
     ("Kenya, whose troops are part of the African Union mission, withdrew.",
      ("African Union", "alliance", "Kenya")),
+    # the object of a verb is not the one "with the support of" helps
+    ("Israel attacked Hamas with the support of the United States.",
+     ("United States", "support", "Hamas")),
+    ("Israel attacked Hamas with US support.", ("United States", "support", "Hamas")),
+    # weapons named by their maker's country name no supplier
+    ("Russia attacked Ukraine with Iranian drones.", ("Iran", "arms", "Russia")),
+    ("Calls for Hamas from Egypt to disarm grew.", ("Egypt", "support", "Hamas")),
     # the route is not the supplier
     ("The Houthis receive drones via Oman from Iran.", ("Oman", "arms", "Houthis")),
     # buying weapons for oneself or facilitating oil sales arms no one
