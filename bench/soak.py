@@ -174,7 +174,10 @@ READS: dict[str, tuple[int, set[int]]] = {
     "stats": (6, {200}), "sources": (6, {200}), "actor": (8, {200, 404}),
     "supporters": (12, {200, 404}), "supported": (8, {200, 404}), "edges": (10, {200, 404}),
     "evidence": (8, {200, 404}), "paths": (6, {200, 404}), "graph": (6, {200, 404}),
-    "view_data": (6, {200, 404}), "source_text": (6, {200, 404}), "export": (1, {200}),
+    "view_data": (6, {200, 404}), "source_text": (6, {200, 404}),
+    # an export is no snapshot: while writes keep changing the store it may answer 409
+    # "try again" (never a mixed or partial export)
+    "export": (1, {200, 409}),
 }
 WRITES: dict[str, tuple[int, set[int]]] = {
     "ingest": (12, {201}), "ingest_again": (3, {201}), "retract": (3, {200}),
