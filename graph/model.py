@@ -13,7 +13,14 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from graph.errors import ModelError
 from graph.relations import Modality, Relation, is_symmetric
@@ -33,8 +40,22 @@ class ActorKind(StrEnum):
     OTHER = "other"
 
 
+def _encodable(value: Any) -> Any:
+    """Refuse text that is not valid Unicode (a lone surrogate cannot be stored)."""
+    for text in (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ():
+        if isinstance(text, str):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError(f"not valid Unicode text: a lone surrogate at character "
+                                 f"{exc.start}") from None
+    return value
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+    _valid_text = field_validator("*")(_encodable)
 
 
 def utcnow() -> datetime:
@@ -48,7 +69,8 @@ def normalise_text(text: str) -> str:
 
 def text_id(text: str) -> str:
     """The source id of an already normalised text."""
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: hashing must not fail before validation names the bad text
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def fold(name: str) -> str:
