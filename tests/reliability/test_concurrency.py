@@ -118,7 +118,12 @@ def _read_loop(base: str, ref: Reference, stop: threading.Event, seen: Seen) -> 
         while not stop.is_set():
             for name, path in (("stats", "/stats"), ("supporters", f"/actors/{o}/supporters"),
                                ("evidence", f"/edges/{s}/{r}/{o}/evidence")):
-                res = http.get(path, params={"limit": 1000} if name == "supporters" else None)
+                try:
+                    res = http.get(path, params={"limit": 1000} if name == "supporters"
+                                   else None)
+                except httpx.HTTPError as exc:
+                    fail(f"{path}: {exc!r}")
+                    continue
                 if res.status_code == 404 and name != "stats" and name not in answered:
                     continue  # its actors are not stored yet: fine until they are
                 if res.status_code != 200:
@@ -161,7 +166,11 @@ def _check_evidence(body: dict[str, Any], ref: Reference, triple: tuple[str, str
 def _post_all(base: str, docs: list[Doc], results: list[tuple[str, int, Any]]) -> None:
     with httpx.Client(base_url=base, timeout=PATIENCE) as http:
         for doc in docs:
-            res = http.post("/documents", json={"text": doc.text, "title": doc.title})
+            try:
+                res = http.post("/documents", json={"text": doc.text, "title": doc.title})
+            except httpx.HTTPError as exc:  # a dropped connection is a failure too
+                results.append((doc.title, 0, {"detail": repr(exc)}))
+                continue
             body = res.json() if res.headers.get("content-type", "").endswith("json") else None
             results.append((doc.title, res.status_code, body))
 
