@@ -66,8 +66,17 @@ def cpu_pressure() -> float | None:
 
 
 def peak_rss_bytes() -> int:
-    """This process's peak resident set size (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    """This process's peak resident set size. Linux's VmHWM belongs to the current
+    program; getrusage's maxrss also counts the parent's before exec (a spawned child
+    would report its parent's peak), so it is only the fallback."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
 def percentile(values: list[float], p: float) -> float:

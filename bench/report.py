@@ -168,11 +168,15 @@ def summary(docs: list[dict[str, Any]], run: dict[str, Any] | None) -> list[str]
         out.append("")
     goals = [(d, g) for d in docs for g in d.get("goals") or []]
     met = sum(1 for _, g in goals if g["met"])
-    out += [f"Goals: {met} of {len(goals)} met.", "",
-            "| benchmark | goal | value | target | result |", "|---|---|---:|---|---|"]
+    out += [f"Goals: {met} of {len(goals)} met. `measured` is when the benchmark ran: "
+            "results files that `make bench` does not write (other engineers' before/after "
+            "and soak runs) are listed too, with their own times.", "",
+            "| benchmark | measured | goal | value | target | result |",
+            "|---|---|---|---:|---|---|"]
     for d, g in goals:
         on_ratio = g["figure"] in (d.get("ratios") or {})
         out.append(f"| {d['benchmark']}{' (quick)' if d.get('quick') else ''} | "
+                   f"{str(d.get('timestamp', '?')).replace('T', ' ')} | "
                    f"{_goal_name(g)} | {_value(g['value'], g['figure'])}{'x' if on_ratio else ''}"
                    f" | {_goal_text(g, on_ratio)} | {_mark(g['met'])} |")
     return [*out, ""]
