@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from loaders.document import Document
@@ -9,6 +11,14 @@ from loaders.extract import extract
 from loaders.registry import Registry, load_registry
 
 Triple = tuple[str, str, str, str]  # subject name, relation, object name, modality
+Expected = tuple[str, str, str]  # subject name, relation, object name
+ClaimsOf = Callable[[str], set[Triple]]
+
+
+def triple_key(t: Expected) -> Expected:
+    """A triple compared without direction when its relation is symmetric (alliance)."""
+    s, r, o = t
+    return (min(s, o), r, max(s, o)) if r == "alliance" else t
 
 
 @pytest.fixture(scope="session")

@@ -5,20 +5,10 @@ to point back to, a name that follows)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from tests.extraction.conftest import Triple, positive
-
-ClaimsOf = Callable[[str], set[Triple]]
-Expected = tuple[str, str, str]
-
-
-def _key(t: Expected) -> Expected:
-    s, r, o = t
-    return (min(s, o), r, max(s, o)) if r == "alliance" else t
-
+from tests.extraction.conftest import ClaimsOf, Expected, positive
+from tests.extraction.conftest import triple_key as _key
 
 FOUND: list[tuple[str, Expected]] = [
     # an apposition is read, then the verb belongs to the one it describes

@@ -5,20 +5,10 @@ strikes in support of someone, appositions (passive, role, aligned)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from tests.extraction.conftest import Triple, positive
-
-ClaimsOf = Callable[[str], set[Triple]]
-Expected = tuple[str, str, str]
-
-
-def _key(t: Expected) -> Expected:
-    s, r, o = t
-    return (min(s, o), r, max(s, o)) if r == "alliance" else t
-
+from tests.extraction.conftest import ClaimsOf, Expected, positive
+from tests.extraction.conftest import triple_key as _key
 
 FOUND: list[tuple[str, Expected]] = [
     # the possessor of a unit is the one helped
