@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import lru_cache
@@ -165,7 +166,7 @@ class SqliteStore:
             con: sqlite3.Connection | None = None
             try:
                 con = self._connect(_WRITER_CACHE_KIB)
-                con.execute("PRAGMA journal_mode = WAL")
+                self._enter_wal(con)
                 # a 1,000-claim ingest writes several thousand pages: checkpoint (and
                 # fsync) after every few, not after each
                 con.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
@@ -178,6 +179,25 @@ class SqliteStore:
                 raise self._mapped(exc) from exc
             self._con = con
             self._opening += 1
+
+    def _enter_wal(self, con: sqlite3.Connection) -> None:
+        """Switch to WAL, waiting out other connections doing the same.
+
+        Changing the journal mode needs an exclusive lock, and SQLite answers "locked"
+        at once rather than calling the busy handler when another connection is
+        mid-switch (several stores creating one new file), so we retry up to the timeout.
+        """
+        deadline = time.monotonic() + self._timeout
+        pause = 0.005
+        while True:
+            try:
+                con.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
     def _connect(self, cache_kib: int) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None,
