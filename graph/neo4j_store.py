@@ -12,7 +12,7 @@ import difflib
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, NoReturn, Self, TypeVar
 from urllib.parse import urlsplit
 
@@ -61,6 +61,7 @@ from graph.relations import (
 )
 from graph.store import (
     EVIDENCE_LIMIT,
+    Batch,
     EdgeCounts,
     EdgeFilter,
     Evidence,
@@ -71,6 +72,7 @@ from graph.store import (
     RetractReport,
     Stats,
     Subgraph,
+    batch_error,
 )
 from graph.store_checks import (
     check_claim_actors,
@@ -392,6 +394,24 @@ class Neo4jStore:
                                 claims_added=len(rows))
 
         return self._write(work)
+
+    def ingest_many(self, batches: Iterable[Batch]) -> list[IngestReport]:
+        """`ingest` of each batch in turn; when one fails, the sources this call
+        stored are retracted again and its error, naming the batch, is raised."""
+        reports: list[IngestReport] = []
+        try:
+            for position, (source, actors, claims) in enumerate(batches):
+                try:
+                    reports.append(self.ingest(source, actors, claims))
+                except InvalidInput as exc:
+                    raise batch_error(exc, position, source.id) from exc
+        except Exception:
+            for report in reports:
+                if report.created:
+                    with suppress(AllegianceError):  # the error raised says more
+                        self.retract(report.source)
+            raise
+        return reports
 
     def add_actors(self, actors: Sequence[Actor]) -> int:
         """Upsert actors: new ones are added, stored ones take the given record and

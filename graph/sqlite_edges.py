@@ -74,6 +74,24 @@ ADD_SOURCE = (
 )
 
 
+# Adds every counted claim after row ? (all of new sources: a source is added only
+# once, so their distinct sources add up) to the summary, in one grouped pass.
+FOLD_NEW = (
+    "INSERT INTO edges(subject, relation, object, claims, sources, first_seen, last_seen, "
+    "asserted, reported) "
+    "SELECT subject, relation, object, count(*), count(DISTINCT source), min(published), "
+    "max(published), sum(modality = 'asserted'), sum(modality = 'reported') "
+    "FROM claims WHERE n > ? AND modality IN ('asserted', 'reported') "
+    "GROUP BY subject, relation, object "
+    "ON CONFLICT(subject, relation, object) DO UPDATE SET "
+    "claims = claims + excluded.claims, sources = sources + excluded.sources, "
+    "first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, "
+    "excluded.first_seen), "
+    "last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen), "
+    "asserted = asserted + excluded.asserted, reported = reported + excluded.reported"
+)
+
+
 def uses_summary(flt: EdgeFilter) -> bool:
     """True when the filter's edges can be read from the summary table."""
     return (

@@ -55,11 +55,18 @@ def source_from_row(row: tuple[Any, ...]) -> Source:
     return Source(**info.model_dump(), text=row[9])
 
 
-def claim_row(c: Claim, subject: str, obj: str, source_n: int,
-              published: date | None) -> tuple[Any, ...]:
-    return (c.id, subject, c.relation.value, obj, source_n, _iso(published), c.quote, c.start,
-            c.end, c.modality.value, c.attributed_to, c.confidence, c.extractor, c.page,
-            _iso(c.valid_from), _iso(c.valid_to), c.created.isoformat())
+def claim_row(c: Claim, subject: str, obj: str, source_n: int, published: str | None,
+              created: dict[datetime, str]) -> tuple[Any, ...]:
+    """INSERT_CLAIM's values; `published` is the source's date in ISO form, `created`
+    caches the ISO form of creation times (a batch's claims mostly share one)."""
+    made = created.get(c.created)
+    if made is None:
+        made = created[c.created] = c.created.isoformat()
+    # Relation and Modality are StrEnums: sqlite3 binds their text, the value
+    return (c.id, subject, c.relation, obj, source_n, published, c.quote, c.start, c.end,
+            c.modality, c.attributed_to, c.confidence, c.extractor, c.page,
+            c.valid_from.isoformat() if c.valid_from else None,
+            c.valid_to.isoformat() if c.valid_to else None, made)
 
 
 def claim_from_row(row: tuple[Any, ...]) -> Claim:

@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import Any, Self
@@ -26,6 +27,7 @@ from graph import analytics
 from graph.errors import (
     AllegianceError,
     Conflict,
+    InvalidInput,
     NotFound,
     StoreCorrupt,
     StoreError,
@@ -41,6 +43,7 @@ from graph.model import (
     fold,
 )
 from graph.relations import Modality, Relation, expand, is_symmetric
+from graph.sqlite_bulk import BulkLoad
 from graph.sqlite_edges import (
     ADD_SOURCE,
     REFRESH_TOUCHED,
@@ -65,6 +68,7 @@ from graph.sqlite_rows import (
 from graph.sqlite_schema import inspect, migrate
 from graph.store import (
     EVIDENCE_LIMIT,
+    Batch,
     EdgeCounts,
     EdgeFilter,
     Evidence,
@@ -75,6 +79,7 @@ from graph.store import (
     RetractReport,
     Stats,
     Subgraph,
+    batch_error,
 )
 from graph.store_checks import (
     check_claim_actors,
@@ -130,12 +135,20 @@ def _marks(n: int) -> str:
 class SqliteStore:
     """The GraphStore on one SQLite file. No I/O until `open()`."""
 
+    bulk_min = 5_000
+    bulk_ratio = 0.1
+    """`ingest_many` takes the bulk path once its new claims reach bulk_min plus
+    bulk_ratio times the claims stored before it."""
+
     def __init__(self, path: FilePath, *, batch_size: int = 10_000, timeout: float = 10.0):
         self.path = FilePath(path)
         self._batch = batch_size
         self._timeout = timeout
         self._con: sqlite3.Connection | None = None  # the writer
         self._lock = threading.RLock()  # serialises writes, open and close
+        # guards the readers' map: a thread's first read must not wait for a write
+        # (a bulk load holds `_lock` for its whole transaction)
+        self._readers_lock = threading.Lock()
         self._local = threading.local()  # this thread's (opening, read connection)
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread ident
         self._opening = 0  # counts open() calls: a reader of an earlier one is closed
@@ -216,9 +229,10 @@ class SqliteStore:
             if self._con is not None:
                 self._con.close()
                 self._con = None
-            for reader in self._readers.values():
-                reader.close()
-            self._readers.clear()
+            with self._readers_lock:
+                for reader in self._readers.values():
+                    reader.close()
+                self._readers.clear()
             self._graph = None
 
     def __enter__(self) -> Self:
@@ -261,7 +275,7 @@ class SqliteStore:
         held = getattr(self._local, "reader", None)
         if held is not None and held[0] == self._opening and self._con is not None:
             return held[1]  # type: ignore[no-any-return]
-        with self._lock:
+        with self._readers_lock:
             self._cx  # noqa: B018 - raises StoreUnavailable when closed
             alive = {t.ident for t in threading.enumerate()}
             for ident in [i for i in self._readers if i not in alive]:
@@ -467,32 +481,77 @@ class SqliteStore:
         dropped. A source already stored changes nothing (`created` False).
         """
         check_claims(source, claims)
+        with self._writing() as con:
+            report, n = self._store_batch(con, source, actors, claims)
+            if n is not None:
+                con.execute(ADD_SOURCE, (n,))
+            return report
+
+    def ingest_many(self, batches: Iterable[Batch]) -> list[IngestReport]:
+        """Store many batches in one transaction: all of them, or nothing.
+
+        Each batch is checked and stored as `ingest` does (a failing one raises its
+        error naming the batch's position and source; nothing of the call stays).
+        Readers see the store as before until the commit, then with every batch.
+        Once the new claims are many next to those stored (`bulk_ratio`), the
+        claims and edges secondary indexes are dropped, the remaining claims go in
+        without them, the edge summary is folded from the new claims in one
+        statement and the indexes are built again by sorting, all in the same
+        transaction; smaller loads keep the per-batch path.
+        """
+        reports: list[IngestReport] = []
+        with self._writing() as con:
+            (stored,) = con.execute("SELECT count(*) FROM claims").fetchone()
+            bulk: BulkLoad | None = None
+            added = 0
+            for position, (source, actors, claims) in enumerate(batches):
+                try:
+                    check_claims(source, claims)
+                    report, n = self._store_batch(con, source, actors, claims)
+                except InvalidInput as exc:
+                    raise batch_error(exc, position, source.id) from exc
+                reports.append(report)
+                if n is None:
+                    continue
+                if bulk is None:
+                    con.execute(ADD_SOURCE, (n,))
+                added += report.claims_added
+                if bulk is None and added >= self.bulk_min + self.bulk_ratio * stored:
+                    bulk = BulkLoad.start(con)  # from the next batch on
+            if bulk is not None:
+                bulk.finish(con)
+        return reports
+
+    def _store_batch(self, con: sqlite3.Connection, source: Source, actors: Sequence[Actor],
+                     claims: Sequence[Claim]) -> tuple[IngestReport, int | None]:
+        """Store one checked batch's source, actors and claims (not the edge summary);
+        returns the report and the source's row number (None when already stored)."""
         given = {a.id for a in actors}
         named = {x for c in claims for x in (c.subject, c.object)}
-        with self._writing() as con:
-            merged = self._merged(con, given | named)
-            stored = self._stored_ids(con, named)
-            check_claim_actors(claims, actors, lambda x: x in stored or x in merged)
-            if con.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
-                return IngestReport(source=source.id, created=False, actors_added=0,
-                                    claims_added=0)
-            added = self._upsert_actors(con, actors, update=False)
-            n = con.execute(INSERT_SOURCE, source_row(source)).lastrowid
-            assert n is not None
-            rows: dict[str, tuple[Any, ...]] = {}
-            for c in claims:
-                s, o = merged.get(c.subject, c.subject), merged.get(c.object, c.object)
-                if s == o or c.id in rows:
-                    continue
-                if c.relation in _SYMMETRIC and s > o:
-                    s, o = o, s
-                rows[c.id] = claim_row(c, s, o, n, source.published)
-            batch = sorted(rows.values(), key=lambda r: (r[1], r[2], r[3]))  # index locality
-            for i in range(0, len(batch), self._batch):
-                con.executemany(INSERT_CLAIM, batch[i:i + self._batch])
-            con.execute(ADD_SOURCE, (n,))
-            return IngestReport(source=source.id, created=True, actors_added=added,
-                                claims_added=len(batch))
+        merged = self._merged(con, given | named)
+        stored = self._stored_ids(con, named)
+        check_claim_actors(claims, actors, lambda x: x in stored or x in merged)
+        if con.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
+            return IngestReport(source=source.id, created=False, actors_added=0,
+                                claims_added=0), None
+        added = self._upsert_actors(con, actors, update=False)
+        n = con.execute(INSERT_SOURCE, source_row(source)).lastrowid
+        assert n is not None
+        rows: dict[str, tuple[Any, ...]] = {}
+        published = source.published.isoformat() if source.published else None
+        created: dict[datetime, str] = {}
+        for c in claims:
+            s, o = merged.get(c.subject, c.subject), merged.get(c.object, c.object)
+            if s == o or c.id in rows:
+                continue
+            if s > o and c.relation in _SYMMETRIC:
+                s, o = o, s
+            rows[c.id] = claim_row(c, s, o, n, published, created)
+        batch = sorted(rows.values(), key=lambda r: (r[1], r[2], r[3]))  # index locality
+        for i in range(0, len(batch), self._batch):
+            con.executemany(INSERT_CLAIM, batch[i:i + self._batch])
+        return IngestReport(source=source.id, created=True, actors_added=added,
+                            claims_added=len(batch)), n
 
     def add_actors(self, actors: Sequence[Actor]) -> int:
         """Upsert actors: new ones are added, stored ones take the given record and

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.errors import InvalidInput, ModelError
 from graph.model import Actor, ActorKind, Claim, Edge, Source, SourceInfo
 from graph.relations import COUNTED_MODALITIES, Modality, Relation
 
 T = TypeVar("T")
+
+Batch = tuple[Source, Sequence[Actor], Sequence[Claim]]
+"""One source with the actors its claims name and its claims (`ingest`'s arguments)."""
 
 MAX_LIMIT = 1000
 MAX_PATH_HOPS = 6
 """Longest path `paths` searches (InvalidInput beyond it)."""
 EVIDENCE_LIMIT = 50
 """Claims in one page of `evidence` unless asked otherwise."""
+
+
+def batch_error(exc: InvalidInput, position: int, source_id: str) -> InvalidInput:
+    """`exc` (of the same type) saying which batch of `ingest_many` it is about."""
+    where = f"batch {position} (source {source_id})"
+    if isinstance(exc, ModelError):
+        named: InvalidInput = ModelError(exc.field, str(exc))
+        named.args = (f"{where}: {exc}",)
+        return named
+    return type(exc)(f"{where}: {exc}")
 
 
 class _Value(BaseModel):
@@ -162,6 +176,13 @@ class GraphStore(Protocol):
         merged id goes to the kept actor; a claim that then joins an actor to itself
         is dropped. A claim id repeated in the batch is stored once.
         """
+
+    def ingest_many(self, batches: Iterable[Batch]) -> list[IngestReport]:
+        """Store many (source, actors, claims) batches, all or nothing: each batch is
+        checked and stored as `ingest` would, one report per batch in order, and
+        when one fails (an error naming its position and source) nothing of the call
+        stays stored. The result equals ingesting the batches one by one. Meant for
+        large loads: a backend may store them faster than batch by batch."""
 
     def add_actors(self, actors: Sequence[Actor]) -> int:
         """Upsert actors (for registries); returns how many were new. A stored actor
