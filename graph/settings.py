@@ -48,6 +48,9 @@ class Settings(BaseSettings):
                       description="Address the server binds to.")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ALLEGIANCE_PORT",
                       description="Port the server listens on.")
+    workers: int = Field(default=1, ge=1, le=64, validation_alias="ALLEGIANCE_WORKERS",
+                         description="Server worker processes (`allegiance serve`), each with "
+                         "its own store connection; more than 1 only with SQLite.")
     max_document_bytes: int = Field(default=20_000_000, ge=1,
                                     validation_alias="ALLEGIANCE_MAX_DOCUMENT_BYTES",
                                     description="Largest file the readers accept, in bytes.")
