@@ -89,7 +89,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def latency_summary(seconds: list[float]) -> dict[str, float]:
-    """p50/p99/max/mean in milliseconds, and the sample count."""
+    """p50/p99/max/mean in milliseconds, and the sample count: every benchmark's
+    latency figures (queries, evidence, http, soak) come from here."""
     ms = [s * 1000 for s in seconds]
     return {
         "p50_ms": round(percentile(ms, 50), 3),
@@ -98,6 +99,14 @@ def latency_summary(seconds: list[float]) -> dict[str, float]:
         "mean_ms": round(statistics.fmean(ms), 3) if ms else float("nan"),
         "n": len(ms),
     }
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    """Median, min and max of repeated measurements (e.g. rounds of a benchmark)."""
+    if not values:
+        return {"median": float("nan"), "min": float("nan"), "max": float("nan")}
+    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3),
+            "max": round(max(values), 3)}
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:

@@ -44,6 +44,8 @@ from typing import Any
 
 import httpx
 
+from bench.common import Result, latency_summary
+
 CLIENTS = 4
 SAMPLE_S = 0.25
 WARMUP_SHARE = 0.25
@@ -71,7 +73,7 @@ def free_port() -> int:
 def rss_mb(pid: int) -> float | None:
     """Resident memory of `pid` in MiB (psutil when installed, else /proc)."""
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         return float(psutil.Process(pid).memory_info().rss) / 2**20
     except ImportError:
@@ -277,19 +279,6 @@ class Client(threading.Thread):
 
 # ---- one run --------------------------------------------------------------------------
 
-def _percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))]
-
-
-def _ms(values: list[float]) -> dict[str, float]:
-    return {"n": len(values), "p50_ms": round(_percentile(values, 50) * 1000, 2),
-            "p99_ms": round(_percentile(values, 99) * 1000, 2),
-            "max_ms": round(max(values) * 1000, 2) if values else float("nan")}
-
-
 def soak(store: str, seconds: float, max_requests: int, clients: int = CLIENTS,
          seed: int = 7, workdir: Path | None = None,
          progress: Callable[[str], None] | None = None) -> dict[str, Any]:
@@ -298,10 +287,10 @@ def soak(store: str, seconds: float, max_requests: int, clients: int = CLIENTS,
         where = workdir or Path(tmp)
         with serve(store, where) as server:
             # the first document loads the extractor's registry: before the clock starts
-            warm = httpx.post(f"{server.url}/documents", headers={"X-API-Key": KEY},
-                              json={"text": article(random.Random(seed), "warm-up")},
-                              timeout=PATIENCE_S)
-            warm.raise_for_status()
+            first = httpx.post(f"{server.url}/documents", headers={"X-API-Key": KEY},
+                               json={"text": article(random.Random(seed), "warm-up")},
+                               timeout=PATIENCE_S)
+            first.raise_for_status()
             # and one request of each kind: the store's first run of each query (Neo4j
             # plans it) is not what a long-running server spends its time on
             Client(-1, server.url, Tally(), 0.0, 0, seed).warm_up()
@@ -343,8 +332,9 @@ def soak(store: str, seconds: float, max_requests: int, clients: int = CLIENTS,
         "requests": tally.requests, "requests_per_s": round(tally.requests / elapsed, 1),
         "failures": tally.failed, "failed_examples": tally.failures[:10],
         "server_errors": errors_5xx, "server_alive_at_end": alive,
-        "latency": _ms(every),
-        "latency_by_kind": {k: _ms(v) for k, v in sorted(tally.latencies.items())},
+        "latency": latency_summary(every),
+        "latency_by_kind": {k: latency_summary(v)
+                            for k, v in sorted(tally.latencies.items())},
         "statuses": {k: dict(v) for k, v in sorted(tally.statuses.items())},
         "rss_mb": {"start": round(samples[0][1], 1) if samples else None,
                    "after_warmup": round(after_warmup, 1), "peak_after_warmup":
@@ -391,7 +381,7 @@ def _clear_neo4j(uri: str) -> None:
     from graph.factory import store_from_settings
     from graph.settings import Settings
 
-    with store_from_settings(Settings(ALLEGIANCE_STORE=uri)) as store:  # type: ignore[call-arg]
+    with store_from_settings(Settings(ALLEGIANCE_STORE=uri)) as store:
         store.clear()
 
 
@@ -404,8 +394,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=CLIENTS)
     parser.add_argument("--backend", choices=["sqlite", "neo4j", "both"], default="both")
     args = parser.parse_args(argv)
-
-    from bench.common import Result
 
     result = Result("soak", quick=False)
     result.parameters = {"seconds": args.seconds, "max_requests": args.max_requests,
