@@ -111,10 +111,22 @@ def fetch_jars(cache_dir: Path = DEFAULT_CACHE_DIR) -> Path:
     return libs
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def terminate(proc: subprocess.Popen[bytes], grace: float = 30.0) -> None:
+    """End a child process: SIGTERM, then SIGKILL if it is still there after `grace` s."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _accepts(port: int) -> bool:
@@ -173,7 +185,7 @@ class Neo4jServer:
             raise RuntimeError("Neo4jServer is already started")
         libs = fetch_jars(self.cache_dir)
         java = _java()
-        self.port = self.port or _free_port()
+        self.port = self.port or free_port()
         # after kill() the temp dir is reused (its log is rewritten)
         self.temp_dir = self.temp_dir or Path(tempfile.mkdtemp(prefix="allegiance-neo4j-"))
         cmd = [
@@ -226,13 +238,7 @@ class Neo4jServer:
         """SIGTERM the JVM, wait up to 30 s (then kill), and remove the temp dir."""
         proc, self._proc = self._proc, None
         if proc is not None:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            terminate(proc)
             if proc.stdin is not None:
                 proc.stdin.close()
         if self.temp_dir is not None and not keep_log:

@@ -12,8 +12,6 @@ import json
 import os
 import random
 import re
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -25,11 +23,14 @@ from pathlib import Path
 from typing import TypeVar
 
 import httpx
+import pytest
 
 from graph.settings import Settings
 from graph.sqlite_store import SqliteStore
 from graph.store import MAX_LIMIT, GraphStore, Stats
 from loaders.ingest import load_paths
+from tests.conftest import REPO
+from tests.neo4j_server.server import Neo4jServer, free_port, terminate
 
 ALLEGIANCE = str(Path(sys.executable).with_name("allegiance"))
 PATIENCE = 300.0  # seconds: a busy 2-core machine may be very slow, but not stuck
@@ -216,12 +217,6 @@ def cli_env(store: str, **extra: str) -> dict[str, str]:
             **extra}
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def run_cli(store: str, *args: str, timeout: float = PATIENCE) -> subprocess.CompletedProcess[str]:
     """Run `allegiance ARGS...` to the end."""
     return subprocess.run([ALLEGIANCE, *args], env=cli_env(store), capture_output=True,
@@ -235,15 +230,23 @@ def start_load(store: str, folder: Path, log: Path) -> subprocess.Popen[bytes]:
                                 env=cli_env(store), stdout=out, stderr=subprocess.STDOUT)
 
 
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    """End a subprocess this test started (SIGTERM, then SIGKILL)."""
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+stop = terminate
+"""End a subprocess this test started (SIGTERM, then SIGKILL)."""
+
+
+def own_neo4j_server(tmp_path_factory: pytest.TempPathFactory,
+                     name: str) -> Iterator[Neo4jServer]:
+    """Body of a module's own Neo4j server fixture: a fixed port and data dir, so a test
+    can kill it and start it again on the same data."""
+    if os.environ.get("ALLEGIANCE_SKIP_NEO4J") == "1":
+        pytest.skip("ALLEGIANCE_SKIP_NEO4J=1: Neo4j backend tests skipped")
+    server = Neo4jServer(REPO / ".cache" / "neo4j", port=free_port(),
+                         data_dir=tmp_path_factory.mktemp(name) / "home")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @contextmanager

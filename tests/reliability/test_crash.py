@@ -19,7 +19,6 @@ import pytest
 
 from graph import cypher
 from graph.relations import COUNTED_MODALITIES, Relation
-from tests.conftest import REPO
 from tests.neo4j_server.server import Neo4jServer
 from tests.reliability.reliability_support import (
     PATIENCE,
@@ -28,8 +27,8 @@ from tests.reliability.reliability_support import (
     assert_whole_or_absent,
     check_sqlite_file,
     clean_load,
-    free_port,
     make_corpus,
+    own_neo4j_server,
     run_cli,
     snapshot,
     start_load,
@@ -131,15 +130,7 @@ def test_sqlite_load_killed_mid_way_leaves_whole_documents(
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
     """A Neo4j server of this module's own, on a fixed port and data dir, so it can be
     killed and started again on the same data."""
-    if os.environ.get("ALLEGIANCE_SKIP_NEO4J") == "1":
-        pytest.skip("ALLEGIANCE_SKIP_NEO4J=1: Neo4j backend tests skipped")
-    server = Neo4jServer(REPO / ".cache" / "neo4j", port=free_port(),
-                         data_dir=tmp_path_factory.mktemp("neo4j-crash") / "home")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from own_neo4j_server(tmp_path_factory, "neo4j-crash")
 
 
 def _neo4j_store(server: Neo4jServer):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from graph.sqlite_store import SqliteStore
-from tests.conftest import REPO, open_neo4j
+from tests.conftest import open_neo4j
 from tests.neo4j_server.server import Neo4jServer
 from tests.reliability.reliability_support import (
     PATIENCE,
@@ -25,8 +25,8 @@ from tests.reliability.reliability_support import (
     article,
     check_sqlite_file,
     claims_file,
-    free_port,
     make_corpus,
+    own_neo4j_server,
     run_cli,
     serve,
     snapshot,
@@ -61,15 +61,7 @@ def _doc(i: int) -> dict[str, str]:
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
     """A Neo4j server of this module's own (fixed port and data dir: it is killed and
     started again on the same data)."""
-    if os.environ.get("ALLEGIANCE_SKIP_NEO4J") == "1":
-        pytest.skip("ALLEGIANCE_SKIP_NEO4J=1: Neo4j backend tests skipped")
-    server = Neo4jServer(REPO / ".cache" / "neo4j", port=free_port(),
-                         data_dir=tmp_path_factory.mktemp("neo4j-faults") / "home")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from own_neo4j_server(tmp_path_factory, "neo4j-faults")
 
 
 @pytest.mark.neo4j
