@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path as FilePath
@@ -132,11 +133,21 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
+@dataclass
+class _Known:
+    """Actor ids looked up in one write transaction: which are stored and which are
+    merged into another. Nothing but this transaction changes them while it runs."""
+
+    stored: set[str] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)
+    checked: set[str] = field(default_factory=set)
+
+
 class SqliteStore:
     """The GraphStore on one SQLite file. No I/O until `open()`."""
 
     bulk_min = 5_000
-    bulk_ratio = 0.1
+    bulk_ratio = 0.25
     """`ingest_many` takes the bulk path once its new claims reach bulk_min plus
     bulk_ratio times the claims stored before it."""
 
@@ -337,6 +348,14 @@ class SqliteStore:
                 f"SELECT id FROM actors WHERE id IN ({_marks(len(part))})", part))  # noqa: S608
         return found
 
+    def _learn(self, con: sqlite3.Connection, known: _Known, ids: Iterable[str]) -> None:
+        """Look up the ids `known` has not seen yet."""
+        new = set(ids) - known.checked
+        if new:
+            known.merged.update(self._merged(con, new))
+            known.stored.update(self._stored_ids(con, new))
+            known.checked |= new
+
     def _merged(self, con: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for part in _chunks(sorted(set(ids))):
@@ -413,7 +432,7 @@ class SqliteStore:
         return len(rows)
 
     def _upsert_actors(self, con: sqlite3.Connection, actors: Sequence[Actor],
-                       update: bool) -> int:
+                       update: bool, known: _Known | None = None) -> int:
         """Insert new actors; give stored ones their new names (and, with `update`,
         the new record). Actors under a merged id lend their names to the kept one.
         Returns how many were new."""
@@ -423,8 +442,9 @@ class SqliteStore:
                 prev = united[a.id]
                 a = prev.model_copy(update={"aliases": prev.aliases + a.names()})
             united[a.id] = a
-        merged = self._merged(con, united)
-        stored = self._stored_ids(con, united)
+        known = known or _Known()
+        self._learn(con, known, united)
+        merged, stored = known.merged, known.stored
         extra: dict[str, list[str]] = {}
         new_rows, alias_rows = [], []
         if len(self._named) > _NAMED_MAX:
@@ -453,6 +473,7 @@ class SqliteStore:
                         "VALUES (?, ?, ?, ?, ?, ?)", new_rows)
         con.executemany("INSERT INTO aliases(actor_id, position, name, key) "
                         "VALUES (?, ?, ?, ?)", alias_rows)
+        stored.update(r[0] for r in new_rows)
         self._add_names(con, extra)
         return len(new_rows)
 
@@ -482,7 +503,7 @@ class SqliteStore:
         """
         check_claims(source, claims)
         with self._writing() as con:
-            report, n = self._store_batch(con, source, actors, claims)
+            report, n = self._store_batch(con, source, actors, claims, _Known())
             if n is not None:
                 con.execute(ADD_SOURCE, (n,))
             return report
@@ -504,10 +525,11 @@ class SqliteStore:
             (stored,) = con.execute("SELECT count(*) FROM claims").fetchone()
             bulk: BulkLoad | None = None
             added = 0
+            known = _Known()
             for position, (source, actors, claims) in enumerate(batches):
                 try:
                     check_claims(source, claims)
-                    report, n = self._store_batch(con, source, actors, claims)
+                    report, n = self._store_batch(con, source, actors, claims, known)
                 except InvalidInput as exc:
                     raise batch_error(exc, position, source.id) from exc
                 reports.append(report)
@@ -523,18 +545,17 @@ class SqliteStore:
         return reports
 
     def _store_batch(self, con: sqlite3.Connection, source: Source, actors: Sequence[Actor],
-                     claims: Sequence[Claim]) -> tuple[IngestReport, int | None]:
+                     claims: Sequence[Claim], known: _Known) -> tuple[IngestReport, int | None]:
         """Store one checked batch's source, actors and claims (not the edge summary);
         returns the report and the source's row number (None when already stored)."""
-        given = {a.id for a in actors}
-        named = {x for c in claims for x in (c.subject, c.object)}
-        merged = self._merged(con, given | named)
-        stored = self._stored_ids(con, named)
+        self._learn(con, known, {a.id for a in actors} | {x for c in claims
+                                                           for x in (c.subject, c.object)})
+        merged, stored = known.merged, known.stored
         check_claim_actors(claims, actors, lambda x: x in stored or x in merged)
         if con.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
             return IngestReport(source=source.id, created=False, actors_added=0,
                                 claims_added=0), None
-        added = self._upsert_actors(con, actors, update=False)
+        added = self._upsert_actors(con, actors, update=False, known=known)
         n = con.execute(INSERT_SOURCE, source_row(source)).lastrowid
         assert n is not None
         rows: dict[str, tuple[Any, ...]] = {}
