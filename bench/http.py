@@ -216,9 +216,27 @@ def wrk(url: str, paths: list[str], seconds: float) -> dict[str, Any]:
             **lat, "seconds": seconds, "clients": CLIENTS, "wrk_cpu_s": round(wrk_cpu, 2)}
 
 
-def round_of(server: Server, paths: list[str], seconds: float) -> dict[str, Any]:
-    """One wrk round, with the server's CPU time and the machine's state around it."""
+def settle(pids: list[int], limit_s: float = 60.0) -> float:
+    """Wait until the server is idle; the seconds it took. When wrk stops, the requests
+    it leaves in flight are still served (a thread-pool job is not cancelled when its
+    client goes), and that work must not be counted in the next round."""
+    t = time.perf_counter()
+    before = sum(cpu_times(pids))
+    while time.perf_counter() - t < limit_s:
+        time.sleep(0.5)
+        now = sum(cpu_times(pids))
+        if now - before < 0.05:  # under a tenth of a core over the half second
+            break
+        before = now
+    return round(time.perf_counter() - t, 1)
+
+
+def round_of(server: Server, paths: list[str], seconds: float,
+             idle_first: list[int] | None = None) -> dict[str, Any]:
+    """One wrk round, with the server's CPU time and the machine's state around it,
+    once the server (and the processes `idle_first`, e.g. another server) are idle."""
     pids = server.pids()
+    settled_s = settle(pids + (idle_first or []))
     load = load_average()
     steal0, total0 = _steal_ticks()
     user0, sys0 = cpu_times(pids)
@@ -233,6 +251,7 @@ def round_of(server: Server, paths: list[str], seconds: float) -> dict[str, Any]
         "load_1min_before": load[0] if load else None,
         "steal_share": round((steal1 - steal0) / max(1, total1 - total0), 3),
         "cpu_pressure_avg10": _pressure_avg10(),
+        "settled_s": settled_s,  # waiting for the previous load to drain first
     })
     if n:
         out["server_cpu_ms_per_request"] = round(1000 * out["server_cpu_s"] / n, 3)
@@ -283,18 +302,22 @@ def run(quick: bool = False) -> Result:
     runs: dict[int, list[dict[str, Any]]] = {w: [] for w in WORKERS}
     health: dict[int, dict[str, Any]] = {}
     with ExitStack() as stack:
+        t = time.perf_counter()
         servers = {w: stack.enter_context(started(db, w)) for w in WORKERS}
         for server, log in servers.values():
             server.wait_ready(log)
+        start_s = time.perf_counter() - t
         for server, _ in servers.values():  # every thread's connection, every path
             wrk(server.url, paths, timing["warmup_s"])
+        every = [pid for server, _ in servers.values() for pid in server.pids()]
         for _ in range(timing["rounds"]):  # in turn: a change of load falls on both
             for w, (server, _) in servers.items():
-                runs[w].append(round_of(server, paths, timing["round_s"]))
+                runs[w].append(round_of(server, paths, timing["round_s"], every))
         for w, (server, _) in servers.items():
-            health[w] = round_of(server, ["/health"], timing["health_s"])
+            health[w] = round_of(server, ["/health"], timing["health_s"], every)
         summary = actor_summaries(servers[1][0].url, HUBS)
     res.figures = {"store_claims": scale.claims, "store_read_s": round(cold_read_s, 2),
+                   "servers_start_s": round(start_s, 1),
                    "actor_summary": summary}
     for w in WORKERS:
         sup = summary_of(runs[w])
