@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -206,6 +208,19 @@ def fresh_sqlite(path: Path) -> SqliteStore:
     return SqliteStore(path)
 
 
+@contextmanager
+def building_sqlite(path: Path) -> Iterator[SqliteStore]:
+    """An open store on a new file of this process's own, moved to `path` once the
+    block ends without error: a builder elsewhere that clears `path` meanwhile (another
+    run finding no complete store there) cannot unlink the file being built."""
+    own = path.with_name(f"{path.name}.building-{os.getpid()}")
+    with fresh_sqlite(own) as store:
+        yield store
+    remove_sqlite(path)
+    os.replace(own, path)  # closed: the WAL is checkpointed into the file and removed
+    remove_sqlite(own)
+
+
 def remove_sqlite(path: Path) -> None:
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), _marker(path)):
         p.unlink(missing_ok=True)
@@ -231,20 +246,72 @@ def sqlite_store_at(scale: Scale, seed: int = SEED) -> Path:
     path = sqlite_path(scale, seed)
     print(f"  building {path.name}", flush=True)
     t = time.perf_counter()
-    with fresh_sqlite(path) as store:
+    with building_sqlite(path) as store:
         load_bulk(store, scale, seed)
     mark_complete(path, scale, seed, time.perf_counter() - t)
     return path
 
 
 @contextmanager
-def neo4j_server() -> Iterator[Neo4jServer]:
-    """A throwaway Neo4j 5.26 server (the tests' one). NEO4J_JIT says which JIT: C1
-    only, as the tests use it, starts in about half the CPU, which matters on a
-    shared machine; the full JIT runs faster once warm."""
-    server = Neo4jServer(REPO / ".cache" / "neo4j", fast_start=not NEO4J_FULL_JIT)
+def neo4j_server(data_dir: Path | None = None) -> Iterator[Neo4jServer]:
+    """A Neo4j 5.26 server (the tests' one), throwaway unless it is given a
+    `data_dir` to keep. NEO4J_FULL_JIT says which JIT: C1 only, as the tests use it,
+    starts in about half the CPU, which matters on a shared machine; the full JIT
+    runs faster once warm."""
+    server = Neo4jServer(REPO / ".cache" / "neo4j", fast_start=not NEO4J_FULL_JIT,
+                         data_dir=data_dir)
     server.start()
     try:
         yield server
     finally:
         server.stop()
+
+
+def neo4j_path(scale: Scale, seed: int = SEED) -> Path:
+    return WORK / f"neo4j-{scale.actors}a-{scale.claims}c-s{seed}"
+
+
+def neo4j_fingerprint(scale: Scale, seed: int = SEED) -> dict[str, object]:
+    """What a kept Neo4j database of `scale` must have been built with to be reused:
+    the claim generator, the store's schema version and the statements that write it."""
+    from graph import cypher
+    from graph.neo4j_store import _ADD_SOURCE
+    from tests.neo4j_server.server import NEO4J_VERSION
+
+    writes = "\n".join([*cypher.SCHEMA, cypher.CREATE_ACTORS, cypher.CREATE_SOURCE,
+                        cypher.CREATE_CLAIMS, _ADD_SOURCE])
+    return {**fingerprint(scale, seed), "schema_version": cypher.SCHEMA_VERSION,
+            "writes": hashlib.sha256(writes.encode()).hexdigest()[:16],
+            "neo4j": NEO4J_VERSION}
+
+
+def neo4j_store_at(scale: Scale, seed: int = SEED) -> Path:
+    """The data folder of a Neo4j database holding all of `scale`: reused when its
+    marker matches `neo4j_fingerprint`, else loaded now through `Neo4jStore.ingest`
+    (minutes: the query benchmark then measures the full scale, not what the
+    ingest benchmark's time budget reached)."""
+    from graph.neo4j_store import Neo4jStore
+
+    path = neo4j_path(scale, seed)
+    marker = _marker(path)
+    want = neo4j_fingerprint(scale, seed)
+    try:
+        found = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        found = {}
+    if path.is_dir() and all(found.get(k) == v for k, v in want.items()):
+        print(f"  reusing {path.name} ({found.get('built_at')})", flush=True)
+        return path
+    print(f"  building {path.name}", flush=True)
+    marker.unlink(missing_ok=True)
+    shutil.rmtree(path, ignore_errors=True)
+    t = time.perf_counter()
+    with neo4j_server(path) as server, Neo4jStore(server.uri) as store:
+        load(store, scale, seed)
+    _BUILT_HERE.add(path)
+    marker.write_text(json.dumps({
+        **want, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "built_by_commit": code_version()["commit"],
+        "build_s": round(time.perf_counter() - t, 1),
+    }, indent=2) + "\n", encoding="utf-8")
+    return path
