@@ -196,12 +196,24 @@ def test_two_workers_share_one_sqlite_store(tmp_path: Path) -> None:
         assert status == 200 and stats["sources"] == 0
 
         # a write through one worker is seen through the other at once, and so is a
-        # retraction through the other (each worker's cached graph follows the file)
+        # retraction through the other
         status, created = on(a, "POST", "/documents", _document(0))
         assert status == 201, created
         status, page = on(b, "GET", "/actors/Hezbollah/supporters")
         assert status == 200, page
         assert "Iran" in {e["subject_name"] for e in page["items"]}, page
+
+        # paths come from a graph each process keeps in memory: it follows the other's
+        # writes too
+        query = "/paths?from=Qatar&to=Hezbollah"
+        status, found = on(b, "GET", query)
+        assert status == 200 and found["paths"] == [], found
+        link = {"text": "Field note.\n\nQatar funds Iran.\n", "title": "note"}
+        assert on(a, "POST", "/documents", link)[0] == 201
+        status, found = on(b, "GET", query)
+        assert status == 200, found
+        assert [[x["name"] for x in p["actors"]] for p in found["paths"]][:1] == [
+            ["Qatar", "Iran", "Hezbollah"]], found
         source = created["documents"][0]["source"]
         assert on(b, "DELETE", f"/sources/{source}")[0] == 200
         status, page = on(a, "GET", "/actors/Hezbollah/supporters")
@@ -229,7 +241,7 @@ def test_two_workers_share_one_sqlite_store(tmp_path: Path) -> None:
         assert not failures, failures[:5]
         for worker in (a, b):
             status, stats = on(worker, "GET", "/stats")
-            assert status == 200 and stats["sources"] == 24, stats
+            assert status == 200 and stats["sources"] == 25, stats  # and the note
 
         # SIGTERM to the server stops it and every worker
         proc.send_signal(signal.SIGTERM)
