@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.model import ActorKind, fold
-from loaders.pipeline.lexicon import mapping, words
+from loaders.pipeline.lexicon import load_yaml, mapping, words
 from loaders.pipeline.tokens import Entry, NameTrie, Token, is_acronym, tokenize
 from loaders.registry import Registry, slugify
 
@@ -66,6 +66,13 @@ class _Lex:
     person: re.Pattern[str]
     appositive_person: re.Pattern[str]
     led_body: re.Pattern[str]
+    article_heads: frozenset[str]
+    branch: re.Pattern[str]
+    state_force: re.Pattern[str]
+    army_heads: frozenset[str]
+    demonym_group: re.Pattern[str]
+    capital_recipient: re.Pattern[str]
+    designated: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +88,28 @@ def _lex() -> _Lex:
     )
     roles = words(RULES, "person_roles")
     appositive = re.compile(
-        rf"(?<![\w-])(?P<name>{name_tok}(?:\s+{part}?{name_tok}){{1,3}}),\s+(?:a|an|the)\s+"
+        rf"(?<![\w-])(?P<name>{name_tok}(?:\s+{part}?{name_tok}){{1,3}})"
+        rf"(?:\s+\((?P<short>[A-Z][\w'’-]+)\))?,\s+(?:a|an|the)\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:{_alt(roles)})\b"
     )
+    # Designation notices: "Farouk Issa Mwinyi (Mwinyi)": a full name, then the one
+    # word of it the text will use from now on.
+    designated = re.compile(
+        rf"(?<![\w-])(?P<name>{name_tok}(?:\s+{part}?{name_tok}){{1,4}})\s+"
+        rf"\((?P<short>[A-Z][\w'’-]+)\)"
+    )
+    prefixes = words(RULES, "branch_prefixes")
+    branch = re.compile(rf"(?:{_alt(prefixes)})[-‐](?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+                        r"(?![\w-])")
+    force_heads = words(RULES, "state_force_heads")
+    state_force = re.compile(
+        rf"(?<![\w'’.-])(?P<adj>[A-Z][\w.-]*[a-z.](?:['’]s)?) (?P<head>{_alt(force_heads)})"
+        r"(?![\w-])")
+    dem_group = re.compile(rf"(?<![\w'’.-])(?P<dem>[A-Z][a-z]+) "
+                           rf"(?:{_alt(words(RULES, 'demonym_group_nouns'))})(?![\w-])")
+    recipient = re.compile(
+        rf"\b(?:{_alt(words(RULES, 'capital_recipient_verbs'))})\s+(?:(?:again|instead|"
+        r"increasingly|once more|directly)\s+)?to\s+$", re.IGNORECASE)
     led = re.compile(
         r"(?<![\w-])(?P<lead>(?:[A-Z]\.){2,}|[A-Z][\w]+)-led\s+"
         r"(?P<head>(?:(?:military|international|multinational|Arab|naval)\s+)?"
@@ -100,7 +126,31 @@ def _lex() -> _Lex:
         person=person,
         appositive_person=appositive,
         led_body=led,
+        article_heads=frozenset(words(RULES, "article_lowercase_heads")),
+        branch=branch,
+        state_force=state_force,
+        army_heads=frozenset(words(RULES, "state_army_heads")),
+        demonym_group=dem_group,
+        capital_recipient=recipient,
+        designated=designated,
     )
+
+
+def _prefix_variants(registry: Registry, actor_id: str, name: str) -> list[str]:
+    """`name` with its first word swapped for the others of its family ("ISIS-Sahel" ->
+    "ISIL-Sahel", ...), save those naming another actor."""
+    out: list[str] = []
+    for family in load_yaml(RULES).get("name_prefix_variants") or []:
+        for prefix in family:
+            m = re.match(rf"{re.escape(str(prefix))}(?P<rest>[-‐ ]\S.*)$", name)
+            if not m:
+                continue
+            for other in family:
+                variant = f"{other}{m.group('rest')}"
+                known = registry.lookup(variant)
+                if other != prefix and (known is None or known.id == actor_id):
+                    out.append(variant)
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -109,6 +159,8 @@ def _registry_trie(registry: Registry) -> NameTrie:
     for actor in registry.actors:
         for name in actor.names():
             trie.add(name, Entry(actor.id, "name", is_acronym(name), name))
+            for variant in _prefix_variants(registry, actor.id, name):
+                trie.add(variant, Entry(actor.id, "name", is_acronym(variant), variant))
         for dem in registry.demonyms_of(actor.id):
             trie.add(dem, Entry(actor.id, "demonym", False, dem))
             plural = dem + "s" if not dem.endswith(("s", "ese")) else ""
@@ -140,6 +192,7 @@ _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|ru
 # Heads of company names, in which "Trading" or "Shipping" is part of the name.
 _COMPANY_HEADS = frozenset(("ltd", "llc", "inc", "plc", "gmbh", "corporation", "company",
                             "establishment"))
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 _CALENDAR = frozenset((
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -246,7 +299,9 @@ class _Finder:
                         continue  # "Sudan's army": the armies pass handles it
                 if _is_capital_alias(self.registry, entry.actor, entry.alias) and (
                         (_LOCATIVE.search(self.text[max(0, start - 12):start])
-                         and not _BOUND_TO.search(self.text[max(0, start - 40):start]))
+                         and not _BOUND_TO.search(self.text[max(0, start - 40):start])
+                         and not self.lex.capital_recipient.search(
+                             self.text[max(0, start - 40):start]))
                         or _is_dateline(self.text, start, end)):
                     continue  # "attacks on Khartoum", "NAIROBI:": a place, not the government
                 if actor.kind is ActorKind.STATE and _PLACE_NAME.search(
@@ -258,9 +313,67 @@ class _Finder:
             if entry.form == "demonym_plural":
                 if not re.match(r"^\s+[A-Z]", after):
                     self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
-            elif (self.lex.agent_suffix.match(after) or self.lex.state_nouns.match(after)) \
-                    and not self.lex.army_nouns.match(after):
+            elif self._agent_demonym(after):
                 self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
+            else:
+                # "American and Saudi money", "Mozambican and Rwandan security forces":
+                # a demonym coordinated with one in agent use is one too.
+                co = re.match(r"^(?:,\s+[A-Z][\w-]+)*,?\s+(?:and|or)\s+(?P<dem>[A-Z][\w-]+)",
+                              after)
+                if co and fold(co.group("dem")) in _demonym_keys(self.registry) and \
+                        self._agent_demonym(after[co.end():]):
+                    self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
+
+    def _agent_demonym(self, after: str) -> bool:
+        """Whether what follows a demonym makes it its state ("Iranian-backed", "Iranian
+        officials"; not "the Iranian army", which is the army's)."""
+        if self.lex.agent_suffix.match(after):
+            return True
+        noun = self.lex.state_nouns.match(after)
+        army = self.lex.army_nouns.match(after)
+        return noun is not None and (army is None or noun.end() > army.end())
+
+    def branches(self) -> None:
+        """"ISIL-Chad": a branch prefix the registry matched alone, a hyphen and a
+        capitalised place make a group of its own (the registry's branches matched whole)."""
+        for m in list(self.mentions):
+            if m.form != "name":
+                continue
+            hit = self.lex.branch.match(self.text, m.start, m.start + 60)
+            if hit is None or hit.end() <= m.end or \
+                    self.lex.agent_suffix.match(self.text, m.end):
+                continue
+            if fold(hit.group("place")) in _demonym_keys(self.registry):
+                continue  # "ISIS-Iranian": not a place
+            actor = self.new_actor(hit.group(), ActorKind.ARMED_GROUP)
+            self.add(m.start, hit.end(), actor, replace=True)
+
+    def state_forces(self) -> None:
+        """"Colombian National Police", "Venezuela's National Guard", "Nigerien Armed
+        Forces": a state's force named by its demonym or name."""
+        for m in self.lex.state_force.finditer(self.text):
+            if not self.free(m.start(), m.end()) or self._in_headline(m.start()):
+                continue
+            before = self.text[max(0, m.start() - 30):m.start()]
+            if re.search(r"[A-Z][\w'’-]*[ -]$", before):
+                continue  # inside a longer name ("Free Syrian Army")
+            adj = re.sub(r"['’]s$", "", m.group("adj"))
+            state = _demonym_keys(self.registry).get(fold(adj))
+            if state is None:
+                found = self.registry.lookup(adj)
+                state = found.id if found is not None and found.kind is ActorKind.STATE else None
+            if state is None:
+                continue
+            known = self.registry.lookup(m.group())
+            if known is not None:
+                actor = self.actor_from_registry(known.id)
+            elif m.group("head") in self.lex.army_heads:
+                actor = self._army_actor(state)
+            else:
+                country = self.registry.get(state)
+                actor = self.new_actor(m.group(), ActorKind.STATE_AGENCY,
+                                       country.country if country is not None else None)
+            self.add(m.start(), m.end(), actor)
 
     def led_bodies(self) -> None:
         for m in self.lex.led_body.finditer(self.text):
@@ -287,6 +400,18 @@ class _Finder:
             actor.add_alias(self.text[first:end])
             self._person_aliases(actor, end)
             self.add(first, end, actor, replace=True)
+        for m in self.lex.designated.finditer(self.text):
+            name, short = m.group("name"), m.group("short")
+            parts = re.split(r"[\s-]+", name)
+            if short not in parts or parts[0] in self.lex.descriptive or \
+                    any(p.lower() in self.lex.org_heads for p in parts) or \
+                    not self.free(m.start(), m.end("name")) or \
+                    self.registry.lookup(name) is not None or self._in_headline(m.start()):
+                continue
+            actor = self.new_actor(name, ActorKind.PERSON)
+            actor.add_alias(short)
+            self._person_aliases(actor, m.end("name"))
+            self.add(m.start("name"), m.end(), actor)
         for m in self.lex.appositive_person.finditer(self.text):
             name = m.group("name")
             if name.split()[0] in self.lex.descriptive or \
@@ -332,7 +457,8 @@ class _Finder:
             if kind is None:
                 continue
             lowercase_head = tok.raw[:1].islower()
-            if lowercase_head and head not in self.lex.lowercase_heads:
+            if lowercase_head and head not in self.lex.lowercase_heads and \
+                    head not in self.lex.article_heads:
                 continue
             if not lowercase_head and not tok.raw[:1].isupper():
                 continue
@@ -342,6 +468,9 @@ class _Finder:
                 raw = toks[k].raw
                 if raw in self.lex.descriptive:
                     break
+                if _ORDINAL.fullmatch(raw) and head not in _COMPANY_HEADS:
+                    first = k  # "the 33rd Front": an ordinal numbers a unit, first
+                    break
                 if raw[:1].isupper() and (not raw.endswith("ing") or head in _COMPANY_HEADS):
                     first = k
                 elif raw.lower() in self.lex.particles and k > 0 and \
@@ -350,11 +479,22 @@ class _Finder:
                 else:
                     break
                 k -= 1
+            if first > 0 and toks[first - 1].key == "al" and toks[first - 1].raw.islower() \
+                    and self.text[toks[first - 1].end:toks[first].start] == "-":
+                first -= 1  # "the al-Siddiq office" keeps its article
             if first == idx or self._in_headline(tok.start):
                 continue
+            if lowercase_head and head not in self.lex.lowercase_heads:
+                # "the Al-Karrar office", "the ISIS Al-Karrar office": only a name with an
+                # article; a group named before it stays a mention of its own.
+                art = next((t for t in range(first, idx) if toks[t].key == "al"
+                            and self.text[toks[t].end:toks[t].end + 1] == "-"), None)
+                if art is None or any(not self._is_named(toks[t]) for t in range(first, art)):
+                    continue
+                first = art
             # Particles may not start a name.
             while first < idx and toks[first].raw.lower() in self.lex.particles and not (
-                    toks[first].raw[:1].isupper()
+                    (toks[first].raw[:1].isupper() or head in self.lex.article_heads)
                     and self.text[toks[first].end:toks[first + 1].start] == "-"):
                 first += 1  # ("Al-Khaleej Trading" keeps its "Al-")
             if first == idx:
@@ -404,6 +544,16 @@ class _Finder:
                 continue  # "Houthi fighters": the registry's name already marks them
             actor = self.new_actor(m.group(), ActorKind.ARMED_GROUP)
             self.add(m.start(), m.end(), actor)
+        # "the Afghan mujahideen": a demonym and a noun that names fighters as a body.
+        for hit in self.lex.demonym_group.finditer(self.text):
+            if fold(hit.group("dem")) not in _demonym_keys(self.registry):
+                continue
+            near = [x for x in self.near(hit.start(), hit.end())
+                    if x.start < hit.end() and hit.start() < x.end]
+            if any(x.start != hit.start() or x.end != hit.end("dem") for x in near):
+                continue
+            actor = self.new_actor(hit.group(), ActorKind.ARMED_GROUP)
+            self.add(hit.start(), hit.end(), actor, replace=True)
 
     def _in_headline(self, offset: int) -> bool:
         """Whether `offset` sits in a Title Case line, where capitals name nothing."""
@@ -417,6 +567,11 @@ class _Finder:
                                                                              "on", "by", "with"}]
         self.headlines[start] = len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
         return self.headlines[start]
+
+    def _is_named(self, tok: Token) -> bool:
+        """Whether `tok` lies inside a mention found so far."""
+        return any(m.start <= tok.start and tok.end <= m.end for m in self.near(tok.start,
+                                                                                tok.end))
 
     def _is_demonym(self, tok: Token) -> bool:
         return tok.key in _demonym_keys(self.registry)
@@ -583,6 +738,8 @@ class _Finder:
 
     def run(self) -> None:
         self.registry_names()
+        self.branches()
+        self.state_forces()
         self.led_bodies()
         self.people()
         self.particle_names()

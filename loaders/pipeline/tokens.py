@@ -27,6 +27,13 @@ def token_key(raw: str) -> str:
 
 
 _KEYS: dict[str, str] = {}  # raw token -> key: words repeat, folding is slow
+# Transliterations of the Arabic article ("ad-Din", "ash-Sham", "ul-Ahrar") and of the
+# Persian ezafe ("Lashkar-i-Taiba") key alike when a hyphen joins them to the next word,
+# so a name matches however its article is spelt.
+# (Capitalised or lower case only: "US-backed" keeps its "US".)
+_ARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul",
+                       "ut", "us", "ur", "ed", "es", "et", "ez", "en", "ath", "adh"))
+_EZAFE = frozenset(("e", "i", "ye", "ee"))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -36,10 +43,18 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
+        end = m.end()
+        if len(raw) <= 3 and text[end:end + 1] == "-":
+            if raw[1:].islower() and raw.lower() in _ARTICLES:
+                out.append(Token(m.start(), end, raw, "al"))
+                continue
+            if raw in _EZAFE and text[m.start() - 1:m.start()] == "-":
+                out.append(Token(m.start(), end, raw, "e"))
+                continue
         key = keys.get(raw)
         if key is None:
             key = keys[raw] = token_key(raw)
-        out.append(Token(m.start(), m.end(), raw, key))
+        out.append(Token(m.start(), end, raw, key))
     return out
 
 
