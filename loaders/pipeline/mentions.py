@@ -354,8 +354,9 @@ class _Finder:
         for m in self.lex.state_force.finditer(self.text):
             if not self.free(m.start(), m.end()) or self._in_headline(m.start()):
                 continue
-            before = self.text[max(0, m.start() - 30):m.start()]
-            if re.search(r"[A-Z][\w'’-]*[ -]$", before):
+            before = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*)[ -]$",
+                               self.text[max(0, m.start() - 30):m.start()])
+            if before and before.group(1) not in self.lex.descriptive:
                 continue  # inside a longer name ("Free Syrian Army")
             adj = re.sub(r"['’]s$", "", m.group("adj"))
             state = _demonym_keys(self.registry).get(fold(adj))
