@@ -57,6 +57,23 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 _PATTERN, _CLASSES = _pattern()
 
 
+def _numbered() -> tuple[re.Pattern[str], dict[str, int], dict[str, set[ActorKind]]]:
+    data = load_yaml(RULES).get("numbered_references") or {}
+    numbers = {str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()}
+    heads = {str(k).lower(): {ActorKind(v) for v in kinds}
+             for k, kinds in (data.get("heads") or {}).items()}
+    alt = "|".join(re.escape(k) for k in sorted(numbers, key=len, reverse=True))
+    head_alt = "|".join(re.escape(k) for k in sorted(heads, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(?:the|all|all the|these|those)\s+)?(?P<n>{alt})\s+"
+        rf"(?:(?-i:[a-z][\w-]*)\s+)?(?P<head>{head_alt})(?![\w-])(?!\s+(?:of|in)\s+[A-Z])",
+        re.IGNORECASE), numbers, heads
+
+
+_NUMBERED, _NUMBERS, _NUMBERED_HEADS = _numbered()
+_LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
+
+
 def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             actors: dict[str, DocActor]) -> list[Mention]:
     """`mentions` with the references of the text added, resolved; sorted by offset."""
@@ -72,8 +89,24 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     for si, sent in enumerate(sentences):
         here = within(sent.start, sent.end)
         chain: dict[str, str] = {}
+        taken: list[tuple[int, int]] = []
+        for nm in _NUMBERED.finditer(text, sent.start, sent.end):
+            if any(m.start < nm.end() and nm.start() < m.end for m in here):
+                continue
+            want_n = _NUMBERS[nm.group("n").lower()]
+            kinds = _NUMBERED_HEADS[nm.group("head").lower()]
+            prev = [m for m in within(sentences[max(0, si - _LIST_WINDOW)].start, nm.start())
+                    if m.form == "name"]
+            found = _listed(text, prev, actors, kinds, want_n)
+            if found is None:
+                continue
+            group = found
+            out.append(Reference(nm.start(), nm.end(), group[0], "plural", nm.group(), False,
+                                 group))
+            taken.append((nm.start(), nm.end()))
         for pm in _PATTERN.finditer(text, sent.start, sent.end):
-            if any(m.start < pm.end() and pm.start() < m.end for m in here):
+            if any(m.start < pm.end() and pm.start() < m.end for m in here) or \
+                    any(a < pm.end() and pm.start() < b for a, b in taken):
                 continue
             word = re.sub(r"\s+", " ", pm.group().lower())
             cls = _CLASSES[word]
@@ -109,6 +142,28 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     out.sort(key=lambda m: m.start)
     return out
 
+
+
+def _listed(text: str, prev: list[Mention], actors: dict[str, DocActor], kinds: set[ActorKind],
+            n: int) -> tuple[str, ...] | None:
+    """The last list of exactly `n` actors of `kinds` written "A, B and C" before: what "the
+    three juntas" counts back to."""
+    for end in range(len(prev), n - 1, -1):
+        run = prev[end - n:end]
+        if any(actors[m.actor].kind not in kinds for m in run):
+            continue
+        gaps = [text[a.end:b.start] for a, b in zip(run, run[1:], strict=False)]
+        if not all(re.fullmatch(r",\s*|,?\s+(?:and|&)\s+", g) for g in gaps[:-1] or [", "]) \
+                or not re.fullmatch(r",?\s+(?:and|&)\s+", gaps[-1]):
+            continue
+        if end < len(prev) and re.fullmatch(r",?\s*(?:and\s+)?", text[run[-1].end:prev[end].start]):
+            continue  # a longer list
+        if end - n > 0 and re.fullmatch(r",\s*", text[prev[end - n - 1].end:run[0].start]):
+            continue
+        ids = tuple(m.actor for m in run)
+        if len(set(ids)) == n:
+            return ids
+    return None
 
 
 def _by_sentence(text: str, mentions: list[Mention]) -> list[list[Mention]]:

@@ -73,6 +73,7 @@ class _Lex:
     demonym_group: re.Pattern[str]
     capital_recipient: re.Pattern[str]
     designated: re.Pattern[str]
+    military_modified: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +134,8 @@ def _lex() -> _Lex:
         demonym_group=dem_group,
         capital_recipient=recipient,
         designated=designated,
+        military_modified=re.compile(
+            rf"\s+(?:{_alt(words(RULES, 'military_modified_nouns'))})\b"),
     )
 
 
@@ -166,6 +169,10 @@ def _registry_trie(registry: Registry) -> NameTrie:
             plural = dem + "s" if not dem.endswith(("s", "ese")) else ""
             if plural:
                 trie.add(plural, Entry(actor.id, "demonym_plural", False, plural))
+    for name in words(RULES, "lowercase_names"):
+        known = registry.lookup(name)
+        if known is not None:
+            trie.add(name, Entry(known.id, "name", False, name, lower_ok=True))
     return trie
 
 
@@ -288,6 +295,14 @@ class _Finder:
             start, end = self.tokens[i].start, self.tokens[j - 1].end
             entry = entries[0]
             after = self.text[end:end + 40]
+            if entry.form == "name" and j - i == 2 and self.tokens[j - 1].key == "military" \
+                    and self.lex.military_modified.match(self.text, end):
+                state = _demonym_keys(self.registry).get(self.tokens[i].key)
+                if state is not None:  # "a Malian military drone": Mali's, not its army's
+                    self.states_seen.append((start, state, 0))
+                    self.add(start, self.tokens[i].end, self.actor_from_registry(state),
+                             "demonym")
+                    continue
             if entry.form == "name":
                 actor = self.actor_from_registry(entry.actor)
                 if actor.kind is ActorKind.STATE:
@@ -331,6 +346,9 @@ class _Finder:
             return True
         noun = self.lex.state_nouns.match(after)
         army = self.lex.army_nouns.match(after)
+        if army is not None and army.group().strip() == "military" and \
+                self.lex.military_modified.match(after, army.end()):
+            return True
         return noun is not None and (army is None or noun.end() > army.end())
 
     def branches(self) -> None:

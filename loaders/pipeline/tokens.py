@@ -77,6 +77,7 @@ class Entry:
     form: str  # "name", "demonym", "demonym_plural"
     acronym: bool
     alias: str
+    lower_ok: bool = False  # may be written all in lower case ("colectivos")
 
 
 @dataclass
@@ -154,4 +155,4 @@ def _case_ok(entry: Entry, tokens: list[Token]) -> bool:
     if entry.acronym:
         return tuple(t.raw.replace(".", "") for t in tokens) == _raw_parts(entry.alias)
     # A proper name is written with a capital somewhere ("al-Qaeda", "Hamas").
-    return any(t.raw[:1].isupper() for t in tokens)
+    return entry.lower_ok or any(t.raw[:1].isupper() for t in tokens)

@@ -181,3 +181,50 @@ def test_an_armed_wing_is_its_own_actor(registry: Registry) -> None:
     names = _names("Hamas said the Izz ad-Din al-Qassam Brigades fired the rockets.",
                    registry)
     assert names == {"Hamas", "Izz al-Din al-Qassam Brigades"}
+
+
+# -- references to several actors, and nominals --------------------------------------
+
+def test_the_three_juntas_count_back_to_a_list(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chad, Sudan and Libya closed their borders. Months later the three juntas "
+            "signed a mutual defence pact.")
+    found = {(s, r, o) for s, r, o, _ in claims_of(text)}
+    assert {("Chad", "alliance", "Sudan"), ("Libya", "alliance", "Sudan")} <= {
+        (min(s, o), r, max(s, o)) for s, r, o in found}
+
+
+def test_a_number_that_does_not_fit_the_list_is_not_guessed(registry: Registry) -> None:
+    from loaders.pipeline.coref import resolve
+    from loaders.pipeline.segment import split_sentences
+    text = "Egypt, Qatar and Jordan mediated. Both governments later funded the talks."
+    mentions, actors = find_mentions(text, registry)
+    refs = [m for m in resolve(text, split_sentences(text), mentions, actors)
+            if m.form == "plural"]
+    assert refs == []
+
+
+def test_guerrillas_and_junta_point_back(registry: Registry) -> None:
+    from loaders.pipeline.coref import resolve
+    from loaders.pipeline.segment import split_sentences
+    text = "The ELN crossed the river. Officials said the guerrillas had help."
+    mentions, actors = find_mentions(text, registry)
+    refs = [m for m in resolve(text, split_sentences(text), mentions, actors)
+            if m.form == "nominal"]
+    assert [(m.text, actors[m.actor].name) for m in refs] == [
+        ("the guerrillas", registry.get("eln").name)]  # type: ignore[union-attr]
+
+
+def test_a_lower_case_registry_name(registry: Registry) -> None:
+    assert _names("Armed pro-government colectivos patrolled the slums.", registry) == {
+        "Colectivos"}
+
+
+def test_military_as_a_modifier_leaves_the_state(registry: Registry) -> None:
+    found = _found("Gunners shot down a Malian military drone; the Malian military "
+                   "denied it.", registry)
+    assert found[0] == ("Malian", "Mali")
+    assert found[1][1] != "Mali"  # the army itself
+
+
+def test_recruits_of_a_state(registry: Registry) -> None:
+    assert ("Kenyan", "Kenya") in _found("The training of Kenyan recruits began.", registry)
