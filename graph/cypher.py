@@ -14,13 +14,13 @@ Graph shape::
     (:MergedActor {id})-[:MERGED_INTO]->(:Actor)
 
 A Claim node also holds `subject`, `object` and `source` ids, so aggregation reads one
-node per claim.
+node per claim, and its evidence `rank` (its source's date, the source, its place).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from graph.relations import RELATIONS, Relation
@@ -47,12 +47,36 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX actor_alias_keys IF NOT EXISTS FOR (a:Actor) ON (a.alias_keys)",
     "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
     "CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)",
-    "CREATE INDEX claim_triple IF NOT EXISTS FOR (c:Claim) ON (c.subject, c.relation, c.object)",
+    # A triple's claims in evidence order (`rank`): a page is read off the index.
+    "CREATE INDEX claim_evidence IF NOT EXISTS "
+    "FOR (c:Claim) ON (c.subject, c.relation, c.object, c.rank)",
+    "DROP INDEX claim_triple IF EXISTS",  # schema 1: claim_evidence serves its queries
     "CREATE INDEX claim_subject IF NOT EXISTS FOR (c:Claim) ON (c.subject)",
     "CREATE INDEX claim_object IF NOT EXISTS FOR (c:Claim) ON (c.object)",
     "CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.source)",
     "CREATE INDEX source_published IF NOT EXISTS FOR (s:Source) ON (s.published)",
 )
+
+# Schema 2 gave every claim its evidence `rank` (see `evidence_rank`). The version is
+# kept on one (:AllegianceSchema) node; an older store is brought up to it on open.
+SCHEMA_VERSION: Final = 2
+
+GET_SCHEMA_VERSION: Final = "MATCH (m:AllegianceSchema) RETURN max(m.version) AS version"
+
+SET_SCHEMA_VERSION: Final = """
+MERGE (m:AllegianceSchema {key: 'schema'})
+SET m.version = $version
+"""
+
+# The Cypher twin of `graph.neo4j_rows.evidence_rank` (both must agree).
+RANK_CLAIMS: Final = """
+MATCH (c:Claim)-[:CITES]->(s:Source)
+WHERE c.rank IS NULL
+CALL (c, s) {
+  SET c.rank = coalesce(toString(s.published), '~') + '|' + s.id + '|'
+             + right('0000000000' + toString(c.start), 10) + '|' + c.id
+} IN TRANSACTIONS OF 10000 ROWS
+"""
 
 SHOW_CONSTRAINTS: Final = (
     "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties, type "
@@ -70,7 +94,7 @@ RESOLVE_IDS: Final = """
 UNWIND $ids AS id
 OPTIONAL MATCH (a:Actor {id: id})
 OPTIONAL MATCH (:MergedActor {id: id})-[:MERGED_INTO]->(k:Actor)
-RETURN id, coalesce(a.id, k.id) AS resolved
+RETURN id, coalesce(a.id, k.id) AS resolved, coalesce(a.alias_keys, k.alias_keys) AS keys
 """
 
 ACTOR_MAP: Final = "a {.id, .name, .names, .alias_keys, .kind, .country, .wikidata, .description}"
@@ -167,30 +191,38 @@ RETURN {SOURCE_MAP} AS source
 
 # --- claims -------------------------------------------------------------------------
 
-CREATE_CLAIMS: Final = """
+CLAIM_PROPERTIES: Final = (
+    "id", "subject", "relation", "object", "source", "quote", "start", "end", "modality",
+    "attributed_to", "confidence", "extractor", "page", "valid_from", "valid_to", "created",
+    "rank",
+)
+
+# Every property named (a null one is not stored): with `SET c += row` the planner
+# must assume the map may touch what the MATCH reads, and adds an Eager.
+CREATE_CLAIMS: Final = f"""
 UNWIND $rows AS row
-MATCH (s:Actor {id: row.subject}), (o:Actor {id: row.object}), (src:Source {id: row.source})
-CREATE (c:Claim {id: row.id})
-SET c += row
+MATCH (s:Actor {{id: row.subject}}), (o:Actor {{id: row.object}}), (src:Source {{id: row.source}})
+CREATE (c:Claim {{{", ".join(f"`{k}`: row.`{k}`" for k in CLAIM_PROPERTIES)}}})
 CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:CITES]->(src)
 """
 
-# One page of a triple's claims (found through the claim_triple index); ORDER BY with
-# SKIP/LIMIT keeps only the page while it reads the triple's claims.
-EVIDENCE: Final = f"""
+# A triple's claims come off the claim_evidence index already in page order (ORDER BY
+# names every indexed property, so no sort): a page reads only its own claims and
+# those it skips, not every claim of a heavy edge. `$modalities` null: all of them.
+_TRIPLE_CLAIMS: Final = """
 MATCH (c:Claim)
 WHERE c.subject = $subject AND c.relation = $relation AND c.object = $object
-  AND c.modality IN $modalities
-MATCH (c)-[:CITES]->(s:Source)
-WITH c, s ORDER BY s.published IS NULL, s.published, s.id, c.start, c.id
+  AND c.rank IS NOT NULL AND ($modalities IS NULL OR c.modality IN $modalities)
+"""
+
+EVIDENCE: Final = f"""{_TRIPLE_CLAIMS}
+WITH c ORDER BY c.subject, c.relation, c.object, c.rank
 SKIP $offset LIMIT $limit
+MATCH (c)-[:CITES]->(s:Source)
 RETURN properties(c) AS claim, {SOURCE_MAP} AS source
 """
 
-COUNT_EVIDENCE: Final = """
-MATCH (c:Claim)
-WHERE c.subject = $subject AND c.relation = $relation AND c.object = $object
-  AND c.modality IN $modalities
+COUNT_EVIDENCE: Final = f"""{_TRIPLE_CLAIMS}
 RETURN count(c) AS total
 """
 
@@ -211,7 +243,7 @@ RETURN count(c) AS total
 TRIPLE_COUNTS: Final = """
 UNWIND $rows AS row
 OPTIONAL MATCH (c:Claim {subject: row.subject, relation: row.relation, object: row.object})
-WHERE c.modality IN $counted
+WHERE c.rank IS NOT NULL AND c.modality IN $counted
 RETURN row.subject AS subject, row.relation AS relation, row.object AS object,
        count(c) AS claims
 """
@@ -229,7 +261,7 @@ DELETE old
 WITH DISTINCT s, o
 CALL (s, o) {{
   MATCH (c:Claim {{subject: s.id, relation: $relation, object: o.id}})
-  WHERE c.modality IN $counted
+  WHERE c.rank IS NOT NULL AND c.modality IN $counted
   MATCH (c)-[:CITES]->(src:Source)
   WITH count(c) AS claims, count(DISTINCT src) AS sources,
        min(src.published) AS first_seen, max(src.published) AS last_seen,
@@ -243,25 +275,29 @@ CALL (s, o) {{
 """
 
 
-def add_to_relationships(relation: Relation) -> str:
-    """Add one new source's counted claims to the derived relationships of `relation`:
-    each row {subject, object, claims, asserted, reported} holds that source's counts,
-    `$published` its date (a new source adds exactly one to `sources`)."""
-    t = rel_type(relation)
-    return f"""
-UNWIND $rows AS row
-MATCH (s:Actor {{id: row.subject}}), (o:Actor {{id: row.object}})
-MERGE (s)-[r:{t}]->(o)
-ON CREATE SET r.claims = 0, r.sources = 0, r.asserted = 0, r.reported = 0
-SET r.claims = r.claims + row.claims, r.sources = r.sources + 1,
-    r.asserted = r.asserted + row.asserted, r.reported = r.reported + row.reported,
-    r.first_seen = CASE WHEN $published IS NOT NULL
-                         AND (r.first_seen IS NULL OR $published < r.first_seen)
-                        THEN $published ELSE r.first_seen END,
-    r.last_seen = CASE WHEN $published IS NOT NULL
-                        AND (r.last_seen IS NULL OR $published > r.last_seen)
-                       THEN $published ELSE r.last_seen END
-"""
+def add_to_relationships(relations: Iterable[Relation]) -> str:
+    """Add one new source's counted claims to the derived relationships, all types in
+    one statement: `$rows` maps each relationship type to rows {subject, object,
+    claims, asserted, reported} of that source's counts (a type with no rows: an
+    empty list); `$published` is its date (a new source adds exactly one to
+    `sources`)."""
+    blocks = []
+    for t in sorted(rel_type(r) for r in set(relations)):
+        blocks.append(f"""CALL () {{
+  UNWIND $rows.{t} AS row
+  MATCH (s:Actor {{id: row.subject}}), (o:Actor {{id: row.object}})
+  MERGE (s)-[r:{t}]->(o)
+  ON CREATE SET r.claims = 0, r.sources = 0, r.asserted = 0, r.reported = 0
+  SET r.claims = r.claims + row.claims, r.sources = r.sources + 1,
+      r.asserted = r.asserted + row.asserted, r.reported = r.reported + row.reported,
+      r.first_seen = CASE WHEN $published IS NOT NULL
+                           AND (r.first_seen IS NULL OR $published < r.first_seen)
+                          THEN $published ELSE r.first_seen END,
+      r.last_seen = CASE WHEN $published IS NOT NULL
+                          AND (r.last_seen IS NULL OR $published > r.last_seen)
+                         THEN $published ELSE r.last_seen END
+}}""")
+    return "\n".join(blocks) + "\n"
 
 
 HOP_MAP: Final = (
@@ -446,7 +482,9 @@ WHERE sources >= $min_sources
 """
 
 
-def _summary(q: EdgeQuery) -> str:
+def _summary_head(q: EdgeQuery) -> str:
+    """The derived relationships `r` (ends `s`, `o`) a summary query admits, found
+    either way round from its anchor."""
     types = "|".join(rel_type(r) for r in sorted(q.relations))
     anchor = ("$subject" if q.subject else "$object" if q.object
               else "$actor" if q.actor else None)
@@ -464,7 +502,11 @@ def _summary(q: EdgeQuery) -> str:
 {match}
 WITH DISTINCT r
 WITH r, startNode(r) AS s, endNode(r) AS o
-WHERE {" AND ".join(where)}
+WHERE {" AND ".join(where)}"""
+
+
+def _summary(q: EdgeQuery) -> str:
+    return f"""{_summary_head(q)}
 WITH s.id AS subject, $relation_of[type(r)] AS relation, o.id AS object,
      r.claims AS claims, r.sources AS sources, r.first_seen AS first_seen,
      r.last_seen AS last_seen, r.asserted AS asserted, r.reported AS reported,
@@ -484,8 +526,49 @@ EDGE_ROW: Final = (
 EDGE_ORDER: Final = "ORDER BY sources DESC, claims DESC, subject, relation, object"
 
 
+def _summary_rows(q: EdgeQuery) -> str:
+    """The derived relationships `r` (ends `s`, `o`) a summary query admits. Anchored
+    at its subject and/or object with no symmetric type, the pattern is directed: the
+    anchor's relationships of the other direction are never read."""
+    types = "|".join(rel_type(r) for r in sorted(q.relations))
+    if (q.subject or q.object) and not any(RELATIONS[r].symmetric for r in q.relations):
+        s = "(s:Actor {id: $subject})" if q.subject else "(s)"
+        o = "(o:Actor {id: $object})" if q.object else "(o)"
+        rest = replace(q, subject=False, object=False)  # the pattern holds them
+        where = ["r.sources >= $min_sources", *_end_conditions(rest, "s.id", "o.id", "false")]
+        return f"MATCH {s}-[r:{types}]->{o}\nWHERE {' AND '.join(where)}"
+    return _summary_head(q).strip()
+
+
+def _summary_page(q: EdgeQuery) -> str:
+    """One page of a summary query and its total: the count reads one property per
+    relationship, and the page keeps only its own rows while it sorts (no list of
+    every edge is built)."""
+    rows = _summary_rows(q)
+    return f"""
+CALL () {{
+{rows}
+RETURN count(r) AS total
+}}
+CALL () {{
+{rows}
+WITH r, s.id AS subject, $relation_of[type(r)] AS relation, o.id AS object,
+     r.claims AS claims, r.sources AS sources
+{EDGE_ORDER}
+SKIP $offset LIMIT $limit
+RETURN collect({{subject: subject, relation: relation, object: object, claims: claims,
+                 sources: sources, first_seen: r.first_seen, last_seen: r.last_seen,
+                 asserted: r.asserted, reported: r.reported, denied: 0, prescriptive: 0,
+                 hypothetical: 0}}) AS items
+}}
+RETURN total, items
+"""
+
+
 def edges_page(q: EdgeQuery) -> str:
     """One page of edges, most sources first, with the total count."""
+    if q.summary:
+        return _summary_page(q)
     return f"""{_edges(q)}
 WITH subject, relation, object, claims, sources, first_seen, last_seen, asserted, reported,
      denied, prescriptive, hypothetical

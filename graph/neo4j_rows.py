@@ -4,6 +4,7 @@ maps from Cypher results (temporal values made native) and name lists."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any, TypeVar
 
 from graph.cypher import RELATION_OF_TYPE
@@ -98,6 +99,13 @@ def canonical(subject: str, relation: Relation, obj: str) -> Triple:
     if is_symmetric(relation) and subject > obj:
         return (obj, relation, subject)
     return (subject, relation, obj)
+
+
+def evidence_rank(published: date | None, source: str, start: int, claim: str) -> str:
+    """A claim's place in evidence order, as one string that sorts like (undated last,
+    oldest published first, source id, position, claim id); `cypher.RANK_CLAIMS`
+    computes the same in Cypher."""
+    return f"{published.isoformat() if published else '~'}|{source}|{start:010d}|{claim}"
 
 
 def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:

@@ -45,6 +45,7 @@ from graph.neo4j_rows import (
     canonical,
     claim_from_row,
     edge_from_row,
+    evidence_rank,
     hop_from_row,
     name_props,
     source_info_from_row,
@@ -87,6 +88,8 @@ _COUNTED = sorted(m.value for m in COUNTED_MODALITIES)
 _SYMMETRIC = sorted(r.value for r, i in RELATIONS.items() if i.symmetric)
 _SYMMETRIC_TYPES = sorted(cypher.rel_type(Relation(r)) for r in _SYMMETRIC)
 _RELATION_OF = {t: r.value for t, r in cypher.RELATION_OF_TYPE.items()}
+_ALL_TYPES = sorted(cypher.rel_type(r) for r in RELATIONS)
+_ADD_SOURCE = cypher.add_to_relationships(RELATIONS)
 _SUGGESTIONS = 5
 _CONFLICT_RETRIES = 2
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -134,10 +137,23 @@ class Neo4jStore:
             with self._errors():
                 for statement in cypher.SCHEMA:
                     driver.execute_query(statement, database_=self.database)
+                self._upgrade(driver)
         except BaseException:
             self._driver = None
             driver.close()
             raise
+
+    def _upgrade(self, driver: neo4j.Driver) -> None:
+        """Bring a store written by an older version up to `cypher.SCHEMA_VERSION`
+        (schema 2: every claim gets its evidence rank)."""
+        version = driver.execute_query(cypher.GET_SCHEMA_VERSION,
+                                       database_=self.database).records[0]["version"]
+        if version is not None and version >= cypher.SCHEMA_VERSION:
+            return
+        with driver.session(database=self.database) as session:
+            session.run(cypher.RANK_CLAIMS).consume()  # in batches: an implicit transaction
+        driver.execute_query(cypher.SET_SCHEMA_VERSION, version=cypher.SCHEMA_VERSION,
+                             database_=self.database)
 
     def _check_uri(self) -> None:
         bad = f"store: {self.uri!r} is not a usable Neo4j URI"
@@ -239,10 +255,13 @@ class Neo4jStore:
 
     # ---- actor ids -----------------------------------------------------------------
 
-    def _resolve_all(self, tx: neo4j.ManagedTransaction, ids: Iterable[str]
-                     ) -> dict[str, str | None]:
-        """Each id's stored actor (following merges), None when unknown."""
+    def _resolve_all(self, tx: neo4j.ManagedTransaction, ids: Iterable[str],
+                     keys: dict[str, list[str]] | None = None) -> dict[str, str | None]:
+        """Each id's stored actor (following merges), None when unknown; `keys`, when
+        given, receives each stored actor's folded names."""
         recs = self._run(tx, cypher.RESOLVE_IDS, ids=sorted(set(ids)))
+        if keys is not None:
+            keys.update((r["resolved"], r["keys"] or []) for r in recs if r["resolved"])
         return {r["id"]: r["resolved"] for r in recs}
 
     def _resolve(self, tx: neo4j.ManagedTransaction, actor_id: str) -> str:
@@ -286,15 +305,14 @@ class Neo4jStore:
             if c["modality"] in _COUNTED:
                 key = (c["subject"], Relation(c["relation"]), c["object"])
                 tally.setdefault(key, Counter())[c["modality"]] += 1
-        by_relation: dict[Relation, list[dict[str, Any]]] = {}
+        by_type: dict[str, list[dict[str, Any]]] = {t: [] for t in _ALL_TYPES}
         for (s, rel, o), n in sorted(tally.items()):
-            by_relation.setdefault(rel, []).append({
+            by_type[cypher.rel_type(rel)].append({
                 "subject": s, "object": o, "claims": n.total(),
                 "asserted": n[Modality.ASSERTED.value], "reported": n[Modality.REPORTED.value],
             })
-        for rel, rows in by_relation.items():
-            self._run_batched(tx, cypher.add_to_relationships(rel), rows,
-                              published=source.published)
+        if tally:
+            self._run(tx, _ADD_SOURCE, rows=by_type, published=source.published)
 
     def _counts(self, tx: neo4j.ManagedTransaction, triples: Sequence[Triple]
                 ) -> dict[Triple, int]:
@@ -307,9 +325,11 @@ class Neo4jStore:
         return out
 
     def _upsert_actors(self, tx: neo4j.ManagedTransaction, actors: Sequence[Actor],
-                       update: bool, known: dict[str, str | None] | None = None) -> int:
+                       update: bool, known: dict[str, str | None] | None = None,
+                       keys: dict[str, list[str]] | None = None) -> int:
         """Create new actors; give stored ones the names they lack (and, with `update`,
         the given record). Actors under a merged id lend their names to the kept one.
+        `known` and `keys` are what `_resolve_all` found, if it ran already.
         Returns how many were new."""
         united: dict[str, Actor] = {}
         for a in actors:
@@ -317,7 +337,11 @@ class Neo4jStore:
                 prev = united[a.id]
                 a = prev.model_copy(update={"aliases": prev.aliases + a.names()})
             united[a.id] = a
-        resolved = self._resolve_all(tx, united) if known is None else known
+        if known is None:
+            keys = {}
+            resolved = self._resolve_all(tx, united, keys)
+        else:
+            resolved = known
         new_rows, updates = [], []
         extra: dict[str, list[str]] = {}
         for a in united.values():
@@ -325,12 +349,17 @@ class Neo4jStore:
             record = {"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
                       "wikidata": a.wikidata, "description": a.description}
             if target is None:
-                names, keys = with_names([], a.names())
-                new_rows.append({**record, **name_props(a.name, names, keys)})
+                names, folded = with_names([], a.names())
+                new_rows.append({**record, **name_props(a.name, names, folded)})
                 continue
             if update and target == a.id:
                 updates.append(record)
-            extra.setdefault(target, []).extend(a.names())
+                extra.setdefault(target, []).extend(a.names())
+                continue
+            have = set(keys.get(target, ())) if keys is not None else set()
+            lacking = [n for n in a.names() if fold(n) not in have]
+            if lacking:  # a stored actor that has every name given is not read again
+                extra.setdefault(target, []).extend(lacking)
         self._run_batched(tx, cypher.CREATE_ACTORS, new_rows)
         self._run_batched(tx, cypher.UPDATE_ACTORS, updates)
         self._add_names(tx, extra, rewrite={a.id for a in united.values()
@@ -372,12 +401,13 @@ class Neo4jStore:
         named = {x for c in claims for x in (c.subject, c.object)}
 
         def work(tx: neo4j.ManagedTransaction) -> IngestReport:
-            resolved = self._resolve_all(tx, given | named)
+            keys: dict[str, list[str]] = {}
+            resolved = self._resolve_all(tx, given | named, keys)
             check_claim_actors(claims, actors, lambda x: resolved.get(x) is not None)
             if self._run(tx, cypher.SOURCE_EXISTS, id=source.id)[0]["found"]:
                 return IngestReport(source=source.id, created=False, actors_added=0,
                                     claims_added=0)
-            added = self._upsert_actors(tx, actors, update=False, known=resolved)
+            added = self._upsert_actors(tx, actors, update=False, known=resolved, keys=keys)
             rows: dict[str, dict[str, Any]] = {}
             for c in claims:
                 s, rel, o = canonical(resolved.get(c.subject) or c.subject, c.relation,
@@ -385,7 +415,8 @@ class Neo4jStore:
                 if s == o or c.id in rows:
                     continue
                 row = c.model_dump(exclude_none=True)
-                row.update(subject=s, object=o, relation=rel.value, modality=c.modality.value)
+                row.update(subject=s, object=o, relation=rel.value, modality=c.modality.value,
+                           rank=evidence_rank(source.published, source.id, c.start, c.id))
                 rows[c.id] = row
             self._run(tx, cypher.CREATE_SOURCE, row=source.model_dump(exclude_none=True))
             self._run_batched(tx, cypher.CREATE_CLAIMS, list(rows.values()))
@@ -625,8 +656,8 @@ class Neo4jStore:
         then position; `total` counts them all."""
         rel = Relation(relation)
         check_page(limit, offset)
-        mods = sorted(Modality(m).value for m in (modalities if modalities is not None
-                                                  else Modality))
+        mods = (sorted(Modality(m).value for m in modalities)
+                if modalities is not None and set(modalities) != set(Modality) else None)
 
         def work(tx: neo4j.ManagedTransaction) -> Page[Evidence]:
             s, _, o = canonical(self._resolve(tx, subject), rel, self._resolve(tx, obj))

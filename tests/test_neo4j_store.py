@@ -19,7 +19,7 @@ from neo4j import exceptions as nx
 
 from graph import cypher
 from graph.errors import InvalidInput, StoreUnavailable
-from graph.model import Actor, ActorKind
+from graph.model import Actor, ActorKind, Claim
 from graph.neo4j_store import Neo4jStore
 from graph.relations import COUNTED_MODALITIES, RELATIONS, Modality, Relation
 from graph.sqlite_store import SqliteStore
@@ -225,6 +225,26 @@ def test_open_twice_is_harmless(neo4j_uri: str) -> None:
     with open_neo4j(neo4j_uri) as a, open_neo4j(neo4j_uri) as b:
         a.ping()
         b.ping()
+
+
+def test_claim_nodes_hold_every_claim_field() -> None:
+    assert set(cypher.CLAIM_PROPERTIES) == set(Claim.model_fields) | {"rank"}
+
+
+def test_a_store_without_evidence_ranks_gets_them_on_open(neo4j_uri: str,
+                                                          neo: Neo4jStore) -> None:
+    load(neo)
+    key = (IRAN.id, Relation.FUNDING, HEZBOLLAH.id)
+    before = neo.evidence(*key)
+    # as a store written before schema 2 looks: no ranks, no version
+    neo.driver.execute_query("MATCH (c:Claim) REMOVE c.rank WITH count(*) AS n "
+                             "MATCH (m:AllegianceSchema) DETACH DELETE m",
+                             database_=neo.database)
+    assert neo.evidence(*key).total == 0  # unranked claims are out of the index
+    with open_neo4j(neo4j_uri) as reopened:
+        after = reopened.evidence(*key)
+    assert before.total > 0
+    assert after == before
 
 
 # ---- connecting ----------------------------------------------------------------------
