@@ -228,3 +228,11 @@ def test_military_as_a_modifier_leaves_the_state(registry: Registry) -> None:
 
 def test_recruits_of_a_state(registry: Registry) -> None:
     assert ("Kenyan", "Kenya") in _found("The training of Kenyan recruits began.", registry)
+
+
+def test_a_leaders_forces_are_the_organisation(registry: Registry) -> None:
+    found = _found("Hemedti's fighters shelled the town while Interior Minister Sirajuddin "
+                   "Haqqani met Haqqani commanders.", registry)
+    assert found[0] == ("Hemedti's fighters", registry.get("rsf").name)  # type: ignore[union-attr]
+    assert ("Haqqani commanders", registry.get("haqqani_network").name) in found  # type: ignore[union-attr]
+    assert any(n == "Sirajuddin Haqqani" for _, n in found)
