@@ -74,6 +74,7 @@ class _Lex:
     capital_recipient: re.Pattern[str]
     designated: re.Pattern[str]
     military_modified: re.Pattern[str]
+    head_first: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,10 @@ def _lex() -> _Lex:
         demonym_group=dem_group,
         capital_recipient=recipient,
         designated=designated,
+        head_first=re.compile(
+            rf"(?<![\w'’-])(?:{_alt(words(RULES, 'head_first_group_words'))})"
+            r"(?:[ -](?:(?:al|el|ad|as|ash|at|an|ar|ul|wal|wa)-)?[A-Z][\w'’]+){1,3}"
+            r"(?![\w-])"),
         military_modified=re.compile(
             rf"\s+(?:{_alt(words(RULES, 'military_modified_nouns'))})\b"),
     )
@@ -305,6 +310,10 @@ class _Finder:
                     continue
             if entry.form == "name":
                 actor = self.actor_from_registry(entry.actor)
+                if actor.kind is ActorKind.STATE_AGENCY and actor.country:
+                    state = _state_of_country(self.registry).get(actor.country)
+                    if state is not None:  # "the Sudanese Armed Forces ... the army"
+                        self.states_seen.append((start, state, 1))
                 if actor.kind is ActorKind.STATE:
                     self.states_seen.append((start, actor.id, 1))
                     army = _ARMY_STATE.match(after)
@@ -393,6 +402,18 @@ class _Finder:
                 actor = self.new_actor(m.group(), ActorKind.STATE_AGENCY,
                                        country.country if country is not None else None)
             self.add(m.start(), m.end(), actor)
+
+    def head_first_groups(self) -> None:
+        """"Katiba Hanifa", "Liwa al-Quds": an Arabic head word, then the name."""
+        for m in self.lex.head_first.finditer(self.text):
+            name = m.group().rstrip("'’")
+            if re.search(r"['’]s?$", m.group()) or not self.free(m.start(),
+                                                                  m.start() + len(name)):
+                continue
+            if self._in_headline(m.start()):
+                continue
+            actor = self.new_actor(name, ActorKind.ARMED_GROUP)
+            self.add(m.start(), m.start() + len(name), actor)
 
     def led_bodies(self) -> None:
         for m in self.lex.led_body.finditer(self.text):
@@ -536,6 +557,13 @@ class _Finder:
                 continue
             if all(self._is_demonym(t) for t in proper):
                 continue  # "Russian Army" is the state's army, handled as an army
+            lead = [m for m in self.near(start, end) if m.start == start and m.possessive
+                    and m.end < end]
+            if lead:  # "the Houthis' Operations Command": the group and its body
+                after_pos = re.match(r"['’]s?\s*", self.text[lead[0].end:end])
+                start = lead[0].end + (after_pos.end() if after_pos else 0)
+                if not re.search(r"\s", self.text[start:end]):
+                    continue
             name = self.text[start:end]
             near = self.near(start, end)
             covered = [m for m in near if m.start >= start and m.end <= end]
@@ -760,6 +788,7 @@ class _Finder:
         self.branches()
         self.state_forces()
         self.led_bodies()
+        self.head_first_groups()
         self.people()
         self.particle_names()
         self.acronym_definitions()
@@ -784,6 +813,12 @@ def _abbr_fits(name: str, abbr: str) -> bool:
             return False
         pos += 1
     return True
+
+
+@lru_cache(maxsize=8)
+def _state_of_country(registry: Registry) -> dict[str, str]:
+    return {a.country: a.id for a in registry.actors
+            if a.kind is ActorKind.STATE and a.country}
 
 
 @lru_cache(maxsize=8)

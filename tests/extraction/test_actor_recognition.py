@@ -236,3 +236,31 @@ def test_a_leaders_forces_are_the_organisation(registry: Registry) -> None:
     assert found[0] == ("Hemedti's fighters", registry.get("rsf").name)  # type: ignore[union-attr]
     assert ("Haqqani commanders", registry.get("haqqani_network").name) in found  # type: ignore[union-attr]
     assert any(n == "Sirajuddin Haqqani" for _, n in found)
+
+
+def test_arabic_head_first_group_names(registry: Registry) -> None:
+    names = _names("Katiba Serma raided the market, and Liwa al-Haqq fighters joined "
+                   "Saraya Ansar al-Sunna.", registry)
+    assert {"Katiba Serma", "Liwa al-Haqq", "Saraya Ansar al-Sunna"} <= names
+
+
+def test_a_head_word_alone_or_lower_case_names_nothing(registry: Registry) -> None:
+    assert _found("The katiba moved on; Liwa is a word for brigade.", registry) == []
+
+
+def test_nationals_in_designation_notices_are_people(registry: Registry) -> None:
+    text = "Omar Said Barre, a Djiboutian national, was designated for financing the group."
+    actor = _actor(text, registry, "Omar")
+    assert actor.name == "Omar Said Barre" and actor.kind is ActorKind.PERSON
+
+
+def test_a_possessive_group_keeps_its_own_mention(registry: Registry) -> None:
+    found = _found("Hezbollah's Special Operations Command trained the recruits.", registry)
+    assert found[0] == ("Hezbollah", "Hezbollah")
+    assert found[1][0] == "Special Operations Command"
+
+
+def test_the_army_after_a_state_agency_is_that_states(registry: Registry) -> None:
+    found = _found("The Sudanese Armed Forces received drones, and Egyptian pilots flew "
+                   "for the army.", registry)
+    assert found[-1] == ("the army", registry.get("saf").name)  # type: ignore[union-attr]
