@@ -433,6 +433,7 @@ class EdgeQuery:
     until: bool = False
     any_of: bool = False  # either end in $any_of
     both_in: bool = False  # both ends in $both_in
+    any_sources: bool = False  # $min_sources <= 1: every derived relationship qualifies
 
 
 def _end_conditions(q: EdgeQuery, s: str, o: str, symmetric: str) -> list[str]:
@@ -526,12 +527,18 @@ EDGE_ROW: Final = (
 EDGE_ORDER: Final = "ORDER BY sources DESC, claims DESC, subject, relation, object"
 
 
+def _directed(q: EdgeQuery) -> bool:
+    """Whether a summary query is anchored at its subject and/or object and has no
+    symmetric type (stored in id order, so found either way round)."""
+    return (q.subject or q.object) and not any(RELATIONS[r].symmetric for r in q.relations)
+
+
 def _summary_rows(q: EdgeQuery) -> str:
     """The derived relationships `r` (ends `s`, `o`) a summary query admits. Anchored
     at its subject and/or object with no symmetric type, the pattern is directed: the
     anchor's relationships of the other direction are never read."""
     types = "|".join(rel_type(r) for r in sorted(q.relations))
-    if (q.subject or q.object) and not any(RELATIONS[r].symmetric for r in q.relations):
+    if _directed(q):
         s = "(s:Actor {id: $subject})" if q.subject else "(s)"
         o = "(o:Actor {id: $object})" if q.object else "(o)"
         rest = replace(q, subject=False, object=False)  # the pattern holds them
@@ -545,10 +552,17 @@ def _summary_page(q: EdgeQuery) -> str:
     relationship, and the page keeps only its own rows while it sorts (no list of
     every edge is built)."""
     rows = _summary_rows(q)
+    count = f"{rows}\nRETURN count(r) AS total"
+    one_end = q.subject != q.object and not (q.actor or q.any_of or q.both_in)
+    if q.any_sources and one_end and _directed(q):
+        # the anchor's degree per type, kept on the node: its edges are not walked
+        types = "|".join(rel_type(r) for r in sorted(q.relations))
+        pattern = f"(o)<-[:{types}]-()" if q.object else f"(s)-[:{types}]->()"
+        anchor = "(o:Actor {id: $object})" if q.object else "(s:Actor {id: $subject})"
+        count = f"MATCH {anchor}\nRETURN COUNT {{ {pattern} }} AS total"
     return f"""
 CALL () {{
-{rows}
-RETURN count(r) AS total
+{count}
 }}
 CALL () {{
 {rows}

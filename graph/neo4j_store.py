@@ -600,6 +600,7 @@ class Neo4jStore:
             actor=flt.actor is not None, source=flt.source is not None,
             since=flt.since is not None, until=flt.until is not None,
             any_of="any_of" in extra, both_in="both_in" in extra,
+            any_sources=flt.min_sources <= 1,
         )
         params: dict[str, Any] = {
             "relations": sorted(r.value for r in relations),
