@@ -204,6 +204,7 @@ _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|ru
 # Heads of company names, in which "Trading" or "Shipping" is part of the name.
 _COMPANY_HEADS = frozenset(("ltd", "llc", "inc", "plc", "gmbh", "corporation", "company",
                             "establishment"))
+_STATE_KINDS = frozenset((ActorKind.STATE, ActorKind.STATE_AGENCY))
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 _CALENDAR = frozenset((
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -509,7 +510,17 @@ class _Finder:
                 if raw in self.lex.descriptive:
                     break
                 if _ORDINAL.fullmatch(raw) and head not in _COMPANY_HEADS:
-                    first = k  # "the 33rd Front": an ordinal numbers a unit, first
+                    # "the 33rd Front": an ordinal numbers a unit, first; a state's unit
+                    # ("the army's 5th Division", "Ukraine's 47th Brigade") stays the state's.
+                    owner = re.search(r"([\w-]+)(?:['’]s?)?\s+$", self.text[max(0, toks[k].start
+                                                                           - 30):toks[k].start])
+                    if owner is None or not (
+                            fold(owner.group(1)) in _demonym_keys(self.registry)
+                            or owner.group(1).lower() in {"army", "military", "forces"}
+                            or any(m.end <= toks[k].start and m.end >= toks[k].start - 3
+                                   and self.actors[m.actor].kind in _STATE_KINDS
+                                   for m in self.near(toks[k].start - 40, toks[k].start))):
+                        first = k
                     break
                 if raw[:1].isupper() and (not raw.endswith("ing") or head in _COMPANY_HEADS):
                     first = k

@@ -264,3 +264,9 @@ def test_the_army_after_a_state_agency_is_that_states(registry: Registry) -> Non
     found = _found("The Sudanese Armed Forces received drones, and Egyptian pilots flew "
                    "for the army.", registry)
     assert found[-1] == ("the army", registry.get("saf").name)  # type: ignore[union-attr]
+
+
+def test_a_states_numbered_unit_stays_the_states(registry: Registry) -> None:
+    found = _found("Drones struck Ukraine's 47th Brigade and the Ukrainian 93rd Brigade.",
+                   registry)
+    assert all("Brigade" not in s for s, _ in found)
