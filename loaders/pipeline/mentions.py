@@ -110,8 +110,10 @@ def _lex() -> _Lex:
     dem_group = re.compile(rf"(?<![\w'’.-])(?P<dem>[A-Z][a-z]+) "
                            rf"(?:{_alt(words(RULES, 'demonym_group_nouns'))})(?![\w-])")
     recipient = re.compile(
-        rf"\b(?:{_alt(words(RULES, 'capital_recipient_verbs'))})\s+(?:(?:again|instead|"
-        r"increasingly|once more|directly)\s+)?to\s+$", re.IGNORECASE)
+        rf"\b(?:(?:{_alt(words(RULES, 'capital_recipient_verbs'))})\s+(?:(?:again|instead|"
+        r"increasingly|once more|directly)\s+)?|"
+        rf"(?:{_alt(words(RULES, 'capital_buyer_verbs'))})\b[^.;:!?\n]{{1,60}}\s)to\s+$",
+        re.IGNORECASE)
     led = re.compile(
         r"(?<![\w-])(?P<lead>(?:[A-Z]\.){2,}|[A-Z][\w]+)-led\s+"
         r"(?P<head>(?:(?:military|international|multinational|Arab|naval)\s+)?"
@@ -326,7 +328,7 @@ class _Finder:
                         (_LOCATIVE.search(self.text[max(0, start - 12):start])
                          and not _BOUND_TO.search(self.text[max(0, start - 40):start])
                          and not self.lex.capital_recipient.search(
-                             self.text[max(0, start - 40):start]))
+                             self.text[max(0, start - 80):start]))
                         or _is_dateline(self.text, start, end)):
                     continue  # "attacks on Khartoum", "NAIROBI:": a place, not the government
                 if actor.kind is ActorKind.STATE and _PLACE_NAME.search(

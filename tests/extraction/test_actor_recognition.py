@@ -270,3 +270,10 @@ def test_a_states_numbered_unit_stays_the_states(registry: Registry) -> None:
     found = _found("Drones struck Ukraine's 47th Brigade and the Ukrainian 93rd Brigade.",
                    registry)
     assert all("Brigade" not in s for s, _ in found)
+
+
+def test_a_capital_sold_to_is_the_buyer(registry: Registry) -> None:
+    assert ("Tehran", "Iran") in _found("Minsk sold armoured vehicles to Tehran.", registry)
+    # a place sent to, or a sale in another clause, leaves the capital a place
+    assert ("Tehran", "Iran") not in _found("Minsk sold grain; the envoy went to Tehran.",
+                                            registry)
