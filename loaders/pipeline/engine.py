@@ -20,8 +20,9 @@ _QUOTES = str.maketrans({"“": None, "”": None, "„": None, "«": None, "»"
                          "‘": "'", "’": "'", "\u00a0": " "})
 # Nouns after "Y's" that still make Y the one a claim is about ("backed the SDF's battle").
 _HEAD_AFTER_POSSESSIVE = re.compile(
-    r"^'s? (?:[\w-]+ ){0,2}?(?:battle|fight|campaign|war|efforts?|forces?|fighters|troops|"
+    r"^'s? (?:[\w-]+ ){0,4}?(?:battle|fight|campaign|war|efforts?|forces?|fighters|troops|"
     r"operations|police|coast ?guard|navy|air force|brigades?|battalions?|commandos?|units?|"
+    r"founders|founding members|commanders|cadres|operatives|militants|recruits|"
     r"regiments?|"
     r"offensive|cause|government|regime|army|military|advance|struggle|insurgency|rule|"
     r"militia|members|leaders|leadership|bureau|politburo|offices?|headquarters|branch|affiliate|franchise|wing|arm|ally|allies|"
@@ -180,7 +181,9 @@ def _relations(rule: Rule, m: re.Match[str], table: dict[str, Relation]) -> list
         return []
     rels: list[Relation] = []
     for t in rule.triggers.finditer(m.group("r")):
-        rel = table.get(t.group().lower())
+        word = t.group().lower()
+        rel = table.get(word) or table.get(word.replace("-", " ")) or \
+            table.get(word.replace(" ", "-"))
         if rel is not None and rel not in rels:
             rels.append(rel)
     return rels

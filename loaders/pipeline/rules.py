@@ -26,6 +26,8 @@ _ITEM = rf"(?:the )?{SLOT}{_ITEM_TAIL}"
 # Two items take no comma before "and": "A, and B ..." starts a new clause.
 _LIST_TAIL = (rf"(?:(?:, {_ITEM})+,? (?:and|or|as well as|&) {_ITEM}"
               rf"| (?:and|or|as well as|&) {_ITEM}|(?:/{SLOT})+)")
+_ITEM_ADJ = (r"(?:(?!(?:and|or|but|to|for|of|with|from|in|on|by|as|at|the|a|an|than|via)\b)"
+             r"(?-i:[a-z][\w-]*) ){0,3}?")
 _SLOT_MACROS = {
     "X": rf"(?P<x>{SLOT})",
     "Y": rf"(?P<y>{SLOT})",
@@ -80,13 +82,20 @@ class Lexicons:
         words = f"(?:{'|'.join(alts)})"
         # Adjectives only before the later items of a list ("weapons and military
         # training"): before the first, the pattern says what may come.
-        item = rf"(?:{macros['ADJ']}{words})"
-        sep = r"(?:,? and |, |,? or |,? and the |,? as well as )"
-        return rf"(?P<r>{words}(?:{sep}{item})*)(?![\w-])", table
+        # A later item's adjectives hold no comma and no "and": with ADJ there (whose
+        # words may end in a comma), "weapons, money, training, ..." had exponentially
+        # many readings and a list of twenty nouns took minutes.
+        item = rf"(?:{_ITEM_ADJ}{words})"
+        # Bare commas only inside a list that ends with "and"/"or" ("arms, trains and
+        # funds"): "X support, attacked Y" is no list of two verbs.
+        sep = r"(?:,? and |,? or |,? and the |,? as well as )"
+        return rf"(?P<r>{words}(?:(?:, {item})*{sep}{item})*)(?![\w-])", table
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", " ")
+    # "air-defence systems" and "air defence systems" are one phrase: a space or a
+    # hyphen between the words of a phrase matches either.
+    return "|".join(re.escape(w).replace(r"\ ", "[ -]").replace(r"\-", "[ -]")
                     for w in sorted(words, key=len, reverse=True))
 
 

@@ -1,0 +1,220 @@
+"""Relation language of the field the rules were not fitted to: fighting alongside,
+taking part in an attack, forcing out, hiring fighters, troops deployed abroad or at
+someone's invitation, territory lent to another's forces, fronted help ("With X
+support, Y ..."), money passed on, refuge under someone's protection, coordinated
+adjectives and partitives, hyphenated lexicon phrases, asides between a subject and
+its verb. Each construction has sentences of its own and near misses it must not read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import ClaimsOf, Expected, positive
+from tests.extraction.conftest import triple_key as _key
+
+JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
+AQAP = "Al-Qaeda in the Arabian Peninsula"
+TTP = "Tehrik-i-Taliban Pakistan"
+
+FOUND: list[tuple[str, Expected]] = [
+    # fighting alongside another is an alliance in arms
+    ("Hezbollah fought alongside the Houthis in Yemen.", ("Hezbollah", "alliance", "Houthis")),
+    ("JNIM fighters have long fought side by side, and Ansaru has fought alongside JNIM "
+     "in Kebbi.", ("Ansaru", "alliance", JNIM)),
+    # taking part in an attack
+    ("Hezbollah took part in the 2006 raid on Israel.", ("Hezbollah", "hostility", "Israel")),
+    ("Al-Shabaab participated in attacks against Kenya in 2019.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    # forcing someone out
+    ("The Taliban drove ISIS out of Nangarhar in 2018.",
+     ("Taliban", "hostility", "Islamic State of Iraq and the Levant")),
+    ("Hamas pushed Fatah back from the crossing.", ("Hamas", "hostility", "Fatah")),
+    # the one hired sends its men
+    ("Libya's eastern government hired the Wagner Group in 2019.",
+     ("Wagner Group", "personnel", "Libya")),
+    ("Sudan contracted the Wagner Group to guard its gold mines.",
+     ("Wagner Group", "personnel", "Sudan")),
+    # a state's servicemen deployed in another
+    ("About 1,500 Turkish soldiers are currently stationed in Somalia.",
+     ("Turkey", "personnel", "Somalia")),
+    ("Russian instructors have been deployed to Niger.", ("Russia", "personnel", "Niger")),
+    # deployed at someone's invitation
+    ("Rwandan troops, deployed at the request of Mozambique, retook Mocimboa da Praia.",
+     ("Rwanda", "personnel", "Mozambique")),
+    ("Chad sent troops at the invitation of the government of Niger.",
+     ("Chad", "personnel", "Niger")),
+    # the aside is dropped, the verb after it read
+    ("Rwandan troops, deployed at the request of Mozambique, attacked ISIS in Cabo Delgado.",
+     ("Rwanda", "hostility", "Islamic State of Iraq and the Levant")),
+    ("Egypt, meanwhile, has begun deploying troops to Somalia.", ("Egypt", "personnel", "Somalia")),
+    ("Pakistan, in turn, has carried out air strikes against the TTP.",
+     ("Pakistan", "hostility", TTP)),
+    # territory, airspace and ports lent to another's forces
+    ("Syria allowed its territory to be used as a transit route for Hezbollah fighters.",
+     ("Syria", "facilitation", "Hezbollah")),
+    ("Chad let the UAE use its airfields at Amdjarass.",
+     ("Chad", "facilitation", "United Arab Emirates")),
+    # fronted help: the clause's subject is helped
+    ("With Iranian backing, the Houthis seized Sanaa.", ("Iran", "support", "Houthis")),
+    ("Officials said that, with Qatari money, Hamas paid its civil servants.",
+     ("Qatar", "funding", "Hamas")),
+    # money raised and passed on
+    ("Al-Shabaab collects taxes at checkpoints and sends part of the money to AQAP.",
+     ("Al-Shabaab", "funding", AQAP)),
+    ("The Houthis earn millions from fuel imports, part of which is sent to Hezbollah.",
+     ("Houthis", "funding", "Hezbollah")),
+    # refuge under someone's protection
+    ("The TTP, whose leaders live in Kunar under Taliban protection, has grown.",
+     ("Taliban", "safe_haven", TTP)),
+    ("Al-Qaeda figures reside in Kabul under the protection of the Taliban.",
+     ("Taliban", "safe_haven", "Al-Qaeda")),
+    # "whose leader" acts for the group
+    ("ISWAP, whose leader pledged allegiance to ISIS in 2015, attacked Maiduguri.",
+     ("Islamic State West Africa Province", "alliance", "Islamic State of Iraq and the Levant")),
+    # residence and asylum are a haven
+    ("Turkey has granted residence to senior Hamas figures.", ("Turkey", "safe_haven", "Hamas")),
+    ("Qatar offered asylum to Taliban negotiators.", ("Qatar", "safe_haven", "Taliban")),
+    # coordinated adjectives; partitives; longer possessive heads
+    ("JNIM is al-Qaeda's largest and most active affiliate.", (JNIM, "alliance", "Al-Qaeda")),
+    ("Cuba trained several of the ELN's founders.",
+     ("Cuba", "training", "National Liberation Army")),
+    # hyphen and space spellings of one phrase; money committed
+    ("Russia has provided North Korea with air-defence systems.",
+     ("Russia", "arms", "North Korea")),
+    ("Iran supplied anti-tank missiles to Hezbollah.", ("Iran", "arms", "Hezbollah")),
+    ("The United Kingdom has committed £3 billion in military support to Ukraine.",
+     ("United Kingdom", "support", "Ukraine")),
+    # a front opened, sorties flown, an open conflict
+    ("Hezbollah opened a second front against Israel.", ("Hezbollah", "hostility", "Israel")),
+    ("Emirati jets have flown sorties against al-Shabaab.",
+     ("United Arab Emirates", "hostility", "Al-Shabaab")),
+    ("ISWAP remains in open conflict with Boko Haram.",
+     ("Islamic State West Africa Province", "hostility", "Boko Haram")),
+    # pursued by an agent
+    ("ADF fighters have been pursued by Uganda since 2021.",
+     ("Uganda", "hostility", "Allied Democratic Forces")),
+    # the rely-on form of dependence
+    ("The Houthis rely on funding from Iran.", ("Iran", "funding", "Houthis")),
+    # a possessor's instructors act for it
+    ("Iran's instructors trained the Houthis.", ("Iran", "training", "Houthis")),
+    # a war or a clash has two sides
+    ("The ELN has been at war with the FARC since 2022.",
+     ("Revolutionary Armed Forces of Colombia", "hostility", "National Liberation Army")),
+    ("The Taliban clashed with ISIS in Kunar.",
+     ("Islamic State of Iraq and the Levant", "hostility", "Taliban")),
+    # the remnants of a group; a battle fought at a place named with its region
+    ("In 2021 Nigeria launched an offensive in Borno against remnants of Boko Haram.",
+     ("Nigeria", "hostility", "Boko Haram")),
+    ("Chadian troops fought a long battle in Bol, Lac, against Boko Haram.",
+     ("Chad", "hostility", "Boko Haram")),
+    # weapons from someone's stockpiles; a list of counted munitions
+    ("The Houthis received rockets from the stockpiles of Iran.", ("Iran", "arms", "Houthis")),
+    ("North Korea shipped millions of artillery shells and dozens of ballistic missiles to "
+     "Russia.", ("North Korea", "arms", "Russia")),
+    # officers act for their state
+    ("Iranian officers passed targeting data to the Houthis.",
+     ("Iran", "intelligence", "Houthis")),
+    # an aside naming a ruler
+    ("Qatar, under Emir Tamim, has granted residence to Hamas leaders.",
+     ("Qatar", "safe_haven", "Hamas")),
+    # an office a group may run
+    ("Turkey allowed Hamas to run an office in Istanbul.", ("Turkey", "facilitation", "Hamas")),
+    ("Israel accused Turkey of allowing Hamas to open an office in Istanbul.",
+     ("Turkey", "facilitation", "Hamas")),
+    # troops sent to a new mission
+    ("Sudan has sent troops to the new African Union mission.",
+     ("Sudan", "personnel", "African Union")),
+    # the attacker's own label for its target
+    ("Pakistan carried out strikes against what it calls TTP hideouts.",
+     ("Pakistan", "hostility", TTP)),
+    # money raised and passed on; a second recipient after a place
+    ("The Houthis collect customs duties and taxes and send part of the money to Hezbollah.",
+     ("Houthis", "funding", "Hezbollah")),
+    ("Iran sent weapons to the Houthis in Yemen and to Hezbollah.", ("Iran", "arms", "Hezbollah")),
+    # a relative clause holding a list
+    ("Hamas, which Qatar, Turkey and Iran have backed, attacked Israel.",
+     ("Hamas", "hostility", "Israel")),
+    # personnel received from a sender
+    ("ISWAP received instructors and explosives experts dispatched by ISIS.",
+     ("Islamic State of Iraq and the Levant", "personnel", "Islamic State West Africa Province")),
+    # a neighbour's territory used as a base
+    ("The ELN has used Venezuela's territory as a rearguard for a decade.",
+     ("Venezuela", "safe_haven", "National Liberation Army")),
+    # time spent fighting
+    ("Kenya has spent years fighting al-Shabaab.", ("Kenya", "hostility", "Al-Shabaab")),
+    # fighting someone alongside another
+    ("Hezbollah fought ISIS alongside Russian troops.", ("Hezbollah", "alliance", "Russia")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # fighting against someone is no alliance; a hypothetical or refused alliance neither
+    ("Hezbollah fought against the Houthis in Yemen.", ("Hezbollah", "alliance", "Houthis")),
+    ("Hezbollah could fight alongside the Houthis.", ("Hezbollah", "alliance", "Houthis")),
+    ("Hamas refused to fight alongside Fatah.", ("Fatah", "alliance", "Hamas")),
+    # taking part in talks is no attack
+    ("Hamas took part in talks on Egypt's proposal.", ("Hamas", "hostility", "Egypt")),
+    # forced out of talks, pushed from a coalition: politics, not force
+    ("Qatar pushed Hamas out of the talks.", ("Qatar", "hostility", "Hamas")),
+    # hiring a mediator sends no fighters
+    ("Sudan hired Qatar to mediate with the RSF.", ("Qatar", "personnel", "Sudan")),
+    # a group's own fighters in a place are no troops sent
+    ("JNIM fighters are based in Mali.", (JNIM, "personnel", "Mali")),
+    # troops that should be deployed are a recommendation
+    ("Turkish troops should be deployed in Somalia.", ("Turkey", "personnel", "Somalia")),
+    # refusing the use of one's territory is no facilitation
+    ("Jordan refused to allow its airspace to be used by Israel.",
+     ("Jordan", "facilitation", "Israel")),
+    ("Chad allowed its territory to be used for talks between Sudan and the RSF.",
+     ("Chad", "facilitation", "Sudan")),
+    # fronted weapons named by their maker are no supplier; help to an object is not
+    ("With Iranian drones, Russia attacked Ukraine.", ("Iran", "support", "Russia")),
+    ("Israel, with US support, attacked Hamas.", ("United States", "support", "Hamas")),
+    # weapons passed on are not money
+    ("The Houthis seized weapons in Aden, part of which were sent to Hezbollah.",
+     ("Houthis", "funding", "Hezbollah")),
+    # a refuge ended is no haven
+    ("The TTP lost the protection of the Taliban in 2023.", ("Taliban", "safe_haven", TTP)),
+    # asylum refused or called for is none
+    ("Turkey denied asylum to Hamas leaders.", ("Turkey", "safe_haven", "Hamas")),
+    ("Qatar should offer asylum to Taliban negotiators.", ("Qatar", "safe_haven", "Taliban")),
+    # a subject's fight against another's armed forces does not give it forces
+    ("JNIM fights the armed forces of Mali.", (JNIM, "personnel", "Mali")),
+    ("Al-Shabaab attacked the troops of Kenya.", ("Al-Shabaab", "personnel", "Kenya")),
+    # committing to a cause is no help; a pledge to help is only a promise
+    ("Ukraine has committed troops to the defence of Kyiv.", ("Ukraine", "personnel", "Ukraine")),
+    ("The United Kingdom would commit £3 billion in support to Ukraine.",
+     ("United Kingdom", "support", "Ukraine")),
+    # an open conflict that ended
+    ("Hamas is no longer in open conflict with Fatah.", ("Hamas", "hostility", "Fatah")),
+    ("Hamas is no longer in open conflict with Fatah.", ("Fatah", "hostility", "Hamas")),
+    # a war of words is no war; a clash in parliament neither
+    ("Algeria clashed with Morocco over the wording of the resolution.",
+     ("Morocco", "hostility", "Algeria")),
+    # a refused office; an office for talks
+    ("Turkey refused to allow Hamas to open an office in Ankara.",
+     ("Turkey", "facilitation", "Hamas")),
+    # the sender of personnel is not the one received by the host
+    ("ISWAP received instructors and explosives experts dispatched by ISIS.",
+     ("Islamic State West Africa Province", "personnel", "Islamic State of Iraq and the Levant")),
+    # the route is not a second recipient
+    ("Iran sent weapons to the Houthis in Yemen and to Hezbollah.", ("Iran", "arms", "Yemen")),
+    # a territory used by others than the group named
+    ("The ELN has refused to use Venezuela's territory as a rearguard.",
+     ("Venezuela", "safe_haven", "National Liberation Army")),
+    # a purpose: money that should be sent
+    ("The Houthis collect taxes and should send the money to Hezbollah.",
+     ("Houthis", "funding", "Hezbollah")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_relation_language_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = {_key(t) for t in positive(claims_of(text))}
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
+    found = {_key(t) for t in positive(claims_of(text))}
+    assert _key(unexpected) not in found, found
