@@ -370,7 +370,7 @@ class _Finder:
             if m.form != "name":
                 continue
             hit = self.lex.branch.match(self.text, m.start, m.start + 60)
-            if hit is None or hit.end() <= m.end or \
+            if hit is None or hit.end() <= m.end or self._in_headline(m.start) or \
                     self.lex.agent_suffix.match(self.text, m.end):
                 continue
             if fold(hit.group("place")) in _demonym_keys(self.registry):

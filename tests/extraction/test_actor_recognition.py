@@ -277,3 +277,8 @@ def test_a_capital_sold_to_is_the_buyer(registry: Registry) -> None:
     # a place sent to, or a sale in another clause, leaves the capital a place
     assert ("Tehran", "Iran") not in _found("Minsk sold grain; the envoy went to Tehran.",
                                             registry)
+
+
+def test_a_headline_hyphen_is_not_a_branch(registry: Registry) -> None:
+    found = _found("ISIS-Linked Cells Arrested In Three Cities Across Region\nText.", registry)
+    assert [s for s, _ in found] == ["ISIS"]
