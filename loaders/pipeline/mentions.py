@@ -672,6 +672,8 @@ class _Finder:
             if any(x.start < start < x.end for x in self.mentions):
                 continue
             known = self.registry.lookup(name)  # the text defines the abbreviation itself
+            if known is None and name.split()[-1] in _not_actor_heads():
+                continue  # "Executive Order (E.O.)": an instrument, not an actor
             if known is not None:
                 actor = self.actor_from_registry(known.id)
             else:
@@ -826,6 +828,11 @@ def _abbr_fits(name: str, abbr: str) -> bool:
             return False
         pos += 1
     return True
+
+
+@lru_cache(maxsize=1)
+def _not_actor_heads() -> frozenset[str]:
+    return frozenset(words(RULES, "not_actor_heads"))
 
 
 @lru_cache(maxsize=8)

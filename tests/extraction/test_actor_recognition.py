@@ -282,3 +282,10 @@ def test_a_capital_sold_to_is_the_buyer(registry: Registry) -> None:
 def test_a_headline_hyphen_is_not_a_branch(registry: Registry) -> None:
     found = _found("ISIS-Linked Cells Arrested In Three Cities Across Region\nText.", registry)
     assert [s for s, _ in found] == ["ISIS"]
+
+
+def test_an_instrument_with_an_abbreviation_is_no_actor(registry: Registry) -> None:
+    found = _found("She was designated under Executive Order (E.O.) 13224 and the Arms "
+                   "Trade Treaty (ATT), while the Free Valley Brigades (FVB) fought on.",
+                   registry)
+    assert [n for _, n in found] == ["Free Valley Brigades"]
