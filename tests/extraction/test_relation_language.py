@@ -87,7 +87,7 @@ FOUND: list[tuple[str, Expected]] = [
      ("United Kingdom", "support", "Ukraine")),
     # a front opened, sorties flown, an open conflict
     ("Hezbollah opened a second front against Israel.", ("Hezbollah", "hostility", "Israel")),
-    ("Emirati jets have flown sorties against al-Shabaab.",
+    ("Emirati jets have conducted sorties against al-Shabaab.",
      ("United Arab Emirates", "hostility", "Al-Shabaab")),
     ("ISWAP remains in open conflict with Boko Haram.",
      ("Islamic State West Africa Province", "hostility", "Boko Haram")),
@@ -145,6 +145,28 @@ FOUND: list[tuple[str, Expected]] = [
     ("Kenya has spent years fighting al-Shabaab.", ("Kenya", "hostility", "Al-Shabaab")),
     # fighting someone alongside another
     ("Hezbollah fought ISIS alongside Russian troops.", ("Hezbollah", "alliance", "Russia")),
+    # help named by its givers, arriving
+    ("During the war, American and Saudi money and weapons reached the Afghan mujahideen.",
+     ("Saudi Arabia", "funding", "Afghan mujahideen")),
+    ("Qatari cash flowed to Hamas for years.", ("Qatar", "funding", "Hamas")),
+    # a conduit facilitates
+    ("Pakistan served as the channel through which Saudi money reached the Taliban.",
+     ("Pakistan", "facilitation", "Taliban")),
+    ("Oman acted as a conduit for Iranian weapons to the Houthis.",
+     ("Oman", "facilitation", "Houthis")),
+    # someone's servicemen present with another
+    ("The Houthis continued to benefit from the presence of Iranian military advisers.",
+     ("Iran", "personnel", "Houthis")),
+    ("Mali requested the presence of Russian instructors.", ("Russia", "personnel", "Mali")),
+    # salaries paid
+    ("Iran pays the salaries of Hezbollah fighters.", ("Iran", "funding", "Hezbollah")),
+    ("Kataib Hezbollah is part of the PMF, a state-sanctioned umbrella whose salaries are "
+     "paid from Iraq's budget.", ("Iraq", "funding", "Popular Mobilization Forces")),
+    # money raised where actors are named, then passed on; an aside holding a region
+    ("Al-Shabaab collected funds from traders in Kenya and Somalia and transferred them to "
+     "AQAP.", ("Al-Shabaab", "funding", AQAP)),
+    ("The Houthis, based in Sanaa, Yemen, collect taxes and send the money to Hezbollah.",
+     ("Houthis", "funding", "Hezbollah")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -205,6 +227,20 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a purpose: money that should be sent
     ("The Houthis collect taxes and should send the money to Hezbollah.",
      ("Houthis", "funding", "Hezbollah")),
+    # goods that never arrived; the one reached is no giver
+    ("American weapons never reached the Afghan mujahideen.",
+     ("United States", "arms", "Afghan mujahideen")),
+    ("Saudi money reached the Taliban through Pakistan.", ("Taliban", "funding", "Pakistan")),
+    # a channel for talks is no conduit of help
+    ("Oman served as a channel for talks between Iran and the Houthis.",
+     ("Oman", "facilitation", "Houthis")),
+    # a presence protested is no help received
+    ("The Houthis protested the presence of American troops.",
+     ("United States", "personnel", "Houthis")),
+    # salaries cut, and the one whose salaries are owed, are no funding
+    ("Iran stopped paying the salaries of Hezbollah fighters.",
+     ("Iran", "funding", "Hezbollah")),
+    ("Hezbollah pays the salaries of its own fighters.", ("Hezbollah", "funding", "Hezbollah")),
 ]
 
 
