@@ -215,15 +215,16 @@ WHERE c.subject = $subject AND c.relation = $relation AND c.object = $object
   AND c.rank IS NOT NULL AND ($modalities IS NULL OR c.modality IN $modalities)
 """
 
-EVIDENCE: Final = f"""{_TRIPLE_CLAIMS}
-WITH c ORDER BY c.subject, c.relation, c.object, c.rank
-SKIP $offset LIMIT $limit
-MATCH (c)-[:CITES]->(s:Source)
-RETURN properties(c) AS claim, {SOURCE_MAP} AS source
-"""
-
-COUNT_EVIDENCE: Final = f"""{_TRIPLE_CLAIMS}
-RETURN count(c) AS total
+# The page and the total in one round trip.
+EVIDENCE_PAGE: Final = f"""
+CALL () {{{_TRIPLE_CLAIMS}RETURN count(c) AS total
+}}
+CALL () {{{_TRIPLE_CLAIMS}WITH c ORDER BY c.subject, c.relation, c.object, c.rank
+  SKIP $offset LIMIT $limit
+  MATCH (c)-[:CITES]->(s:Source)
+  RETURN collect({{claim: properties(c), source: {SOURCE_MAP}}}) AS items
+}}
+RETURN total, items
 """
 
 CLAIMS_PAGE: Final = """

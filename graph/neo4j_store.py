@@ -661,14 +661,16 @@ class Neo4jStore:
                 if modalities is not None and set(modalities) != set(Modality) else None)
 
         def work(tx: neo4j.ManagedTransaction) -> Page[Evidence]:
-            s, _, o = canonical(self._resolve(tx, subject), rel, self._resolve(tx, obj))
-            triple = {"subject": s, "relation": rel.value, "object": o, "modalities": mods}
-            total = self._run(tx, cypher.COUNT_EVIDENCE, **triple)[0]["total"]
-            recs = (self._run(tx, cypher.EVIDENCE, offset=offset, limit=limit, **triple)
-                    if limit and offset < total else [])
+            found = self._resolve_all(tx, [subject, obj])
+            for given in (subject, obj):
+                if found.get(given) is None:
+                    self._resolve(tx, given)  # raises NotFound, with suggestions
+            s, _, o = canonical(found[subject] or subject, rel, found[obj] or obj)
+            rec = self._run(tx, cypher.EVIDENCE_PAGE, subject=s, relation=rel.value, object=o,
+                            modalities=mods, offset=offset, limit=limit)[0]
             items = [Evidence(claim=claim_from_row(r["claim"]),
-                              source=source_info_from_row(r["source"])) for r in recs]
-            return Page[Evidence](items=items, total=total, limit=limit, offset=offset)
+                              source=source_info_from_row(r["source"])) for r in rec["items"]]
+            return Page[Evidence](items=items, total=rec["total"], limit=limit, offset=offset)
 
         return self._reading(work)
 
