@@ -167,6 +167,21 @@ FOUND: list[tuple[str, Expected]] = [
      "AQAP.", ("Al-Shabaab", "funding", AQAP)),
     ("The Houthis, based in Sanaa, Yemen, collect taxes and send the money to Hezbollah.",
      ("Houthis", "funding", "Hezbollah")),
+    # a state's officers guiding another's fighters
+    ("Pakistani officers advised Taliban commanders during the offensive.",
+     ("Pakistan", "personnel", "Taliban")),
+    ("Iranian military advisers accompanied Houthi units.", ("Iran", "personnel", "Houthis")),
+    # a second relative clause, "and whose leader ...", is the group's own
+    ("ISWAP, which grew out of Boko Haram and whose leader pledged allegiance to ISIS in "
+     "2015, attacked Maiduguri.",
+     ("Islamic State West Africa Province", "alliance", "Islamic State of Iraq and the Levant")),
+    ("Hamas, which rules Gaza and whose fighters attacked Israel in 2023, is backed by Iran.",
+     ("Hamas", "hostility", "Israel")),
+    ("Hamas, which rules Gaza and whose fighters attacked Israel in 2023, is backed by Iran.",
+     ("Iran", "support", "Hamas")),
+    # members housed somewhere under another's protection
+    ("Al-Qaeda members are housed in guesthouses in Kabul, Herat and Kandahar under the "
+     "protection of the Taliban.", ("Taliban", "safe_haven", "Al-Qaeda")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -241,6 +256,15 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Iran stopped paying the salaries of Hezbollah fighters.",
      ("Iran", "funding", "Hezbollah")),
     ("Hezbollah pays the salaries of its own fighters.", ("Hezbollah", "funding", "Hezbollah")),
+    # officials' advice is no personnel sent
+    ("Russian officials advised Syria on the constitution.", ("Russia", "personnel", "Syria")),
+    # the group a relative clause says it grew out of is no ally of the one it pledged to
+    ("ISWAP, which grew out of Boko Haram and whose leader pledged allegiance to ISIS in "
+     "2015, attacked Maiduguri.",
+     ("Boko Haram", "alliance", "Islamic State of Iraq and the Levant")),
+    # protection withdrawn
+    ("Al-Qaeda members lost the protection of the Taliban in 2022.",
+     ("Taliban", "safe_haven", "Al-Qaeda")),
 ]
 
 
