@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.pipeline.lexicon import load_yaml
+from loaders.pipeline.rules import MORE_RULES, RULES
 from tests.extraction.conftest import ClaimsOf, Expected, positive
 from tests.extraction.conftest import triple_key as _key
 
@@ -96,6 +98,8 @@ FOUND: list[tuple[str, Expected]] = [
      ("Uganda", "hostility", "Allied Democratic Forces")),
     # the rely-on form of dependence
     ("The Houthis rely on funding from Iran.", ("Iran", "funding", "Houthis")),
+    # "on" as a rule's required word (YAML once read it as true)
+    ("Kenya led the offensive on al-Shabaab in Jubaland.", ("Kenya", "hostility", "Al-Shabaab")),
     # a possessor's instructors act for it
     ("Iran's instructors trained the Houthis.", ("Iran", "training", "Houthis")),
     # a war or a clash has two sides
@@ -278,3 +282,14 @@ def test_relation_language_is_read(claims_of: ClaimsOf, text: str, expected: Exp
 def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
     found = {_key(t) for t in positive(claims_of(text))}
     assert _key(unexpected) not in found, found
+
+
+@pytest.mark.parametrize("name", [RULES, *MORE_RULES])
+def test_required_words_are_words(name: str) -> None:
+    """A rule's `needs` is matched against the sentence's runs of letters: anything else
+    (a YAML boolean such as a bare `on`, a number, a hyphenated word) never matches and
+    silently switches the rule off."""
+    bad = [(r.get("name"), w) for r in load_yaml(name).get("rules") or []
+           for w in r.get("needs") or [] if not (isinstance(w, str) and w.isalpha()
+                                                 and w.isascii() and w.islower())]
+    assert not bad, bad
