@@ -1,6 +1,6 @@
 """Queries: p50/p99 of supporters, evidence, filtered edges, paths (max 4 hops) and a
 depth-2 neighbourhood, on SQLite at 10k actors / 1M claims and on Neo4j at 10k
-actors and as many claims (up to 200k) as it loads in its time budget; and the
+actors / 200k claims (a database kept in bench/work, built on first use); and the
 peak memory of the embedded store at 1M claims.
 
 The baseline of each latency is `get_actor` (one indexed read through the same
@@ -196,8 +196,8 @@ def neo4j_queries(quick: bool) -> Result:
 
 
 def run(quick: bool = False, backends: tuple[str, ...] = ("sqlite",)) -> list[Result]:
-    """SQLite queries (the Neo4j ones run on the store the Neo4j ingest benchmark
-    loads; `backends=("neo4j",)` loads one of its own)."""
+    """SQLite queries, and with `backends=("neo4j",)` the Neo4j ones (`make bench`
+    runs those from the ingest benchmark, which has the server's time budget)."""
     out = []
     if "sqlite" in backends:
         res = Result("queries_sqlite", quick)
