@@ -100,6 +100,11 @@ FOUND: list[tuple[str, Expected]] = [
     ("The Houthis rely on funding from Iran.", ("Iran", "funding", "Houthis")),
     # "on" as a rule's required word (YAML once read it as true)
     ("Kenya led the offensive on al-Shabaab in Jubaland.", ("Kenya", "hostility", "Al-Shabaab")),
+    # an attack planned and carried out
+    ("Officials said the Haqqani network had planned and carried out the attack on the US "
+     "embassy.", ("Haqqani Network", "hostility", "United States")),
+    ("The Taliban planned and executed an assault on Pakistan's border posts.",
+     ("Taliban", "hostility", "Pakistan")),
     # a possessor's instructors act for it
     ("Iran's instructors trained the Houthis.", ("Iran", "training", "Houthis")),
     # a war or a clash has two sides
@@ -260,6 +265,10 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Iran stopped paying the salaries of Hezbollah fighters.",
      ("Iran", "funding", "Hezbollah")),
     ("Hezbollah pays the salaries of its own fighters.", ("Hezbollah", "funding", "Hezbollah")),
+    # a plan is no attack
+    ("ISIS planned an attack on Russia but never carried it out.",
+     ("Islamic State of Iraq and the Levant", "hostility", "Russia")),
+    ("Al-Shabaab prepared a new offensive against Kenya.", ("Al-Shabaab", "hostility", "Kenya")),
     # officials' advice is no personnel sent
     ("Russian officials advised Syria on the constitution.", ("Russia", "personnel", "Syria")),
     # the group a relative clause says it grew out of is no ally of the one it pledged to
