@@ -191,6 +191,17 @@ FOUND: list[tuple[str, Expected]] = [
     # members housed somewhere under another's protection
     ("Al-Qaeda members are housed in guesthouses in Kabul, Herat and Kandahar under the "
      "protection of the Taliban.", ("Taliban", "safe_haven", "Al-Qaeda")),
+    # a group's recruits or trainees stand for the group, in a passive as anywhere
+    ("Hezbollah recruits were trained by Iranian instructors at camps in Lebanon.",
+     ("Iran", "training", "Hezbollah")),
+    ("Houthi trainees were trained by Iranian advisers near Sanaa.",
+     ("Iran", "training", "Houthis")),
+    # supplying a set of groups named by example, and a state's officers as the supplier
+    ("Iranian officers supplied Shia groups, including Hezbollah and Hamas, with ammunition.",
+     ("Iran", "arms", "Hamas")),
+    ("Iranian officers supplied Hezbollah with ammunition.", ("Iran", "arms", "Hezbollah")),
+    ("Russia supplied armed groups such as the Wagner Group with rifles.",
+     ("Russia", "arms", "Wagner Group")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -278,6 +289,16 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # protection withdrawn
     ("Al-Qaeda members lost the protection of the Taliban in 2022.",
      ("Taliban", "safe_haven", "Al-Qaeda")),
+    # denied, hypothetical or urged supplies; the trainee is not the trainer
+    ("Hezbollah recruits were not trained by Iranian instructors.",
+     ("Iran", "training", "Hezbollah")),
+    ("Hezbollah recruits were trained by Iranian instructors.", ("Hezbollah", "training", "Iran")),
+    ("Iran may have supplied militias, including Hezbollah, with rockets.",
+     ("Iran", "arms", "Hezbollah")),
+    ("Analysts urged Iran to stop supplying militias, including Hezbollah, with rockets.",
+     ("Iran", "arms", "Hezbollah")),
+    ("Iran denied supplying militias, including Hezbollah, with rockets.",
+     ("Iran", "arms", "Hezbollah")),
 ]
 
 
