@@ -202,6 +202,15 @@ FOUND: list[tuple[str, Expected]] = [
     ("Iranian officers supplied Hezbollah with ammunition.", ("Iran", "arms", "Hezbollah")),
     ("Russia supplied armed groups such as the Wagner Group with rifles.",
      ("Russia", "arms", "Wagner Group")),
+    # "troops of X" are X's, as "X troops" are
+    ("Troops of Rwanda, deployed in Cabo Delgado under an agreement with Mozambique, fought "
+     "ISIS in Palma.", ("Rwanda", "hostility", "Islamic State of Iraq and the Levant")),
+    ("Forces of Chad attacked Boko Haram near Lake Chad.", ("Chad", "hostility", "Boko Haram")),
+    # fighting together against a common enemy
+    ("Hamas and Islamic Jihad fought together against Israel in Gaza.",
+     ("Palestinian Islamic Jihad", "hostility", "Israel")),
+    ("ISWAP and Boko Haram fought together in Borno against Nigeria.",
+     ("Boko Haram", "hostility", "Nigeria")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -299,6 +308,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Iran", "arms", "Hezbollah")),
     ("Iran denied supplying militias, including Hezbollah, with rockets.",
      ("Iran", "arms", "Hezbollah")),
+    # denied or hypothetical fighting; the enemy is not the attacker
+    ("Troops of Rwanda did not fight ISIS in Palma.",
+     ("Rwanda", "hostility", "Islamic State of Iraq and the Levant")),
+    ("Forces of Chad may attack Boko Haram near Lake Chad.", ("Chad", "hostility", "Boko Haram")),
+    ("Hamas and Fatah could fight together against Israel.", ("Hamas", "hostility", "Israel")),
+    ("Hamas and Fatah refused to fight together against Israel.", ("Fatah", "hostility", "Israel")),
+    ("Hamas and Islamic Jihad fought together against Israel.", ("Israel", "hostility", "Hamas")),
 ]
 
 
