@@ -217,7 +217,12 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
         trigger = m.start("r")
     else:  # the relation words lie before the second slot group: "X is not a member of Y"
         starts = sorted(m.start(g) for g in ("x", "y", "m") if groups.get(g))
-        trigger = starts[1] if len(starts) > 1 else starts[0] if starts else m.start()
+        if len(starts) > 1:
+            trigger = starts[1]
+        elif groups.get("m") and m.end() > m.end("m"):
+            trigger = m.end()  # "X and Y could become allies": the words follow the members
+        else:
+            trigger = starts[0] if starts else m.start()
     if groups.get("x") and m.start("x") == m.start() and _AGENT_BEFORE.search(
             text[max(0, m.start() - 20):m.start()]) and not _RELATIVE_AFTER.match(
             text, m.end("x")) and not text.startswith("'s", m.end("x")):

@@ -315,6 +315,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Hamas and Fatah could fight together against Israel.", ("Hamas", "hostility", "Israel")),
     ("Hamas and Fatah refused to fight together against Israel.", ("Fatah", "hostility", "Israel")),
     ("Hamas and Islamic Jihad fought together against Israel.", ("Israel", "hostility", "Hamas")),
+    # modal words after the members of a symmetric relation still count
+    ("Hamas and Hezbollah could become allies.", ("Hamas", "alliance", "Hezbollah")),
+    ("Hamas and Hezbollah refused to form an alliance.", ("Hamas", "alliance", "Hezbollah")),
 ]
 
 
