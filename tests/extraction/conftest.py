@@ -42,3 +42,8 @@ def claims_of(registry: Registry):  # type: ignore[no-untyped-def]
 def positive(found: set[Triple]) -> set[tuple[str, str, str]]:
     """The claims a query counts by default (asserted or reported)."""
     return {(s, r, o) for s, r, o, m in found if m in {"asserted", "reported"}}
+
+
+def positive_keys(claims_of: ClaimsOf, text: str) -> set[Expected]:
+    """The counted claims of `text`, keyed as `triple_key` compares them."""
+    return {triple_key(t) for t in positive(claims_of(text))}

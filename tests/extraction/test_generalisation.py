@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.conftest import ClaimsOf, Expected, positive
+from tests.extraction.conftest import ClaimsOf, Expected, positive, positive_keys
 from tests.extraction.conftest import triple_key as _key
 
 FOUND: list[tuple[str, Expected]] = [
@@ -254,13 +254,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
 
 @pytest.mark.parametrize(("text", "expected"), FOUND)
 def test_construction_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
-    found = {_key(t) for t in positive(claims_of(text))}
+    found = positive_keys(claims_of, text)
     assert _key(expected) in found, found
 
 
 @pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
 def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
-    found = {_key(t) for t in positive(claims_of(text))}
+    found = positive_keys(claims_of, text)
     assert _key(unexpected) not in found, found
 
 
