@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from graph.analytics import EdgeRecord
 from graph.model import Edge
@@ -57,39 +57,33 @@ REFRESH_TOUCHED = (
     "GROUP BY c.subject, c.relation, c.object"
 )
 
-# Adds one new source's counted claims to the summary (a source is added only once).
-ADD_SOURCE = (
-    "INSERT INTO edges(subject, relation, object, claims, sources, first_seen, last_seen, "
-    "asserted, reported) "
-    "SELECT subject, relation, object, count(*), 1, min(published), max(published), "
-    "sum(modality = 'asserted'), sum(modality = 'reported') "
-    "FROM claims WHERE source = ? AND modality IN ('asserted', 'reported') "
-    "GROUP BY subject, relation, object "
-    "ON CONFLICT(subject, relation, object) DO UPDATE SET "
-    "claims = claims + excluded.claims, sources = sources + 1, "
-    "first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, "
-    "excluded.first_seen), "
-    "last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen), "
-    "asserted = asserted + excluded.asserted, reported = reported + excluded.reported"
-)
+def _add_counted(rows: Literal["source = ?", "n > ?"]) -> str:
+    """The upsert adding the counted claims that `rows` (a constant condition on
+    `claims`) selects to the summary. Only for claims of sources new to the store:
+    a source is added once, so distinct sources add up."""
+    # `rows` is one of two constant conditions, never a value
+    return (
+        "INSERT INTO edges(subject, relation, object, claims, sources, first_seen, "  # noqa: S608
+        "last_seen, asserted, reported) "
+        "SELECT subject, relation, object, count(*), count(DISTINCT source), "
+        "min(published), max(published), sum(modality = 'asserted'), "
+        "sum(modality = 'reported') "
+        f"FROM claims WHERE {rows} AND modality IN ('asserted', 'reported') "
+        "GROUP BY subject, relation, object "
+        "ON CONFLICT(subject, relation, object) DO UPDATE SET "
+        "claims = claims + excluded.claims, sources = sources + excluded.sources, "
+        "first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, "
+        "excluded.first_seen), "
+        "last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, "
+        "excluded.last_seen), "
+        "asserted = asserted + excluded.asserted, reported = reported + excluded.reported"
+    )
 
 
-# Adds every counted claim after row ? (all of new sources: a source is added only
-# once, so their distinct sources add up) to the summary, in one grouped pass.
-FOLD_NEW = (
-    "INSERT INTO edges(subject, relation, object, claims, sources, first_seen, last_seen, "
-    "asserted, reported) "
-    "SELECT subject, relation, object, count(*), count(DISTINCT source), min(published), "
-    "max(published), sum(modality = 'asserted'), sum(modality = 'reported') "
-    "FROM claims WHERE n > ? AND modality IN ('asserted', 'reported') "
-    "GROUP BY subject, relation, object "
-    "ON CONFLICT(subject, relation, object) DO UPDATE SET "
-    "claims = claims + excluded.claims, sources = sources + excluded.sources, "
-    "first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, "
-    "excluded.first_seen), "
-    "last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen), "
-    "asserted = asserted + excluded.asserted, reported = reported + excluded.reported"
-)
+ADD_SOURCE = _add_counted("source = ?")
+"""Adds one new source's counted claims to the summary."""
+FOLD_NEW = _add_counted("n > ?")
+"""Adds every counted claim after row ? (the bulk path's new sources) in one pass."""
 
 
 def uses_summary(flt: EdgeFilter) -> bool:
