@@ -10,11 +10,14 @@ Graph shape::
 
     (:Claim)-[:SUBJECT]->(:Actor)   (:Claim)-[:OBJECT]->(:Actor)   (:Claim)-[:CITES]->(:Source)
     (:Actor)-[:SUPPORTS|FUNDS|... {claims, sources, first_seen, last_seen,
-                                   asserted, reported}]->(:Actor)
+                                   asserted, reported, subject, object,
+                                   rank_in, rank_out}]->(:Actor)
     (:MergedActor {id})-[:MERGED_INTO]->(:Actor)
 
 A Claim node also holds `subject`, `object` and `source` ids, so aggregation reads one
 node per claim, and its evidence `rank` (its source's date, the source, its place).
+A derived relationship holds its ends' ids and its page ranks (`edge_ranks`), so a
+page of an actor's supporters is read off a relationship index.
 """
 
 from __future__ import annotations
@@ -55,11 +58,15 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX claim_object IF NOT EXISTS FOR (c:Claim) ON (c.object)",
     "CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.source)",
     "CREATE INDEX source_published IF NOT EXISTS FOR (s:Source) ON (s.published)",
+    # Per relationship type: one end's relationships in page order (`edge_ranks`).
+    *(f"CREATE INDEX {t.lower()}_{way} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{end}, r.rank_{way})"
+      for t in sorted(REL_TYPES.values()) for way, end in (("in", "object"), ("out", "subject"))),
 )
 
-# Schema 2 gave every claim its evidence `rank` (see `evidence_rank`). The version is
+# Schema 2 gave every claim its evidence `rank` (see `evidence_rank`), schema 3 every
+# derived relationship its ends' ids and page ranks (`edge_ranks`). The version is
 # kept on one (:AllegianceSchema) node; an older store is brought up to it on open.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 GET_SCHEMA_VERSION: Final = "MATCH (m:AllegianceSchema) RETURN max(m.version) AS version"
 
@@ -76,6 +83,41 @@ CALL (c, s) {
   SET c.rank = coalesce(toString(s.published), '~') + '|' + s.id + '|'
              + right('0000000000' + toString(c.start), 10) + '|' + c.id
 } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+# Ranks pad counts to this many digits, inverted: more sources/claims sort first.
+RANK_DIGITS: Final = 10
+_RANK_TOP: Final = 10**RANK_DIGITS - 1
+
+
+def _inverted(count: str) -> str:
+    return f"right('{'0' * RANK_DIGITS}' + toString({_RANK_TOP} - {count}), {RANK_DIGITS})"
+
+
+def edge_ranks(r: str) -> str:
+    """A SET clause giving relationship `r` its page ranks: sources (inverted), claims
+    (inverted), then the id of the far end, as one string. Among the relationships
+    of one type into an actor, `rank_in` sorts as the page does (sources DESC,
+    claims DESC, subject); `rank_out` likewise out of an actor (object last).
+    `r.subject` and `r.object` must be set."""
+    head = f"{_inverted(f'{r}.sources')} + {_inverted(f'{r}.claims')}"
+    return f"SET {r}.rank_in = {head} + {r}.subject, {r}.rank_out = {head} + {r}.object"
+
+
+def rank_below(min_sources: int) -> str:
+    """The least rank (either way) of a relationship with fewer than `min_sources`
+    sources: those with at least that many rank below it."""
+    return str(_RANK_TOP - max(min_sources, 1) + 1).zfill(RANK_DIGITS)
+
+
+# Schema 3: the ends' ids and the page ranks of every derived relationship.
+RANK_EDGES: Final = f"""
+MATCH (s:Actor)-[r:{"|".join(sorted(REL_TYPES.values()))}]->(o:Actor)
+WHERE r.rank_in IS NULL OR r.rank_out IS NULL
+CALL (r, s, o) {{
+  SET r.subject = s.id, r.object = o.id
+  {edge_ranks("r")}
+}} IN TRANSACTIONS OF 10000 ROWS
 """
 
 SHOW_CONSTRAINTS: Final = (
@@ -271,7 +313,9 @@ CALL (s, o) {{
   WHERE claims > 0
   CREATE (s)-[r:{t}]->(o)
   SET r.claims = claims, r.sources = sources, r.first_seen = first_seen,
-      r.last_seen = last_seen, r.asserted = asserted, r.reported = reported
+      r.last_seen = last_seen, r.asserted = asserted, r.reported = reported,
+      r.subject = s.id, r.object = o.id
+  {edge_ranks("r")}
 }}
 """
 
@@ -288,7 +332,8 @@ def add_to_relationships(relations: Iterable[Relation]) -> str:
   UNWIND $rows.{t} AS row
   MATCH (s:Actor {{id: row.subject}}), (o:Actor {{id: row.object}})
   MERGE (s)-[r:{t}]->(o)
-  ON CREATE SET r.claims = 0, r.sources = 0, r.asserted = 0, r.reported = 0
+  ON CREATE SET r.claims = 0, r.sources = 0, r.asserted = 0, r.reported = 0,
+                r.subject = row.subject, r.object = row.object
   SET r.claims = r.claims + row.claims, r.sources = r.sources + 1,
       r.asserted = r.asserted + row.asserted, r.reported = r.reported + row.reported,
       r.first_seen = CASE WHEN $published IS NOT NULL
@@ -297,6 +342,7 @@ def add_to_relationships(relations: Iterable[Relation]) -> str:
       r.last_seen = CASE WHEN $published IS NOT NULL
                           AND (r.last_seen IS NULL OR $published > r.last_seen)
                          THEN $published ELSE r.last_seen END
+  {edge_ranks("r")}
 }}""")
     return "\n".join(blocks) + "\n"
 
@@ -548,6 +594,19 @@ def _summary_rows(q: EdgeQuery) -> str:
     return _summary_head(q).strip()
 
 
+def _ranked_rows(q: EdgeQuery) -> str:
+    """The rows of a page anchored at one end (directed, no symmetric type) in page
+    order: per relationship type, the first `$offset + $limit` off its index on
+    (anchor, rank), which is already in page order (no sort of the anchor's other
+    relationships), then merged."""
+    way, end = ("in", "object") if q.object else ("out", "subject")
+    seeks = "\nUNION ALL\n".join(f"""MATCH ()-[r:{rel_type(rel)}]->()
+WHERE r.{end} = ${end} AND r.rank_{way} < $rank_below
+WITH r ORDER BY r.{end}, r.rank_{way} LIMIT $offset + $limit
+RETURN r""" for rel in sorted(q.relations))
+    return f"CALL () {{\n{seeks}\n}}\nWITH r WHERE r.sources >= $min_sources"
+
+
 def _summary_page(q: EdgeQuery) -> str:
     """One page of a summary query and its total: the count reads one property per
     relationship, and the page keeps only its own rows while it sorts (no list of
@@ -555,19 +614,22 @@ def _summary_page(q: EdgeQuery) -> str:
     rows = _summary_rows(q)
     count = f"{rows}\nRETURN count(r) AS total"
     one_end = q.subject != q.object and not (q.actor or q.any_of or q.both_in)
-    if q.any_sources and one_end and _directed(q):
-        # the anchor's degree per type, kept on the node: its edges are not walked
-        types = "|".join(rel_type(r) for r in sorted(q.relations))
-        pattern = f"(o)<-[:{types}]-()" if q.object else f"(s)-[:{types}]->()"
-        anchor = "(o:Actor {id: $object})" if q.object else "(s:Actor {id: $subject})"
-        count = f"MATCH {anchor}\nRETURN COUNT {{ {pattern} }} AS total"
+    page_rows, subject, obj = rows, "s.id", "o.id"
+    if one_end and _directed(q):
+        page_rows, subject, obj = _ranked_rows(q), "r.subject", "r.object"
+        if q.any_sources:
+            # the anchor's degree per type, kept on the node: its edges are not walked
+            types = "|".join(rel_type(r) for r in sorted(q.relations))
+            pattern = f"(o)<-[:{types}]-()" if q.object else f"(s)-[:{types}]->()"
+            anchor = "(o:Actor {id: $object})" if q.object else "(s:Actor {id: $subject})"
+            count = f"MATCH {anchor}\nRETURN COUNT {{ {pattern} }} AS total"
     return f"""
 CALL () {{
 {count}
 }}
 CALL () {{
-{rows}
-WITH r, s.id AS subject, $relation_of[type(r)] AS relation, o.id AS object,
+{page_rows}
+WITH r, {subject} AS subject, $relation_of[type(r)] AS relation, {obj} AS object,
      r.claims AS claims, r.sources AS sources
 {EDGE_ORDER}
 SKIP $offset LIMIT $limit

@@ -145,13 +145,17 @@ class Neo4jStore:
 
     def _upgrade(self, driver: neo4j.Driver) -> None:
         """Bring a store written by an older version up to `cypher.SCHEMA_VERSION`
-        (schema 2: every claim gets its evidence rank)."""
+        (schema 2: every claim gets its evidence rank; schema 3: every derived
+        relationship its ends' ids and page ranks)."""
         version = driver.execute_query(cypher.GET_SCHEMA_VERSION,
                                        database_=self.database).records[0]["version"]
         if version is not None and version >= cypher.SCHEMA_VERSION:
             return
         with driver.session(database=self.database) as session:
-            session.run(cypher.RANK_CLAIMS).consume()  # in batches: an implicit transaction
+            # in batches: implicit transactions
+            if version is None or version < 2:
+                session.run(cypher.RANK_CLAIMS).consume()
+            session.run(cypher.RANK_EDGES).consume()
         driver.execute_query(cypher.SET_SCHEMA_VERSION, version=cypher.SCHEMA_VERSION,
                              database_=self.database)
 
@@ -608,7 +612,8 @@ class Neo4jStore:
             "symmetric": _SYMMETRIC, "symmetric_types": _SYMMETRIC_TYPES,
             "relation_of": _RELATION_OF, "subject": flt.subject, "object": flt.object,
             "actor": flt.actor, "source": flt.source, "since": flt.since,
-            "until": flt.until, "min_sources": flt.min_sources, **extra,
+            "until": flt.until, "min_sources": flt.min_sources,
+            "rank_below": cypher.rank_below(flt.min_sources), **extra,
         }
         return q, params
 

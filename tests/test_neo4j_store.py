@@ -65,6 +65,20 @@ def edge_counts(store: Neo4jStore) -> dict[tuple[str, str, str], tuple[int, int]
     return {k: (n, len(sources[k])) for k, n in claims.items()}
 
 
+def assert_ranked(store: Neo4jStore) -> None:
+    """Every derived relationship holds its ends' ids and the page ranks its counts
+    give (sources and claims inverted and padded, then the far end's id)."""
+    records = store.driver.execute_query(
+        f"MATCH (s:Actor)-[r:{'|'.join(sorted(cypher.REL_TYPES.values()))}]->(o:Actor) "
+        "RETURN s.id AS s, o.id AS o, r {.*} AS r", database_=store.database).records
+    top = 10**cypher.RANK_DIGITS - 1
+    for rec in records:
+        r = rec["r"]
+        head = f"{top - r['sources']:010d}{top - r['claims']:010d}"
+        assert (r["subject"], r["object"]) == (rec["s"], rec["o"])
+        assert (r["rank_in"], r["rank_out"]) == (head + rec["s"], head + rec["o"])
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -123,6 +137,7 @@ def test_merge_moves_relationships_to_the_kept_actor(neo: Neo4jStore) -> None:
     assert ("hezbollah", "ALLIED_WITH", "syria") not in after
     assert ("syria", "SUPPORTS", "hezbollah") not in after
     assert after == edge_counts(neo)
+    assert_ranked(neo)
 
 
 def test_merge_adds_up_parallel_relationships(neo: Neo4jStore) -> None:
@@ -245,6 +260,28 @@ def test_a_store_without_evidence_ranks_gets_them_on_open(neo4j_uri: str,
         after = reopened.evidence(*key)
     assert before.total > 0
     assert after == before
+
+
+def test_a_store_without_edge_ranks_gets_them_on_open(neo4j_uri: str, neo: Neo4jStore) -> None:
+    load(neo)
+    pages = {a.id: (neo.supporters(a.id), neo.supported(a.id, EdgeFilter(limit=1, offset=1)))
+             for a in ACTORS}
+    # as a store written by schema 2 looks: relationships without ends' ids or ranks
+    types = "|".join(sorted(cypher.REL_TYPES.values()))
+    neo.driver.execute_query(f"MATCH ()-[r:{types}]->() "
+                             "REMOVE r.subject, r.object, r.rank_in, r.rank_out "
+                             "WITH count(*) AS n MATCH (m:AllegianceSchema) SET m.version = 2",
+                             database_=neo.database)
+    assert neo.supporters(HEZBOLLAH.id).total == pages[HEZBOLLAH.id][0].total
+    assert neo.supporters(HEZBOLLAH.id).items == []  # unranked relationships are out of the index
+    with open_neo4j(neo4j_uri) as reopened:
+        after = {a.id: (reopened.supporters(a.id),
+                        reopened.supported(a.id, EdgeFilter(limit=1, offset=1))) for a in ACTORS}
+    assert_ranked(neo)
+    assert after == pages
+    assert any(p[0].items for p in pages.values()) and any(p[1].items for p in pages.values())
+    version = neo.driver.execute_query(cypher.GET_SCHEMA_VERSION, database_=neo.database)
+    assert version.records[0]["version"] == cypher.SCHEMA_VERSION == 3
 
 
 # ---- connecting ----------------------------------------------------------------------
@@ -408,6 +445,12 @@ def answers(store: Any, actors: list[Actor], sources: list[str]) -> dict[str, An
         out[f"object:{a.id}"] = store.edges(EdgeFilter(object=a.id, limit=1000))
         out[f"supporters:{a.id}"] = store.supporters(a.id)
         out[f"supported:{a.id}"] = store.supported(a.id, EdgeFilter(modalities=all_mods))
+        out[f"supporters_page:{a.id}"] = store.supporters(a.id, EdgeFilter(limit=2, offset=1))
+        out[f"supporters_corroborated:{a.id}"] = store.supporters(a.id,
+                                                                  EdgeFilter(min_sources=2))
+        out[f"supported_page:{a.id}"] = store.supported(a.id, EdgeFilter(limit=2, offset=2))
+        out[f"supported_money:{a.id}"] = store.supported(a.id, EdgeFilter(
+            relations=(Relation.FUNDING, Relation.ARMS), limit=1, offset=1))
         out[f"near:{a.id}"] = store.neighbourhood(a.id, depth=2)
         out[f"near_cut:{a.id}"] = store.neighbourhood(a.id, depth=2, max_nodes=4)
         out[f"near_support:{a.id}"] = store.neighbourhood(
@@ -447,3 +490,47 @@ def test_answers_match_the_embedded_store(neo: Neo4jStore, tmp_path: Any, seed: 
         rest = [i for i in ids if i not in (ids[1], ids[4])]
         assert_same(answers(neo, actors[3:], rest), answers(lite, actors[3:], rest))
     assert counts(neo) == edge_counts(neo)
+    assert_ranked(neo)
+
+
+def hub_world(seed: int) -> tuple[list[Actor], list[tuple[Any, list[Any]]]]:
+    """40 actors each alleging support of several kinds to one hub (and it to some of
+    them), in 6 sources: many supporters, with ties in sources and claims."""
+    rng = random.Random(seed)
+    hub = Actor(id="hub", name="Hub")
+    others = [Actor(id=f"g{i}" + "x" * (i % 3), name=f"Group {i}") for i in range(40)]
+    kinds = [Relation.SUPPORT, Relation.FUNDING, Relation.ARMS, Relation.TRAINING]
+    docs = []
+    for n in range(6):
+        triples = [(a.id, rng.choice(kinds), hub.id) for a in others if rng.random() < 0.5]
+        triples += [(hub.id, rng.choice(kinds), a.id) for a in others if rng.random() < 0.2]
+        triples += triples[: rng.randrange(len(triples))]  # repeated: claims > sources
+        text = " ".join(f"S{k}: {s} {r.value} {o}." for k, (s, r, o) in enumerate(triples))
+        src = source(text, title=f"Hub doc {n}", published=date(2019, 1 + n, 1))
+        claims = [claim(src, s, r, o, f"S{k}: {s} {r.value} {o}")
+                  for k, (s, r, o) in enumerate(triples)]
+        docs.append((src, claims))
+    return [hub, *others], docs
+
+
+def test_pages_of_a_hub_match_the_embedded_store(neo: Neo4jStore, tmp_path: Any) -> None:
+    actors, docs = hub_world(3)
+    with SqliteStore(tmp_path / "graph.db") as lite:
+        for store in (neo, lite):
+            for src, claims in docs:
+                store.ingest(src, actors, claims)
+
+        def pages(store: Any) -> dict[str, Any]:
+            out = {}
+            for m in (1, 2, 4):
+                for rels in (None, (Relation.FUNDING, Relation.ARMS), (Relation.TRAINING,)):
+                    for offset in (0, 3, 7, 30, 200):
+                        flt = EdgeFilter(relations=rels, min_sources=m, limit=7, offset=offset)
+                        out[f"in:{m}:{rels}:{offset}"] = store.supporters("hub", flt)
+                        out[f"out:{m}:{rels}:{offset}"] = store.supported("hub", flt)
+            return out
+
+        got, want = pages(neo), pages(lite)
+        assert_same(got, want)
+        assert want["in:1:None:0"].total > 40  # a hub: more supporter edges than pages
+        assert len({(e.sources, e.claims) for e in want["in:1:None:0"].items}) > 1
