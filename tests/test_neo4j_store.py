@@ -457,12 +457,12 @@ def answers(store: Any, actors: list[Actor], sources: list[str]) -> dict[str, An
             a.id, flt=EdgeFilter(relations=(Relation.SUPPORT,)))
     for e in store.edges(EdgeFilter(modalities=all_mods, limit=1000)).items:
         out[f"evidence:{e.key}"] = store.evidence(e.subject, e.relation, e.object)
-    for a, b in [(actors[0].id, actors[1].id), (actors[2].id, actors[9].id),
+    for x, y in [(actors[0].id, actors[1].id), (actors[2].id, actors[9].id),
                  (actors[5].id, actors[14].id)]:
-        out[f"paths:{a}:{b}"] = store.paths(a, b, max_hops=3)
-        out[f"paths_support:{a}:{b}"] = store.paths(a, b, (Relation.SUPPORT,), max_hops=4,
+        out[f"paths:{x}:{y}"] = store.paths(x, y, max_hops=3)
+        out[f"paths_support:{x}:{y}"] = store.paths(x, y, (Relation.SUPPORT,), max_hops=4,
                                                     limit=4)
-        out[f"paths_corroborated:{a}:{b}"] = store.paths(a, b, min_sources=2)
+        out[f"paths_corroborated:{x}:{y}"] = store.paths(x, y, min_sources=2)
     return out
 
 
