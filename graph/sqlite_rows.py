@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable, Mapping
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from graph.model import Actor, ActorKind, Claim, Source, SourceInfo, fold
+from graph.relations import Modality, Relation
 
 SOURCE_INFO_COLUMNS = (
     "id, title, author, publisher, url, published, retrieved, media_type, loader"
@@ -22,6 +25,11 @@ INSERT_CLAIM = (
     "span_end, modality, attributed_to, confidence, extractor, page, valid_from, valid_to, "
     "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# Plain text for the enums: sqlite3 binds an exact str directly, a str subclass only
+# after its adapter lookup (~1 µs a value). Keys match members and their text alike.
+_RELATION_TEXT: dict[str, str] = {r: r.value for r in Relation}
+_MODALITY_TEXT: dict[str, str] = {m: m.value for m in Modality}
+_BY_TRIPLE = itemgetter(1, 2, 3)
 INSERT_SOURCE = (
     "INSERT INTO sources(id, title, author, publisher, url, published, retrieved, media_type, "
     "loader, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -55,18 +63,34 @@ def source_from_row(row: tuple[Any, ...]) -> Source:
     return Source(**info.model_dump(), text=row[9])
 
 
-def claim_row(c: Claim, subject: str, obj: str, source_n: int, published: str | None,
-              created: dict[datetime, str]) -> tuple[Any, ...]:
-    """INSERT_CLAIM's values; `published` is the source's date in ISO form, `created`
-    caches the ISO form of creation times (a batch's claims mostly share one)."""
-    made = created.get(c.created)
-    if made is None:
-        made = created[c.created] = c.created.isoformat()
-    # Relation and Modality are StrEnums: sqlite3 binds their text, the value
-    return (c.id, subject, c.relation, obj, source_n, published, c.quote, c.start, c.end,
-            c.modality, c.attributed_to, c.confidence, c.extractor, c.page,
-            c.valid_from.isoformat() if c.valid_from else None,
-            c.valid_to.isoformat() if c.valid_to else None, made)
+def claim_rows(claims: Iterable[Claim], merged: Mapping[str, str],
+               symmetric: Container[str], source_n: int, published: str | None
+               ) -> list[tuple[Any, ...]]:
+    """INSERT_CLAIM's values for one source's claims, in (subject, relation, object)
+    order (index locality): actor ids merged away read as the kept ones, a symmetric
+    relation's ends in id order, a claim joining an actor to itself dropped, a
+    repeated claim id stored once. `published` is the source's date in ISO form."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    created: dict[datetime, str] = {}  # a batch's claims mostly share one creation time
+    for c in claims:
+        s, o = c.subject, c.object
+        if merged:
+            s, o = merged.get(s, s), merged.get(o, o)
+        cid = c.id
+        if s == o or cid in rows:
+            continue
+        relation = _RELATION_TEXT[c.relation]
+        if s > o and relation in symmetric:
+            s, o = o, s
+        made = created.get(c.created)
+        if made is None:
+            made = created[c.created] = c.created.isoformat()
+        since, until = c.valid_from, c.valid_to
+        rows[cid] = (cid, s, relation, o, source_n, published, c.quote, c.start, c.end,
+                     _MODALITY_TEXT[c.modality], c.attributed_to, c.confidence, c.extractor,
+                     c.page, since.isoformat() if since else None,
+                     until.isoformat() if until else None, made)
+    return sorted(rows.values(), key=_BY_TRIPLE)
 
 
 def claim_from_row(row: tuple[Any, ...]) -> Claim:
