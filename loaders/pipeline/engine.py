@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from graph.relations import Modality, Relation
+from loaders.pipeline.clauses import read as read_clauses
 from loaders.pipeline.coref import Reference
 from loaders.pipeline.mentions import Mention
 from loaders.pipeline.modality import attribution_of, modality_of
@@ -144,7 +145,41 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
             text = masked.text = changed
             continue
         _apply(rule, masked, tables, found)
+    _add_clause_readings(masked, found)
     return list(found.values())
+
+
+CLAUSE_CONFIDENCE = 0.5
+
+
+def _add_clause_readings(masked: Masked, found: dict[tuple[str, Relation, str], Found]) -> None:
+    """The clause reader's claims, as a fallback: only for a pair of actors no rule
+    related in this sentence, in either direction."""
+    paired = {(f.subject, f.object) for f in found.values()}
+    paired |= {(o, s) for s, o in paired}
+    text = masked.text
+    added: set[tuple[str, str]] = set()
+    demonyms = frozenset(i for i, m in enumerate(masked.slots) if m.form == "demonym")
+    for r in read_clauses(text, demonyms):
+        a, b = masked.actor_of[r.subject], masked.actor_of[r.object]
+        if a == b or (a, b) in paired or (b, a) in added:
+            continue
+        if r.relation is Relation.PERSONNEL and b in masked.states:
+            continue  # "sent troops to X": a destination as often as a recipient
+        modality = modality_of(text, r.trigger, r.trigger, False)
+        attributed = attribution_of(masked.original) if modality is not Modality.ASSERTED \
+            else None
+        if attributed:
+            attributed = _SLOT.sub(lambda s: masked.slots[int(s.group(1))].text, attributed)
+        confidence = CLAUSE_CONFIDENCE
+        if masked.slots[r.subject].form in _PENALTY_FORMS or \
+                masked.slots[r.object].form in _PENALTY_FORMS:
+            confidence -= 0.1
+        key = (a, r.relation, b)
+        if key not in found:
+            found[key] = Found(a, r.relation, b, modality, attributed, confidence,
+                               f"clause:{r.frame}")
+            added.add((a, b))
 
 
 def _apply(rule: Rule, masked: Masked, tables: dict[str, dict[str, Relation]],

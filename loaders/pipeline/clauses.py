@@ -1,0 +1,611 @@
+"""A shallow clause reader: subject, verb and object of a masked sentence.
+
+The rules of `relations.yaml` match whole constructions; a modifier they did not
+foresee ("X, which has long supplied Y with ...", "..., providing Y with ...", "Y was
+trained by X") makes them miss. This reader works on tokens instead: it finds verbs
+of the relation lexicon, reads their voice, takes the subject from the clause (its
+own subject slot, a relative clause's antecedent, or the main clause's subject for a
+participle or a coordinated verb) and the object by the verb's frame. It declines
+whenever the subject is ambiguous; the engine uses it only as a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.relations import Relation
+from loaders.pipeline.lexicon import load_yaml
+
+_TOKEN = re.compile(r"⟪(\d+)⟫('s?)?|[\w$€£][\w'’.$-]*[\w$]|[\w$€£]|[^\s\w]")
+_PARTICIPLE_IRREGULAR = {"fought", "struck", "given", "sent", "sold", "lent", "paid",
+                         "overrun", "propped"}
+_PAST_IRREGULAR = _PARTICIPLE_IRREGULAR | {"gave", "overran"}
+_BE = {"is", "are", "was", "were", "be", "been", "being"}
+_AUX = _BE | {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must",
+              "should", "shall", "do", "does", "did", "not", "never", "also", "still", "long",
+              "again", "then", "later", "once", "already", "now", "even", "soon", "first",
+              "twice", "together", "jointly", "itself", "themselves", "no", "longer",
+              "reportedly", "allegedly", "further"}
+_ADVERB_AUX = {"not", "never", "also", "still", "long", "again", "then", "later", "once",
+               "already", "now", "even", "soon", "first", "twice", "together", "jointly",
+               "itself", "themselves", "no", "longer", "reportedly", "allegedly", "further"}
+# Words after which "to" continues the verb group ("continued to provide").
+_CATENATIVE = {"continue", "continues", "continued", "continuing", "began", "begun", "begin",
+               "begins", "start", "started", "starts", "used", "agreed", "decided", "went",
+               "go", "goes", "tried", "tries", "sought", "seeks", "seek", "plans", "planned",
+               "threatened", "refused", "helped", "appears", "appeared", "seems", "seemed",
+               "said", "alleged", "believed", "reported", "thought", "known", "suspected",
+               "likely", "able", "set", "moved", "expected", "supposed", "pledged", "vowed",
+               "promised", "offered", "on"}
+_PREPOSITIONS = {"of", "in", "on", "to", "with", "by", "for", "from", "about", "against", "at",
+                 "into", "over", "under", "between", "among", "amongst", "toward", "towards",
+                 "than", "near", "across", "within", "inside", "outside", "through", "via",
+                 "behind", "beyond", "around", "throughout", "like", "including", "after",
+                 "before", "during", "since", "despite", "without", "alongside", "beside",
+                 "besides", "upon", "per", "unlike", "amid", "along"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those",
+                "some", "several", "many", "more", "other", "further", "additional", "new",
+                "both", "all"}
+# Nouns that stand for the actor before them ("X officers trained Y").
+_GROUP_NOUNS = {"forces", "force", "troops", "soldiers", "officers", "instructors", "trainers",
+                "advisers", "advisors", "militants", "fighters", "commanders", "operatives",
+                "government", "army", "military", "navy", "officials", "units", "jets",
+                "warplanes", "aircraft", "drones", "authorities", "agents", "militia",
+                "militiamen", "gunmen", "regime", "leadership", "leaders", "members",
+                "engineers", "personnel", "brigades", "battalions", "cadres", "intelligence",
+                "recruits", "trainees", "volunteers"}
+_EQUIPMENT = {"jets", "warplanes", "aircraft", "drones"}
+_PARTITIVE = {"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "most",
+              "one", "two", "three", "four", "five", "members", "elements", "remnants"}
+_SUCH = {"including", "notably", "namely", "particularly", "especially"}
+_CLAUSE_WORDS = {"which", "who", "whom", "whose", "that", "while", "whereas", "although",
+                 "though", "because", "but", "when", "where", "if", "unless", "after",
+                 "before", "since", "as", "so", "until", "whether", "and", "or"}
+_SAYING = re.compile(r"^(?:sa(?:y|ys|id)|told|tells?|claim(?:s|ed)?|accus(?:e|es|ed)|"
+                     r"alleg(?:e|es|ed)|warn(?:s|ed)?|report(?:s|ed)?|den(?:y|ies|ied)|"
+                     r"urg(?:e|es|ed)|ask(?:s|ed)?|call(?:s|ed)?|believ(?:e|es|ed)|"
+                     r"insist(?:s|ed)?|argu(?:e|es|ed)|add(?:s|ed)?|not(?:e|es|ed))$")
+# A past form used as an adjective before a noun: "armed groups", "trained fighters".
+_ADJECTIVAL = re.compile(r"^(?:group|groups|men|forces|force|militias?|wing|conflict|"
+                         r"struggle|opposition|fighters|units?|personnel|gangs?|factions?|"
+                         r"rebels?|violence|robbery|clashes|attack|attacks|forces)$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+    slot: int | None = None
+    possessive: bool = False
+
+    @property
+    def is_slot(self) -> bool:
+        return self.slot is not None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One relation the reader found: slots, the relation, where its verb stands."""
+
+    subject: int
+    relation: Relation
+    object: int
+    trigger: int
+    frame: str
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, Relation]
+    participles: dict[str, Relation]
+    nouns: dict[str, Relation]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    tables: dict[str, dict[str, Relation]] = {"verbs": {}, "participles": {}, "nouns": {}}
+    for name in ("relations.yaml", "constructions.yaml"):
+        lex = (load_yaml(name) or {}).get("lexicon") or {}
+        for key, table in tables.items():
+            for relation, words in (lex.get(key) or {}).items():
+                for w in words or []:
+                    table.setdefault(str(w).lower().replace("-", " "), Relation(relation))
+    # Multi-word verbs ("prop up") are the rules' business; single words only here.
+    verbs: dict[str, Relation] = {w: r for w, r in tables["verbs"].items()
+                                  if " " not in w and r is not Relation.ALLIANCE}
+    return _Lexicon(verbs, tables["participles"], tables["nouns"])
+
+
+def tokenize(text: str) -> list[Token]:
+    """Slots (with a possessive 's), words and punctuation marks of a masked sentence."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        if m.group(1) is not None:
+            out.append(Token(m.group(), m.group(), m.start(), m.end(), int(m.group(1)),
+                             bool(m.group(2))))
+        else:
+            t = m.group()
+            out.append(Token(t, t.lower(), m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _provide_verbs() -> re.Pattern[str]:
+    """The rules' PROVIDE macro (provide, supply, send, deliver, ...), as one word."""
+    macros = (load_yaml("relations.yaml") or {}).get("macros") or {}
+    return re.compile(str(macros.get("PROVIDE") or "(?!)"))
+
+
+def _adjectives_as_words(toks: list[Token], demonyms: frozenset[int]) -> list[Token]:
+    """A demonym before a noun other than a group noun qualifies a thing ("Qatari
+    drones"), it names no party: it is read as a plain word."""
+    out = list(toks)
+    for i, t in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if t.slot not in demonyms or not nxt.text[:1].islower():
+            continue
+        # "Turkish drones struck Y" is Turkey's doing; "provided Qatari drones" is no
+        # gift to Qatar
+        if nxt.low in _GROUP_NOUNS - _EQUIPMENT or nxt.low in _EQUIPMENT and \
+                _starts_clause(toks, i + 1):
+            continue
+        out[i] = Token(t.text, t.low, t.start, t.end)
+    return out
+
+
+def _is_provide(low: str) -> bool:
+    return _provide_verbs().fullmatch(low) is not None
+
+
+def _form(low: str) -> str:
+    """past (also participle), ing, or base (base and -s forms)."""
+    if low in _PAST_IRREGULAR or low.endswith("ed"):
+        return "past"
+    if low.endswith("ing"):
+        return "ing"
+    return "base"
+
+
+def _relation_of(low: str) -> tuple[Relation | None, bool]:
+    """The verb's own relation (None for a provide-verb whose object names it)."""
+    lex = _lexicon()
+    if low in lex.verbs:
+        return lex.verbs[low], False
+    if _is_provide(low):
+        return None, True
+    return None, False
+
+
+def read(text: str, demonyms: frozenset[int] = frozenset()) -> list[Reading]:
+    """Every (subject slot, relation, object slot) the clause reader finds in `text`;
+    `demonyms` are the slots written as adjectives ("Qatari")."""
+    toks = _adjectives_as_words(tokenize(text), demonyms)
+    if sum(1 for t in toks if t.is_slot) < 2:
+        return []
+    out: list[Reading] = []
+    for v, tok in enumerate(toks):
+        if tok.is_slot or not tok.text[:1].islower():
+            continue
+        relation, provide = _relation_of(tok.low)
+        if relation is None and not provide:
+            continue
+        out.extend(_read_verb(toks, v, relation, provide))
+    return out
+
+
+def _group_start(toks: list[Token], v: int) -> tuple[int, bool, bool]:
+    """Where the verb group ending at `v` starts, whether it is passive (its nearest
+    auxiliary is a form of "be"), whether it holds an auxiliary or catenative."""
+    i = v
+    nearest: str | None = None
+    has_aux = False
+    while i > 0:
+        p = toks[i - 1]
+        if p.is_slot:
+            break
+        adverb = p.low.endswith("ly") and len(p.low) > 4 and p.low != "only"
+        if p.low in _AUX or adverb:
+            if nearest is None and p.low in _AUX and p.low not in _ADVERB_AUX:
+                nearest = p.low
+            has_aux = has_aux or p.low in _AUX
+            i -= 1
+            continue
+        if p.low == "to" and i >= 2 and toks[i - 2].low in _CATENATIVE:
+            nearest = nearest or "to"
+            has_aux = True
+            i -= 2
+            continue
+        break
+    return i, nearest in _BE, has_aux
+
+
+def _slot_list_back(toks: list[Token], end: int) -> tuple[list[int], int]:
+    """The slots of a list "A, B and C" ending at token `end`, and where the list starts."""
+    members = [end]
+    i = end
+    while i >= 2 and toks[i - 1].low in {"and", ",", "&"} and toks[i - 2].is_slot \
+            and not toks[i - 2].possessive:
+        i -= 2
+        members.append(i)
+    return sorted(members), i
+
+
+def _slot_list_forward(toks: list[Token], start: int) -> list[int]:
+    """The slots of a list starting at token `start` (a slot)."""
+    members = [start]
+    i = start
+    while i + 2 < len(toks) and toks[i + 1].low in {"and", ",", "&", "or"} and \
+            toks[i + 2].is_slot:
+        i += 2
+        members.append(i)
+    if i + 3 < len(toks) and toks[i + 1].low == "," and toks[i + 2].low in {"and", "or"} and \
+            toks[i + 3].is_slot:
+        members.append(i + 3)
+    if len(members) > 1 and _starts_clause(toks, members[-1] + 1):
+        members.pop()  # "X attacked Y and Z retaliated": Z begins a clause of its own
+    return members
+
+
+def _starts_clause(toks: list[Token], i: int) -> bool:
+    """Whether token `i` begins a verb group (after a slot, that slot is a subject)."""
+    if i >= len(toks) or not toks[i].text[:1].islower():
+        return False
+    t = toks[i].low
+    if t in _GROUP_NOUNS and i + 1 < len(toks):
+        t = toks[i + 1].low
+    return (t in _AUX and t not in {"together", "jointly", "itself", "themselves"}) or \
+        _form(t) == "past" or t in _lexicon().verbs and t.endswith("s")
+
+
+def _np_head_back(toks: list[Token], i: int) -> tuple[list[int], int] | None:
+    """The actor slots of a noun phrase ending at token `i`: a slot (list), or a slot and a
+    group noun ("X officers"); None when the phrase is no actor's."""
+    t = toks[i]
+    if t.is_slot:
+        if t.possessive:
+            return None
+        return _slot_list_back(toks, i)
+    if t.low in _GROUP_NOUNS and i > 0 and toks[i - 1].is_slot:
+        return _slot_list_back(toks, i - 1)
+    return None
+
+
+def _free_subject(toks: list[Token], members: list[int], first: int) -> bool:
+    """Whether a subject noun phrase starting at `first` stands free (not inside a
+    prepositional phrase, not the object of another verb)."""
+    if first == 0:
+        return True
+    p = toks[first - 1]
+    return p.low not in _PREPOSITIONS and p.low not in {"'s", "s"}
+
+
+def _complementizer(toks: list[Token], i: int) -> bool:
+    """Whether the "that" at token `i` follows a verb ("found that X ..."), not a noun."""
+    if i == 0:
+        return False
+    w = toks[i - 1].low
+    return bool(_SAYING.match(w)) or _form(w) == "past" or w in {
+        "found", "finds", "shows", "showed", "shown", "suggests", "means", "indicates",
+        "concluded", "assesses", "assessed", "believes", "thinks", "knows", "evidence"}
+
+
+def _main_subject(toks: list[Token], before: int) -> list[int] | None:
+    """The subject a participle or a coordinated verb at token `before` continues: the
+    nearest free slot (list) before it that heads a verb group, else the sentence's
+    first slot; None when a clause word or another subject stands between."""
+    found: list[int] | None = None
+    for n in range(before - 2, -1, -1):
+        t = toks[n]
+        if not t.is_slot or t.possessive:
+            continue
+        j = n + 1
+        if toks[j].low in _GROUP_NOUNS:
+            j += 1
+        nxt = toks[j].low if j < before else ""
+        if (nxt in _AUX and nxt not in _ADVERB_AUX) or (
+                toks[j].text[:1].islower() and _form(nxt) == "past"):
+            members, first = _slot_list_back(toks, n)
+            if first > 0 and (toks[first - 1].low in _PREPOSITIONS | {"which", "whom"} or
+                              toks[first - 1].low == "that" and not _complementizer(toks,
+                                                                                    first - 1)):
+                return None  # "the militia that X backed fought on, killing ...": unclear
+            found = members
+            break
+    if found is None:
+        i = 0
+        # a fronted phrase: "In 2019, ..." / "According to X, ..."
+        if toks and (toks[0].low in _PREPOSITIONS or toks[0].low in {"according", "as"}):
+            while i < before and toks[i].text != ",":
+                i += 1
+            i += 1
+        if i >= before or not toks[i].is_slot or toks[i].possessive:
+            return None
+        found = _slot_list_forward(toks, i)
+    j = found[-1] + 1
+    if j < len(toks) and toks[j].low in _GROUP_NOUNS:
+        j += 1
+    if j >= before or toks[j].is_slot or not toks[j].text[:1].islower():
+        return None
+    k = j
+    while k < before and (toks[k].low in _AUX or toks[k].low.endswith("ly")):
+        if toks[k].low in _BE and k + 1 < before and _form(toks[k + 1].low) == "past":
+            return None  # a passive main clause: "X was attacked by Y, killing ..."
+        k += 1
+    if k < before and _SAYING.match(toks[k].low):
+        return None  # "X said ..., arming Y": whose arming is unclear
+    for t in toks[j:before]:
+        if t.low in {";", ":", "which", "who", "whom", "whose", "while", "whereas",
+                     "although", "though", "because", "but", "if", "unless", "when",
+                     "after", "before", "since", "that", "—", "–", "(", ")"}:
+            return None
+    # another slot followed directly by a verb group starts a clause of its own
+    for n in range(j, before - 1):
+        if toks[n].is_slot and not toks[n].possessive:
+            nxt_tok = toks[n + 1]
+            if nxt_tok.low in _AUX and nxt_tok.low not in _ADVERB_AUX:
+                return None
+            if nxt_tok.text[:1].islower() and _form(nxt_tok.low) == "past" and \
+                    (n == 0 or toks[n - 1].low not in _PREPOSITIONS):
+                return None
+    return [s for m in found if (s := toks[m].slot) is not None]
+
+
+def _subjects(toks: list[Token], v: int, g: int, has_aux: bool) -> tuple[list[int], str] | None:
+    """The subject slots of the verb at `v` whose group starts at `g`, and how found."""
+    if g == 0:
+        return None
+    p = toks[g - 1]
+    form = _form(toks[v].low)
+    np = _np_head_back(toks, g - 1)
+    if np is not None:
+        members, first = np
+        if not _free_subject(toks, members, first):
+            return None
+        if form == "ing" and not has_aux:
+            return None  # "X fighting Y" is a noun phrase, not a clause
+        if form == "base" and not has_aux and toks[v].low.endswith("s") is False and \
+                len(members) == 1:
+            return None  # "X support for Y": a noun after an actor's name
+        return [s for m in members if (s := toks[m].slot) is not None], "subject"
+    if p.low in {"which", "who", "that"}:
+        k = g - 2
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        if k < 0:
+            return None
+        np = _np_head_back(toks, k)
+        if np is None:
+            return None
+        members, first = np
+        # "shipped by X, which has supplied ...": an agent is an antecedent too
+        if not _free_subject(toks, members, first) and toks[first - 1].low != "by":
+            return None
+        return [s for m in members if (s := toks[m].slot) is not None], "relative"
+    if p.text == "," and form in {"ing", "past"} and not has_aux:
+        if form == "past":
+            return None  # ", backed by X": a description; the rules read those
+        main = _main_subject(toks, g - 1)
+        return (main, "participle") if main else None
+    if p.low == "and" and (form == "past" or has_aux):
+        if g >= 2 and toks[g - 2].text[:1].isupper() and not toks[g - 2].is_slot:
+            return None
+        main = _main_subject(toks, g - 1)
+        return (main, "coordinated") if main else None
+    return None
+
+
+def _skip_modifiers(toks: list[Token], i: int, limit: int = 3) -> int:
+    """Past determiners and at most `limit` plain lower-case words ("the rebel ...")."""
+    n = 0
+    while i < len(toks) and not toks[i].is_slot:
+        t = toks[i]
+        if t.low in _DETERMINERS:
+            i += 1
+            continue
+        if n < limit and t.text[:1].islower() and t.low not in _PREPOSITIONS and \
+                t.low not in _CLAUSE_WORDS and t.low not in _AUX and \
+                (_relation_of(t.low) == (None, False) or _form(t.low) == "past") and \
+                t.low not in _lexicon().nouns:
+            n += 1
+            i += 1
+            continue
+        break
+    return i
+
+
+def _objects_at(toks: list[Token], i: int) -> list[int]:
+    """The object slots of a noun phrase starting at token `i` (a list, or a noun named
+    by example: "groups, including A and B")."""
+    if i + 1 < len(toks) and toks[i].low in _PARTITIVE and toks[i + 1].low == "of":
+        i += 2  # "killed dozens of X soldiers"
+    j = _skip_modifiers(toks, i, 1)
+    if j < len(toks) and toks[j].is_slot:
+        if toks[j].possessive:
+            return []
+        if j > i and toks[j - 1].low not in _DETERMINERS:
+            return []  # "attacked government X": too loose to trust
+        members = _slot_list_forward(toks, j)
+        out = [s for m in members if (s := toks[m].slot) is not None]
+        # "X groups, including A and B": the examples too
+        k = members[-1] + 1
+        if k + 2 < len(toks) and toks[k].text[:1].islower() and toks[k + 1].text == "," \
+                and toks[k + 2].low in _SUCH:
+            out += _objects_at(toks, k + 3)
+        return out
+    # "groups, including A and B" / "groups such as A"
+    j = _skip_modifiers(toks, i, 3)
+    if j + 1 < len(toks) and toks[j].text == ",":
+        j += 1
+    if j < len(toks) and toks[j].low in _SUCH:
+        j += 1
+    elif j + 1 < len(toks) and toks[j].low == "such" and toks[j + 1].low == "as":
+        j += 2
+    else:
+        return []
+    if j < len(toks) and toks[j].is_slot and not toks[j].possessive:
+        return [s for m in _slot_list_forward(toks, j) if (s := toks[m].slot) is not None]
+    return []
+
+
+def _after_list(toks: list[Token], i: int) -> int:
+    """The token after the object phrase starting at `i` (past a list and an example
+    aside), for a frame's "with ..." that follows it."""
+    j = i
+    while j < len(toks) and j - i < 30 and toks[j].low not in {"with", ";", ":"} and \
+            toks[j].low not in {"which", "who", "but", "while"}:
+        j += 1
+    return j
+
+
+def _theme(toks: list[Token], i: int, stop: set[str]) -> tuple[list[Relation], int]:
+    """The relations named by the nouns of a theme phrase starting at token `i` ("troops,
+    heavy weapons and logistical support"), and the token after it."""
+    nouns = _lexicon().nouns
+    rels: list[Relation] = []
+    j = i
+    while j < len(toks) and j - i < 20:
+        t = toks[j]
+        if t.is_slot or t.low in stop or t.low in {";", ":", ".", "which", "who", "but",
+                                                   "while", "that", "(", ")"}:
+            break
+        if t.low in _PREPOSITIONS and t.low != "of":
+            break
+        two = f"{t.low} {toks[j + 1].low}" if j + 1 < len(toks) else ""
+        rel = nouns.get(two) or nouns.get(t.low) or nouns.get(f"{two}s") or \
+            nouns.get(f"{t.low}s")  # "every advanced weapon"
+        if rel is not None and rel not in rels:
+            rels.append(rel)
+        j += 1
+    return rels, j
+
+
+def _read_verb(toks: list[Token], v: int, relation: Relation | None,
+               provide: bool) -> list[Reading]:
+    verb = toks[v]
+    form = _form(verb.low)
+    if v + 1 < len(toks) and _ADJECTIVAL.match(toks[v + 1].low) and form == "past":
+        return []
+    g, passive, has_aux = _group_start(toks, v)
+    passive = passive and form == "past"
+    subj = _subjects(toks, v, g, has_aux)
+    if passive and provide and relation is None:
+        return _passive_provide(toks, v, g, subj[0] if subj else [])
+    if subj is None:
+        return []
+    subjects, how = subj
+    pairs: list[tuple[int, int, Relation, str]] = []
+    if passive:
+        agents = _agent(toks, v + 1)
+        for rel in ([relation] if relation is not None else []):
+            pairs += [(a, s, rel, f"passive-{how}") for a in agents for s in subjects]
+    elif provide and relation is None:
+        pairs += _provide(toks, v, subjects, how)
+    elif relation is not None:
+        i = v + 1
+        while i < len(toks) and (toks[i].low.endswith("ly") and len(toks[i].low) > 4
+                                 or toks[i].low in {"also", "again", "back"}):
+            i += 1
+        if relation is Relation.HOSTILITY and i < len(toks) and toks[i].low == "against":
+            i += 1
+        objects = _objects_at(toks, i)
+        pairs += [(s, o, relation, how) for s in subjects for o in objects]
+    return [Reading(s, r, o, verb.start, f"{frame}:{verb.low}") for s, o, r, frame in pairs
+            if s != o]
+
+
+def _agent(toks: list[Token], i: int) -> list[int]:
+    """The slots of a passive's "by X (instructors)" agent right after the verb."""
+    j = i
+    while j < len(toks) and j - i < 4 and toks[j].low != "by":
+        t = toks[j]
+        if t.is_slot or t.text in {",", ";", ":"} or t.low in _CLAUSE_WORDS:
+            return []
+        j += 1
+    if j >= len(toks) or toks[j].low != "by":
+        return []
+    j = _skip_modifiers(toks, j + 1, 0)
+    if j < len(toks) and toks[j].is_slot and not toks[j].possessive:
+        return [s for m in _slot_list_forward(toks, j) if (s := toks[m].slot) is not None]
+    if j + 1 < len(toks) and toks[j].is_slot and toks[j].possessive and \
+            toks[j + 1].low in _GROUP_NOUNS:
+        agent = toks[j].slot
+        return [agent] if agent is not None else []
+    return []
+
+
+def _provide(toks: list[Token], v: int, subjects: list[int],
+             how: str) -> list[tuple[int, int, Relation, str]]:
+    """A provide-verb's frames: "Y with Z", "Y Z" (two objects), "Z to/for Y"."""
+    out: list[tuple[int, int, Relation, str]] = []
+    i = v + 1
+    while i < len(toks) and toks[i].low.endswith("ly") and len(toks[i].low) > 4:
+        i += 1
+    recipients = _objects_at(toks, i)
+    if recipients:
+        j = _after_list(toks, i)
+        if j < len(toks) and toks[j].low == "with":
+            rels, _ = _theme(toks, j + 1, set())
+            frame = "provide-with"
+        else:
+            # "gave Y weapons": the theme right after the recipient
+            k = i
+            while k < len(toks) and not toks[k].is_slot:
+                k += 1
+            k = max(_slot_list_forward(toks, k)) + 1 if k < len(toks) else k
+            rels, _ = _theme(toks, k, set())
+            frame = "provide-two"
+        for s in subjects:
+            out += [(s, o, r, f"{frame}-{how}") for o in recipients for r in rels]
+        return out
+    rels, j = _theme(toks, i, {"to", "for"})
+    if not rels or j >= len(toks) or toks[j].low not in {"to", "for"}:
+        return out
+    recipients = _objects_at(toks, j + 1)
+    for s in subjects:
+        out += [(s, o, r, f"provide-to-{how}") for o in recipients for r in rels]
+    return out
+
+
+def _passive_provide(toks: list[Token], v: int, g: int, patients: list[int]) -> list[Reading]:
+    """A provide-verb in the passive: "weapons were delivered by X to Y", "weapons were
+    delivered to Y by X", "Y was supplied with weapons by X"."""
+    agents: list[int] = []
+    recipients: list[int] = []
+    rels: list[Relation] = []
+    i = v + 1
+    for _ in range(2):
+        if i < len(toks) and toks[i].low == "by" and not agents:
+            agents = _agent(toks, i)
+            i = _after_slots(toks, i + 1)
+        elif i < len(toks) and toks[i].low == "to" and not recipients and not patients:
+            recipients = _objects_at(toks, i + 1)
+            i = _after_slots(toks, i + 1)
+        elif i < len(toks) and toks[i].low == "with" and patients:
+            rels, i = _theme(toks, i + 1, {"by"})
+    if not agents:
+        return []
+    if patients:
+        recipients = patients
+    else:
+        # the theme is the passive's subject: nouns just before the verb group
+        k = g - 1
+        while k >= 0 and g - k <= 8 and not toks[k].is_slot and \
+                toks[k].low not in _CLAUSE_WORDS | {";", ":", ","}:
+            k -= 1
+        rels, _ = _theme(toks, k + 1, set())
+    return [Reading(a, r, o, toks[v].start, f"provide-passive:{toks[v].low}")
+            for a in agents for o in recipients for r in rels if a != o]
+
+
+def _after_slots(toks: list[Token], i: int) -> int:
+    """The token after the slot list (with a group noun) that starts near token `i`."""
+    j = _skip_modifiers(toks, i, 0)
+    if j < len(toks) and toks[j].is_slot:
+        j = _slot_list_forward(toks, j)[-1] + 1
+        if j < len(toks) and toks[j].low in _GROUP_NOUNS:
+            j += 1
+    return j
