@@ -21,7 +21,11 @@ from loaders.pipeline.lexicon import load_yaml
 _TOKEN = re.compile(r"⟪(\d+)⟫('s?)?|[\w$€£][\w'’.$-]*[\w$]|[\w$€£]|[^\s\w]")
 _PARTICIPLE_IRREGULAR = {"fought", "struck", "given", "sent", "sold", "lent", "paid",
                          "overrun", "propped"}
-_PAST_IRREGULAR = _PARTICIPLE_IRREGULAR | {"gave", "overran"}
+_PAST_IRREGULAR = _PARTICIPLE_IRREGULAR | {
+    "gave", "overran", "said", "told", "found", "made", "led", "took", "taken", "held", "met",
+    "began", "begun", "won", "lost", "left", "kept", "brought", "built", "bought", "put",
+    "got", "ran", "saw", "seen", "went", "gone", "came", "became", "drove", "shot", "hit",
+    "known", "thought", "wrote", "written", "spoke", "spoken", "sought", "fled", "stood"}
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _AUX = _BE | {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must",
               "should", "shall", "do", "does", "did", "not", "never", "also", "still", "long",
@@ -56,6 +60,8 @@ _GROUP_NOUNS = {"forces", "force", "troops", "soldiers", "officers", "instructor
                 "militiamen", "gunmen", "regime", "leadership", "leaders", "members",
                 "engineers", "personnel", "brigades", "battalions", "cadres", "intelligence",
                 "recruits", "trainees", "volunteers"}
+_CURRENCY = {"dollars", "euros", "pounds"}
+_AMOUNT = _CURRENCY | {"million", "millions", "billion", "billions", "bn", "worth"}
 _EQUIPMENT = {"jets", "warplanes", "aircraft", "drones"}
 _PARTITIVE = {"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "most",
               "one", "two", "three", "four", "five", "members", "elements", "remnants"}
@@ -227,24 +233,35 @@ def _slot_list_back(toks: list[Token], end: int) -> tuple[list[int], int]:
     """The slots of a list "A, B and C" ending at token `end`, and where the list starts."""
     members = [end]
     i = end
-    while i >= 2 and toks[i - 1].low in {"and", ",", "&"} and toks[i - 2].is_slot \
-            and not toks[i - 2].possessive:
+    if i >= 3 and toks[i - 1].low in {"and", "or"} and toks[i - 2].text == "," and \
+            toks[i - 3].is_slot and not toks[i - 3].possessive:
+        i -= 3  # "A, B, and C"
+        members.append(i)
+    # bare commas only once an "and" closed the list: "According to Z, X attacked"
+    while i >= 2 and (toks[i - 1].low in {"and", "&", "or"} or toks[i - 1].text == "," and
+                      len(members) > 1) and toks[i - 2].is_slot and not toks[i - 2].possessive:
         i -= 2
         members.append(i)
     return sorted(members), i
 
 
 def _slot_list_forward(toks: list[Token], start: int) -> list[int]:
-    """The slots of a list starting at token `start` (a slot)."""
+    """The slots of a list starting at token `start` (a slot). Bare commas join members
+    only in a list that ends with "and"/"or" ("A, B and C"): "Y, Z said" is no list."""
     members = [start]
+    closed = [start]  # the members up to the last "and"/"or"
     i = start
     while i + 2 < len(toks) and toks[i + 1].low in {"and", ",", "&", "or"} and \
             toks[i + 2].is_slot:
         i += 2
         members.append(i)
+        if toks[i - 1].low != ",":
+            closed = list(members)
     if i + 3 < len(toks) and toks[i + 1].low == "," and toks[i + 2].low in {"and", "or"} and \
             toks[i + 3].is_slot:
         members.append(i + 3)
+        closed = list(members)
+    members = closed
     if len(members) > 1 and _starts_clause(toks, members[-1] + 1):
         members.pop()  # "X attacked Y and Z retaliated": Z begins a clause of its own
     return members
@@ -354,7 +371,8 @@ def _main_subject(toks: list[Token], before: int) -> list[int] | None:
     return [s for m in found if (s := toks[m].slot) is not None]
 
 
-def _subjects(toks: list[Token], v: int, g: int, has_aux: bool) -> tuple[list[int], str] | None:
+def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
+              depth: int = 0) -> tuple[list[int], str] | None:
     """The subject slots of the verb at `v` whose group starts at `g`, and how found."""
     if g == 0:
         return None
@@ -371,6 +389,11 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool) -> tuple[list[in
                 len(members) == 1:
             return None  # "X support for Y": a noun after an actor's name
         return [s for m in members if (s := toks[m].slot) is not None], "subject"
+    if p.low in {"and", "or", ","} and g >= 2 and not toks[g - 2].is_slot and \
+            toks[g - 2].low in _lexicon().verbs and _form(toks[g - 2].low) == form and depth < 3:
+        # "X, which armed and funded Y": the first verb's subject
+        g2, _, aux2 = _group_start(toks, g - 2)
+        return _subjects(toks, g - 2, g2, aux2, depth + 1)
     if p.low in {"which", "who", "that"}:
         k = g - 2
         if k >= 0 and toks[k].text == ",":
@@ -466,21 +489,33 @@ def _theme(toks: list[Token], i: int, stop: set[str]) -> tuple[list[Relation], i
     heavy weapons and logistical support"), and the token after it."""
     nouns = _lexicon().nouns
     rels: list[Relation] = []
+    money = False
     j = i
     while j < len(toks) and j - i < 20:
         t = toks[j]
         if t.is_slot or t.low in stop or t.low in {";", ":", ".", "which", "who", "but",
                                                    "while", "that", "(", ")"}:
             break
-        if t.low in _PREPOSITIONS and t.low != "of":
-            break
+        if t.low in _CURRENCY or t.low[:1] in "$€£":
+            money = True
+        elif t.low in _PREPOSITIONS and t.low != "of" and not (
+                t.low == "in" and j > i and _amount(toks[j - 1].low)) and not (
+                t.low == "than" and j > i and toks[j - 1].low in {"more", "less", "fewer"}):
+            break  # "more than $5 million in military aid" goes on
         two = f"{t.low} {toks[j + 1].low}" if j + 1 < len(toks) else ""
-        rel = nouns.get(two) or nouns.get(t.low) or nouns.get(f"{two}s") or \
-            nouns.get(f"{t.low}s")  # "every advanced weapon"
+        rel = nouns.get(two) or nouns.get(t.low)
+        if rel is None and t.low not in _AMOUNT:
+            rel = nouns.get(f"{two}s") or nouns.get(f"{t.low}s")  # "every advanced weapon"
         if rel is not None and rel not in rels:
             rels.append(rel)
         j += 1
+    if money and not rels:
+        rels.append(Relation.FUNDING)
     return rels, j
+
+
+def _amount(low: str) -> bool:
+    return low in _AMOUNT or low[:1] in "$€£" or low[:1].isdigit()
 
 
 def _read_verb(toks: list[Token], v: int, relation: Relation | None,
@@ -512,6 +547,14 @@ def _read_verb(toks: list[Token], v: int, relation: Relation | None,
         if relation is Relation.HOSTILITY and i < len(toks) and toks[i].low == "against":
             i += 1
         objects = _objects_at(toks, i)
+        hops = 0
+        while not objects and hops < 3 and i + 1 < len(toks) and \
+                toks[i].low in {"and", "or", ","} and toks[i + 1].low in _lexicon().verbs \
+                and _form(toks[i + 1].low) == form:
+            # "armed and funded Y": the last verb's object is the first one's too
+            i += 2
+            hops += 1
+            objects = _objects_at(toks, i)
         pairs += [(s, o, relation, how) for s in subjects for o in objects]
     return [Reading(s, r, o, verb.start, f"{frame}:{verb.low}") for s, o, r, frame in pairs
             if s != o]

@@ -53,6 +53,12 @@ READS: list[tuple[str, Triple]] = [
     ("⟪0⟫ continued to deliver fuel, heavy weapons and logistical support to ⟪1⟫.",
      (0, "arms", 1)),
     ("⟪0⟫ quietly gave ⟪1⟫ money and rockets.", (0, "funding", 1)),
+    # money named by an amount; coordinated verbs sharing subject and object
+    ("⟪0⟫ has provided ⟪1⟫ with more than $60 billion in military aid.", (0, "support", 1)),
+    ("⟪0⟫ transferred millions of dollars to ⟪1⟫ last year.", (0, "funding", 1)),
+    ("⟪0⟫, which has armed and funded ⟪1⟫ for decades, denied it.", (0, "arms", 1)),
+    ("⟪0⟫, which has armed and funded ⟪1⟫ for decades, denied it.", (0, "funding", 1)),
+    ("⟪0⟫ trained, armed and financed ⟪1⟫ militias.", (0, "training", 1)),
     # coordinated verbs sharing the subject
     ("⟪0⟫ swore loyalty to its founders and later fought ⟪1⟫ near the coast.",
      (0, "hostility", 1)),
@@ -60,6 +66,7 @@ READS: list[tuple[str, Triple]] = [
     # lists of objects and subjects; "fought against"
     ("⟪0⟫ has bombed ⟪1⟫, ⟪2⟫ and ⟪3⟫ in recent weeks.", (0, "hostility", 3)),
     ("⟪0⟫ and ⟪2⟫ have trained ⟪1⟫ for a decade.", (2, "training", 1)),
+    ("⟪0⟫, ⟪3⟫, and ⟪2⟫ have trained ⟪1⟫ for a decade.", (3, "training", 1)),
     ("⟪0⟫ fought against ⟪1⟫ for most of the decade.", (0, "hostility", 1)),
     # catenatives before the verb, a report of someone's deed
     ("⟪0⟫ is believed to have trained ⟪1⟫ cadres.", (0, "training", 1)),
@@ -107,6 +114,13 @@ NOT_READ: list[tuple[str, Triple]] = [
     ("Rifles were shipped to ⟪1⟫ from ⟪0⟫.", (0, "arms", 1)),
     ("Rifles sent to ⟪1⟫ were seized by ⟪0⟫.", (0, "arms", 1)),
     ("⟪2⟫ was sent to ⟪1⟫ by ⟪0⟫ as an envoy.", (0, "personnel", 1)),
+    # a number of people is no money; verbs of different subjects share nothing
+    ("⟪0⟫ lent 2 million people to ⟪1⟫.", (0, "funding", 1)),
+    ("⟪0⟫ attacked and ⟪2⟫ backed ⟪1⟫.", (0, "hostility", 1)),
+    # a comma is no list without a closing "and": the reporter is no object
+    ("⟪0⟫ attacked ⟪1⟫ positions and sheltered ⟪2⟫, ⟪3⟫ said.", (0, "safe_haven", 3)),
+    ("⟪0⟫ sheltered ⟪2⟫, ⟪3⟫ claimed.", (0, "safe_haven", 3)),
+    ("According to ⟪2⟫, ⟪0⟫ attacked ⟪1⟫.", (2, "hostility", 1)),
     # a theme with no relation noun
     ("⟪0⟫ sent a delegation to ⟪1⟫.", (0, "support", 1)),
 ]
