@@ -594,29 +594,66 @@ def _summary_rows(q: EdgeQuery) -> str:
     return _summary_head(q).strip()
 
 
-def _ranked_rows(q: EdgeQuery) -> str:
-    """The rows of a page anchored at one end (directed, no symmetric type) in page
-    order: per relationship type, the first `$offset + $limit` off its index on
-    (anchor, rank), which is already in page order (no sort of the anchor's other
-    relationships), then merged."""
+def _ranked_seeks(q: EdgeQuery, then: str) -> str:
+    """Per relationship type, its relationships at the anchor (one end, directed, no
+    symmetric type) with at least `$min_sources` sources, off the type's index on
+    (anchor, rank), in page order; each followed by `then`, all UNIONed."""
     way, end = ("in", "object") if q.object else ("out", "subject")
-    seeks = "\nUNION ALL\n".join(f"""MATCH ()-[r:{rel_type(rel)}]->()
+    return "\nUNION ALL\n".join(f"""MATCH ()-[r:{t}]->()
 WHERE r.{end} = ${end} AND r.rank_{way} < $rank_below
-WITH r ORDER BY r.{end}, r.rank_{way} LIMIT $offset + $limit
-RETURN r""" for rel in sorted(q.relations))
-    return f"CALL () {{\n{seeks}\n}}\nWITH r WHERE r.sources >= $min_sources"
+{then.format(end=end, way=way, type=t)}""" for t in (rel_type(rel) for rel in sorted(q.relations)))
+
+
+def _ranked_rows(q: EdgeQuery) -> str:
+    """The relationships `r` of a page anchored at one end, in page order: per type,
+    the first `$offset + $limit` off its index, already in page order (no sort of the
+    anchor's other relationships), then merged by their ranks, which the index
+    holds, and relations (only the page's own relationships are read). Into an actor, `rank_in`
+    then the relation is the page order (sources, claims, subject, relation); out
+    of one, the counts' part of `rank_out`, the relation, then the rest (object)."""
+    way = "in" if q.object else "out"
+    seeks = _ranked_seeks(q, "WITH r ORDER BY r.{end}, r.rank_{way} LIMIT $offset + $limit\n"
+                             "RETURN r, r.rank_{way} AS rank, $relation_of['{type}'] AS relation")
+    order = ("rank, relation" if way == "in"
+             else f"left(rank, {2 * RANK_DIGITS}), relation, rank")
+    return f"""CALL () {{
+{seeks}
+}}
+WITH r, rank, relation
+ORDER BY {order}
+SKIP $offset LIMIT $limit"""
+
+
+def _ranked_count(q: EdgeQuery) -> str:
+    """How many relationships at the anchor have at least `$min_sources` sources:
+    index entries counted, no relationship read."""
+    return f"CALL () {{\n{_ranked_seeks(q, 'RETURN count(r) AS n')}\n}}\nRETURN sum(n) AS total"
+
+
+_PAGE_ITEM: Final = (
+    "{subject: subject, relation: relation, object: object, claims: claims, sources: sources,\n"
+    " first_seen: r.first_seen, last_seen: r.last_seen, asserted: r.asserted,\n"
+    " reported: r.reported, denied: 0, prescriptive: 0, hypothetical: 0}"
+)
 
 
 def _summary_page(q: EdgeQuery) -> str:
     """One page of a summary query and its total: the count reads one property per
-    relationship, and the page keeps only its own rows while it sorts (no list of
-    every edge is built)."""
+    relationship (or none: a degree, index entries), and the page keeps only its own
+    rows while it sorts (no list of every edge is built)."""
     rows = _summary_rows(q)
     count = f"{rows}\nRETURN count(r) AS total"
+    page = f"""{rows}
+WITH r, s.id AS subject, $relation_of[type(r)] AS relation, o.id AS object,
+     r.claims AS claims, r.sources AS sources
+{EDGE_ORDER}
+SKIP $offset LIMIT $limit"""
     one_end = q.subject != q.object and not (q.actor or q.any_of or q.both_in)
-    page_rows, subject, obj = rows, "s.id", "o.id"
     if one_end and _directed(q):
-        page_rows, subject, obj = _ranked_rows(q), "r.subject", "r.object"
+        page = f"""{_ranked_rows(q)}
+WITH r, r.subject AS subject, relation, r.object AS object, r.claims AS claims,
+     r.sources AS sources"""
+        count = _ranked_count(q)
         if q.any_sources:
             # the anchor's degree per type, kept on the node: its edges are not walked
             types = "|".join(rel_type(r) for r in sorted(q.relations))
@@ -628,15 +665,8 @@ CALL () {{
 {count}
 }}
 CALL () {{
-{page_rows}
-WITH r, {subject} AS subject, $relation_of[type(r)] AS relation, {obj} AS object,
-     r.claims AS claims, r.sources AS sources
-{EDGE_ORDER}
-SKIP $offset LIMIT $limit
-RETURN collect({{subject: subject, relation: relation, object: object, claims: claims,
-                 sources: sources, first_seen: r.first_seen, last_seen: r.last_seen,
-                 asserted: r.asserted, reported: r.reported, denied: 0, prescriptive: 0,
-                 hypothetical: 0}}) AS items
+{page}
+RETURN collect({_PAGE_ITEM}) AS items
 }}
 RETURN total, items
 """
