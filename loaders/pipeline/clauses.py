@@ -390,7 +390,8 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
             return None  # "X support for Y": a noun after an actor's name
         return [s for m in members if (s := toks[m].slot) is not None], "subject"
     if p.low in {"and", "or", ","} and g >= 2 and not toks[g - 2].is_slot and \
-            toks[g - 2].low in _lexicon().verbs and _form(toks[g - 2].low) == form and depth < 3:
+            toks[g - 2].low in _lexicon().verbs and _form(toks[g - 2].low) == form and \
+            depth < 3 and (p.low != "," or _verb_list_closed(toks, v)):
         # "X, which armed and funded Y": the first verb's subject
         g2, _, aux2 = _group_start(toks, g - 2)
         return _subjects(toks, g - 2, g2, aux2, depth + 1)
@@ -408,6 +409,10 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
         if not _free_subject(toks, members, first) and toks[first - 1].low != "by":
             return None
         return [s for m in members if (s := toks[m].slot) is not None], "relative"
+    if p.text == "," and (form == "past" or has_aux and form != "ing"):
+        aside = _before_aside(toks, g - 1)
+        if aside:
+            return aside, "aside"
     if p.text == "," and form in {"ing", "past"} and not has_aux:
         if form == "past":
             return None  # ", backed by X": a description; the rules read those
@@ -419,6 +424,38 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
         main = _main_subject(toks, g - 1)
         return (main, "coordinated") if main else None
     return None
+
+
+def _verb_list_closed(toks: list[Token], v: int) -> bool:
+    """Whether the verb at `v` is in a comma list of verbs that an "and"/"or" closes
+    ("trained, armed and financed"), not before a comma that ends a clause."""
+    verbs = _lexicon().verbs
+    while v + 2 < len(toks) and toks[v + 1].text == "," and toks[v + 2].low in verbs:
+        v += 2
+    return v + 2 < len(toks) and toks[v + 1].low in {"and", "or"} and toks[v + 2].low in verbs
+
+
+def _before_aside(toks: list[Token], close: int) -> list[int] | None:
+    """The subject before an aside that ends with the comma at `close`: "X, backed by
+    Y, attacked Z", "X, along with Y, has attacked Z". The subject must open the
+    sentence (after a fronted phrase) or follow "that"."""
+    k = close - 1
+    while k > 0 and close - k < 16 and toks[k].text not in {",", ";", ":", "—", "–", "("}:
+        k -= 1
+    if k <= 0 or toks[k].text != "," or close - k < 2:
+        return None
+    np = _np_head_back(toks, k - 1)
+    if np is None:
+        return None
+    members, first = np
+    before = toks[first - 1].low if first > 0 else ""
+    if first > 0 and before != "that" and not (before == "," and first >= 2 and (
+            toks[0].low in _PREPOSITIONS or toks[0].low in {"according", "as"} or
+            toks[0].text[:1].isdigit())):
+        return None
+    if before == "that" and not _complementizer(toks, first - 1):
+        return None
+    return [s for m in members if (s := toks[m].slot) is not None]
 
 
 def _skip_modifiers(toks: list[Token], i: int, limit: int = 3) -> int:
@@ -550,7 +587,8 @@ def _read_verb(toks: list[Token], v: int, relation: Relation | None,
         hops = 0
         while not objects and hops < 3 and i + 1 < len(toks) and \
                 toks[i].low in {"and", "or", ","} and toks[i + 1].low in _lexicon().verbs \
-                and _form(toks[i + 1].low) == form:
+                and _form(toks[i + 1].low) == form and (
+                    toks[i].low != "," or _verb_list_closed(toks, i + 1)):
             # "armed and funded Y": the last verb's object is the first one's too
             i += 2
             hops += 1

@@ -63,6 +63,10 @@ READS: list[tuple[str, Triple]] = [
     ("⟪0⟫ swore loyalty to its founders and later fought ⟪1⟫ near the coast.",
      (0, "hostility", 1)),
     ("⟪0⟫ seized the port and then armed ⟪1⟫ militias.", (0, "arms", 1)),
+    # an aside between the subject and its verb
+    ("⟪0⟫, backed by ⟪1⟫, attacked ⟪2⟫ in May.", (0, "hostility", 2)),
+    ("⟪0⟫, along with ⟪1⟫, has shelled ⟪2⟫ for weeks.", (0, "hostility", 2)),
+    ("Officials said that ⟪0⟫, which ⟪1⟫ backed, attacked ⟪2⟫.", (0, "hostility", 2)),
     # lists of objects and subjects; "fought against"
     ("⟪0⟫ has bombed ⟪1⟫, ⟪2⟫ and ⟪3⟫ in recent weeks.", (0, "hostility", 3)),
     ("⟪0⟫ and ⟪2⟫ have trained ⟪1⟫ for a decade.", (2, "training", 1)),
@@ -117,6 +121,11 @@ NOT_READ: list[tuple[str, Triple]] = [
     # a number of people is no money; verbs of different subjects share nothing
     ("⟪0⟫ lent 2 million people to ⟪1⟫.", (0, "funding", 1)),
     ("⟪0⟫ attacked and ⟪2⟫ backed ⟪1⟫.", (0, "hostility", 1)),
+    # the subject of a relative clause does not act in the main clause
+    ("Officials said that ⟪0⟫, which ⟪1⟫ backed, attacked ⟪2⟫.", (1, "hostility", 2)),
+    ("Officials said that ⟪0⟫, which ⟪1⟫ backed, attacked ⟪2⟫.", (1, "support", 2)),
+    ("The militia, backed by ⟪1⟫, attacked ⟪2⟫.", (1, "hostility", 2)),
+    ("Support from ⟪0⟫, ⟪1⟫ said, helped ⟪2⟫.", (0, "support", 2)),
     # a comma is no list without a closing "and": the reporter is no object
     ("⟪0⟫ attacked ⟪1⟫ positions and sheltered ⟪2⟫, ⟪3⟫ said.", (0, "safe_haven", 3)),
     ("⟪0⟫ sheltered ⟪2⟫, ⟪3⟫ claimed.", (0, "safe_haven", 3)),
