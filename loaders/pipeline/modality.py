@@ -23,6 +23,7 @@ class Cues:
     attribution: tuple[re.Pattern[str], ...]
     negation: tuple[re.Pattern[str], ...]
     negation_words: int
+    question: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def cues() -> Cues:
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("attribution") or []),
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("negation") or []),
         int(data.get("negation_words") or 5),
+        re.compile(str(data.get("question") or r"(?!)")),
     )
 
 
@@ -54,11 +56,21 @@ def modality_of(masked: str, start: int, trigger: int, presupposed: bool) -> Mod
     c = cues()
     if presupposed:
         return Modality.ASSERTED  # a description in the writer's own voice ("X-backed Y")
-    window = masked[clause_start(masked, trigger):trigger]
+    begin = clause_start(masked, trigger)
+    window = masked[begin:trigger]
     near = " ".join(window.split()[-c.negation_words:])
     if any(p.search(near) for p in c.negation):
         return Modality.DENIED
+    if c.question.match(masked, trigger):
+        return Modality.HYPOTHETICAL
+    # The trigger word itself completes a cue that names it: "ended its support".
+    word = re.match(r"[\w-]+", masked[trigger:])
+    with_word = masked[begin:trigger + (word.end() if word else 0)]
     for modality, patterns in c.classes:
+        if modality is Modality.DENIED:
+            if any(p.search(with_word) for p in patterns):
+                return Modality.DENIED
+            continue
         if modality is Modality.REPORTED:
             if any(p.search(masked) for p in patterns):
                 return Modality.REPORTED
