@@ -63,6 +63,9 @@ _GROUP_NOUNS = {"forces", "force", "troops", "soldiers", "officers", "instructor
 _CURRENCY = {"dollars", "euros", "pounds"}
 _AMOUNT = _CURRENCY | {"million", "millions", "billion", "billions", "bn", "worth"}
 _EQUIPMENT = {"jets", "warplanes", "aircraft", "drones"}
+# Verbs of aspect before a gerund: "began arming", "kept funding" (not "stopped").
+_ASPECT = {"began", "begun", "begin", "begins", "started", "start", "starts", "continued",
+           "continue", "continues", "kept", "keep", "keeps", "resumed", "resume", "resumes"}
 _PARTITIVE = {"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "most",
               "one", "two", "three", "four", "five", "members", "elements", "remnants"}
 _SUCH = {"including", "notably", "namely", "particularly", "especially"}
@@ -192,7 +195,7 @@ def read(text: str, demonyms: frozenset[int] = frozenset()) -> list[Reading]:
     toks = _adjectives_as_words(tokenize(text), demonyms)
     if sum(1 for t in toks if t.is_slot) < 2:
         return []
-    out: list[Reading] = []
+    out: list[Reading] = _fronted_participles(toks)
     for v, tok in enumerate(toks):
         if tok.is_slot or not tok.text[:1].islower():
             continue
@@ -224,6 +227,11 @@ def _group_start(toks: list[Token], v: int) -> tuple[int, bool, bool]:
             nearest = nearest or "to"
             has_aux = True
             i -= 2
+            continue
+        if p.low in _ASPECT and i == v and toks[v].low.endswith("ing"):
+            nearest = nearest or p.low  # "began arming Y"
+            has_aux = True
+            i -= 1
             continue
         break
     return i, nearest in _BE, has_aux
@@ -690,3 +698,35 @@ def _after_slots(toks: list[Token], i: int) -> int:
         if j < len(toks) and toks[j].low in _GROUP_NOUNS:
             j += 1
     return j
+
+
+def _fronted_participles(toks: list[Token]) -> list[Reading]:
+    """A sentence opening with passive participles and their agent: "Armed and trained by
+    X, Y grew ..." (the agent gives, the main clause's subject receives)."""
+    participles = _lexicon().participles
+    verbs: list[int] = []
+    i = 0
+    while i < len(toks) and toks[i].low in participles and not toks[i].is_slot:
+        verbs.append(i)
+        if i + 2 < len(toks) and toks[i + 1].low in {"and", ","} and \
+                toks[i + 2].low in participles:
+            i += 2
+            continue
+        i += 1
+        break
+    if not verbs or i >= len(toks) or toks[i].low != "by":
+        return []
+    agents = _agent(toks, i)
+    j = _after_slots(toks, i + 1)
+    if not agents or j + 1 >= len(toks) or toks[j].text != "," or not toks[j + 1].is_slot:
+        return []
+    members = _slot_list_forward(toks, j + 1)
+    k = members[-1] + 1
+    if k < len(toks) and toks[k].low in _GROUP_NOUNS:
+        k += 1
+    if toks[j + 1].possessive or k >= len(toks) or not toks[k].text[:1].islower():
+        return []  # "Backed by X, Y's allies ...": whose the backing is, is unclear
+    recipients = [s for m in members if (s := toks[m].slot) is not None]
+    return [Reading(a, participles[toks[v].low], o, toks[v].start,
+                    f"fronted-passive:{toks[v].low}")
+            for v in verbs for a in agents for o in recipients if a != o]

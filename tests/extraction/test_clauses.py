@@ -63,6 +63,12 @@ READS: list[tuple[str, Triple]] = [
     ("⟪0⟫ swore loyalty to its founders and later fought ⟪1⟫ near the coast.",
      (0, "hostility", 1)),
     ("⟪0⟫ seized the port and then armed ⟪1⟫ militias.", (0, "arms", 1)),
+    # a sentence opening with passive participles and their agent
+    ("Armed and trained by ⟪0⟫, ⟪1⟫ grew into a regional force.", (0, "training", 1)),
+    ("Backed by ⟪0⟫ and ⟪2⟫, ⟪1⟫ advanced on the capital.", (2, "support", 1)),
+    # a verb of aspect before a gerund
+    ("⟪0⟫ began arming ⟪1⟫ in 2014.", (0, "arms", 1)),
+    ("⟪0⟫, which resumed funding ⟪1⟫ last year, denies it.", (0, "funding", 1)),
     # an aside between the subject and its verb
     ("⟪0⟫, backed by ⟪1⟫, attacked ⟪2⟫ in May.", (0, "hostility", 2)),
     ("⟪0⟫, along with ⟪1⟫, has shelled ⟪2⟫ for weeks.", (0, "hostility", 2)),
@@ -121,6 +127,12 @@ NOT_READ: list[tuple[str, Triple]] = [
     # a number of people is no money; verbs of different subjects share nothing
     ("⟪0⟫ lent 2 million people to ⟪1⟫.", (0, "funding", 1)),
     ("⟪0⟫ attacked and ⟪2⟫ backed ⟪1⟫.", (0, "hostility", 1)),
+    # a fronted agent backs the subject, not a possessor; nor the other way round
+    ("Backed by ⟪0⟫, ⟪1⟫'s allies advanced.", (0, "support", 1)),
+    ("Backed by ⟪0⟫, ⟪1⟫ attacked ⟪2⟫.", (1, "support", 0)),
+    ("Backed by ⟪0⟫, ⟪1⟫ attacked ⟪2⟫.", (0, "support", 2)),
+    # stopping is no verb of aspect
+    ("⟪0⟫ stopped arming ⟪1⟫ in 2014.", (0, "arms", 1)),
     # the subject of a relative clause does not act in the main clause
     ("Officials said that ⟪0⟫, which ⟪1⟫ backed, attacked ⟪2⟫.", (1, "hostility", 2)),
     ("Officials said that ⟪0⟫, which ⟪1⟫ backed, attacked ⟪2⟫.", (1, "support", 2)),
@@ -176,13 +188,17 @@ def test_theme_lists() -> None:
 
 # --- whole pipeline: a fallback after the rules, with modality ---------------------
 
+# Each of these is missed by the rules alone: the reader's fallback finds it.
 FOUND: list[tuple[str, tuple[str, str, str]]] = [
-    ("Rwanda, which has long supplied the M23 with mortars and night-vision goggles, "
-     "rejects the charge.", ("Rwanda", "arms", "M23")),
     ("Iran expanded its role in Yemen over the decade, supplying the Houthis with "
      "drones and ballistic missiles.", ("Iran", "arms", "Houthis")),
-    ("Hamas cadres were trained by Hezbollah instructors at a camp near Baalbek.",
-     ("Hezbollah", "training", "Hamas")),
+    ("Turkey expanded its footprint in Libya, sending drones, mercenaries and advisers to "
+     "the Government of National Accord.", ("Turkey", "arms", "Government of National Accord")),
+    ("The drones were delivered by Iran to Russia in 2022.", ("Iran", "arms", "Russia")),
+    ("Armed and trained by Iran, Hezbollah grew into a regional force.",
+     ("Iran", "training", "Hezbollah")),
+    ("Turkey, along with Qatar, has backed the Government of National Accord.",
+     ("Turkey", "support", "Government of National Accord")),
 ]
 
 
