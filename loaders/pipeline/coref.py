@@ -183,12 +183,28 @@ def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: l
     here = [m for m in before if actors[m.actor].kind in kinds]
     plain = [m for m in here if not _embedded(text, sent, m)]
     if plain or here:
-        return (plain or here)[-1].actor
+        pick = (plain or here)[-1]
+        return None if _coordinated(text, here, pick) else pick.actor
     for g in reversed(_by_sentence(text, prev)):
         fits = [m for m in g if actors[m.actor].kind in kinds]
         if fits:
-            return ([m for m in fits if not m.possessive] or fits)[0].actor
+            pick = ([m for m in fits if not m.possessive] or fits)[0]
+            return None if _coordinated(text, fits, pick) else pick.actor
     return None
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*|\s(?:and|or|as well as)\s+|,\s+(?:and|or)\s+)"
+                           r"(?:the\s+)?", re.IGNORECASE)
+
+
+def _coordinated(text: str, fits: list[Mention], pick: Mention) -> bool:
+    """Whether `pick` is coordinated with another fitting actor ("Al-Shabaab and the
+    Houthis"): then "the group" may be either, and is left unresolved."""
+    for a, b in zip(fits, fits[1:], strict=False):
+        if a.actor != b.actor and pick in (a, b) and \
+                _COORDINATION.fullmatch(text[a.end:b.start]):
+            return True
+    return False
 
 
 def _is_possessive(text: str, end: int) -> bool:

@@ -198,6 +198,12 @@ _BOUND_TO = re.compile(r"\b(?:loyal|allied|close|linked|tied|beholden|answerable
                        r"aligned|affiliated|connected|allegiance|ties|links|proxy|proxies)\s+"
                        r"(?:(?:very|closely|more|most)\s+)?to\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s?(?![\w])")
+# "the junta in Naypyidaw", "the authorities in Kigali": a capital after a government noun
+# is the government, not the place.
+_GOV_IN = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:(?-i:[a-z][\w-]*)\s+)?(?:government|junta|"
+                     r"regime|authorities|rulers|leadership|administration)\s+in\s+$")
+_POSSESSIVE_BRANCH = re.compile(r"['’]s?\s+(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
+                                r"(?P<head>Province|province|branch|affiliate|wing)(?![\w-])")
 _GOV_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)|army|military"
                          r"|armed\s+forces)\b")
@@ -252,6 +258,10 @@ class _Finder:
         known = self.registry.lookup(name)
         if known is not None:
             return self.actor_from_registry(known.id)
+        key = _fold(name)
+        for other in self.actors.values():  # a name this text already gave an actor
+            if not other.known and any(_fold(a) == key for a in other.aliases):
+                return other
         aid = slugify(name)
         if aid in self.registry.demonyms or self.registry.get(aid) is not None:
             aid = aid + "-" + kind.value.replace("_", "-")
@@ -324,6 +334,11 @@ class _Finder:
                         if " " in self.text[start:end]:  # that pass reads one-word names
                             self.add(start, end + army.end(), self._army_actor(actor.id))
                         continue  # "Sudan's army": the armies pass handles it
+                gov_in = _GOV_IN.search(self.text[max(0, start - 60):start]) \
+                    if _is_capital_alias(self.registry, entry.actor, entry.alias) else None
+                if gov_in is not None:  # "the junta in Naypyidaw": the government there
+                    self.add(start - len(gov_in.group()), end, actor, "name", replace=True)
+                    continue
                 if _is_capital_alias(self.registry, entry.actor, entry.alias) and (
                         (_LOCATIVE.search(self.text[max(0, start - 12):start])
                          and not _BOUND_TO.search(self.text[max(0, start - 40):start])
@@ -378,6 +393,40 @@ class _Finder:
             actor = self.new_actor(hit.group(), ActorKind.ARMED_GROUP)
             self.add(m.start, hit.end(), actor, replace=True)
 
+    def possessive_branches(self) -> None:
+        """"the Islamic State's Somalia Province", "al-Qaeda's Yemen branch": a group's
+        branch named by its place. The registry's branch if one of the group's names and
+        the place name it; else, for a capitalised "Province", a group of its own."""
+        for m in list(self.mentions):
+            actor = self.actors.get(m.actor)
+            if actor is None or actor.kind is not ActorKind.ARMED_GROUP or not m.possessive:
+                continue
+            hit = _POSSESSIVE_BRANCH.match(self.text, m.end)
+            if hit is None or self._in_headline(m.start):
+                continue
+            place = hit.group("place")
+            state = _demonym_keys(self.registry).get(fold(place))
+            if state is not None:  # "al-Qaeda's Yemeni branch"
+                known_state = self.registry.get(state)
+                place = known_state.name if known_state is not None else place
+            found = None
+            for name in (actor.name, *actor.aliases):
+                for cand in (f"{name} {place} Province", f"{name} in {place}",
+                             f"{name}-{place}", f"{name} {place}"):
+                    known = self.registry.lookup(cand)
+                    if known is not None and known.id != actor.id:
+                        found = known
+                        break
+                if found is not None:
+                    break
+            if found is not None:
+                branch = self.actor_from_registry(found.id)
+            elif hit.group("head") == "Province":
+                branch = self.new_actor(f"{actor.name} {place} Province", ActorKind.ARMED_GROUP)
+            else:
+                continue
+            self.add(m.start, hit.end(), branch, replace=True)
+
     def state_forces(self) -> None:
         """"Colombian National Police", "Venezuela's National Guard", "Nigerien Armed
         Forces": a state's force named by its demonym or name."""
@@ -405,6 +454,30 @@ class _Finder:
                 actor = self.new_actor(m.group(), ActorKind.STATE_AGENCY,
                                        country.country if country is not None else None)
             self.add(m.start(), m.end(), actor)
+
+    def companies(self) -> None:
+        """"Kwetu Bay Shipping Ltd. (Kwetu Bay)", "Galeria Norte S.A.": a company named with
+        its legal form; the name without it (two words or more) and a short name the
+        text defines in brackets are how the text goes on to call it."""
+        for m in _company_name().finditer(self.text):
+            stem = m.group("stem").strip()
+            start, end = m.start("stem"), m.end()
+            if stem.split()[0] in self.lex.descriptive or self._in_headline(start):
+                continue
+            if any(x.start < start < x.end or x.start < end < x.end
+                   for x in self.near(start, end)):
+                continue
+            actor = self.new_actor(f"{stem} {m.group('form')}", ActorKind.ORGANIZATION)
+            if " " in stem:
+                actor.add_alias(stem)
+            short = re.match(r"\s*\((?P<short>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,3})\)",
+                             self.text[end:end + 60])
+            if short and stem.split()[:len(short.group("short").split())] == \
+                    short.group("short").split():
+                actor.add_alias(short.group("short"))
+                self.defined[short.group("short")] = actor.id
+                end += short.end()
+            self.add(start, end, actor, replace=True)
 
     def head_first_groups(self) -> None:
         """"Katiba Hanifa", "Liwa al-Quds": an Arabic head word, then the name."""
@@ -455,6 +528,13 @@ class _Finder:
             actor.add_alias(short)
             self._person_aliases(actor, m.end("name"))
             self.add(m.start("name"), m.end(), actor)
+        for m in _role_then_name().finditer(self.text):
+            self._plain_person(m.start("name"), m.end("name"))
+        for m in _initialled_name().finditer(self.text):
+            if m.group("last") in self.lex.descriptive or \
+                    _demonym_keys(self.registry).get(fold(m.group("first"))) is not None:
+                continue
+            self._plain_person(m.start(), m.end())
         for m in self.lex.appositive_person.finditer(self.text):
             name = m.group("name")
             if name.split()[0] in self.lex.descriptive or \
@@ -465,6 +545,17 @@ class _Finder:
             actor = self.new_actor(name, ActorKind.PERSON)
             self._person_aliases(actor, m.end("name"))
             self.add(m.start("name"), m.end("name"), actor)
+
+    def _plain_person(self, start: int, end: int) -> None:
+        """A person named without a title, whose name the caller has judged by context."""
+        name = self.text[start:end]
+        if name.split()[0] in self.lex.descriptive or not self.free(start, end) or \
+                self.registry.lookup(name) is not None or self._in_headline(start) or \
+                any(p.lower() in self.lex.org_heads for p in name.split()):
+            return
+        actor = self.new_actor(name, ActorKind.PERSON)
+        self._person_aliases(actor, end)
+        self.add(start, end, actor)
 
     def particle_names(self) -> None:
         """Names built with a particle ("Ayman al-Zawahri", "Abu Bakr al-Baghdadi")."""
@@ -585,6 +676,8 @@ class _Finder:
             if covered and len(covered) == 1 and covered[0].start == start and \
                     covered[0].end == end:
                 continue
+            if len(covered) >= 2 and _only_conjunctions(self.text, start, end, covered):
+                continue  # "FAMa and Africa Corps convoys": two names, not one
             actor = self.new_actor(name, kind)
             self.add(start, end, actor, replace=True)
 
@@ -661,13 +754,15 @@ class _Finder:
             window = self.text[max(0, m.start() - 120):m.start()]
             long = re.search(r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*\s+(?:(?:of|for|the|and|al|el)\s+)?)"
                              r"{1,7})$", window + " ")
-            if not long:
-                continue
-            name = long.group(1).strip()
-            while name.split()[0] in self.lex.descriptive and " " in name:
+            name = long.group(1).strip() if long else ""
+            while name and name.split()[0] in self.lex.descriptive and " " in name:
                 name = name.split(None, 1)[1]
-            if not _abbr_fits(name, abbr) or len(re.split(r"[\s-]+", name)) < 2:
-                continue
+            if not name or not _abbr_fits(name, abbr) or len(re.split(r"[\s-]+", name)) < 2:
+                # "Alliance des patriotes pour un Congo libre (APCL)": a name in a
+                # language that writes its inner words in lower case.
+                name = _foreign_name(window, abbr)
+                if not name:
+                    continue
             start = m.start() - len(name)
             if any(x.start < start < x.end for x in self.mentions):
                 continue
@@ -678,7 +773,9 @@ class _Finder:
                 actor = self.actor_from_registry(known.id)
             else:
                 head = name.split()[-1].lower()
-                actor = self.new_actor(name, self.lex.org_heads.get(head, ActorKind.ORGANIZATION))
+                kind = self.lex.org_heads.get(head) or self.lex.org_heads.get(
+                    name.split()[0].lower(), ActorKind.ORGANIZATION)  # "Front pour ..."
+                actor = self.new_actor(name, kind)
             actor.add_alias(abbr)
             self.defined[abbr] = actor.id
             self.add(start, m.end(), actor, replace=True)
@@ -801,7 +898,9 @@ class _Finder:
     def run(self) -> None:
         self.registry_names()
         self.branches()
+        self.possessive_branches()
         self.state_forces()
+        self.companies()
         self.led_bodies()
         self.head_first_groups()
         self.people()
@@ -815,12 +914,89 @@ class _Finder:
         self.mentions.sort(key=lambda m: m.start)
 
 
+@lru_cache(maxsize=1)
+def _role_then_name() -> re.Pattern[str]:
+    """"businessman Khalil Omar Haddad": a lower-case role word, then two to four names."""
+    roles = "|".join(re.escape(w) for w in sorted(words(RULES, "person_role_words"),
+                                                   key=len, reverse=True))
+    name_tok = r"[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]+)?"
+    return re.compile(rf"(?<![\w-])(?:{roles}) (?P<name>{name_tok}(?: {name_tok}){{1,3}})"
+                      r"(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _initialled_name() -> re.Pattern[str]:
+    """"Amina K. Dauda": a first name, a middle initial, a last name."""
+    return re.compile(r"(?<![\w.'’-])(?P<first>[A-Z][a-z]{2,}) [A-Z]\. "
+                      r"(?P<last>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+
+
+def _only_conjunctions(text: str, start: int, end: int, covered: list[Mention]) -> bool:
+    """Whether [start, end) holds nothing but the `covered` names joined by "and" or commas
+    (the last name may be followed by its head noun, as in "X and Y forces")."""
+    rest = []
+    pos = start
+    for m in sorted(covered, key=lambda x: x.start):
+        rest.append(text[pos:m.start])
+        pos = m.end
+    tail = text[pos:end]
+    gaps = "".join(rest)
+    return bool(re.fullmatch(r"(?:\s*(?:,|and|&|or)\s*)*", gaps)) and \
+        bool(re.fullmatch(r"(?:\s+[\w-]+)?", tail))
+
+
+@lru_cache(maxsize=1)
+def _company_name() -> re.Pattern[str]:
+    forms = sorted(words(RULES, "company_suffixes"), key=len, reverse=True)
+    form_alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(
+        r"(?<![\w'’.-])(?P<stem>(?:[A-Z][\w'’&]*(?:-[A-Z&][\w'’&]*)*\s+){1,4})"
+        rf"(?P<form>{form_alt})(?![\w])(?!\.[A-Z])")
+
+
+_FOREIGN_PARTICLES = frozenset((
+    "des", "de", "du", "la", "le", "les", "pour", "et", "del", "y", "para", "do", "da", "dos",
+    "das", "e", "per", "di", "und", "für", "el", "los", "las", "en", "au", "aux", "pela"))
+
+
+def _foreign_name(window: str, abbr: str) -> str:
+    """The shortest run of words closing `window` that `abbr` abbreviates by the initials
+    of all its words, in a language that writes inner words in lower case: it opens with
+    a capitalised word, holds a second one and at least one foreign particle."""
+    ws = re.findall(r"[\w'’-]+", window)
+    tail = window.rstrip()
+    if not ws or not tail.endswith(ws[-1]):
+        return ""
+    for n in range(2, min(len(ws), len(abbr) + 6) + 1):
+        cand = ws[-n:]
+        first = cand[0]
+        if not first[:1].isupper() or first[0].upper() != abbr[0].upper():
+            continue
+        if sum(w[:1].isupper() for w in cand) < 2 or \
+                not any(w in _FOREIGN_PARTICLES for w in cand):
+            return ""
+        initials = "".join(w[0] for w in cand).upper()
+        pos = 0
+        for c in (c for c in abbr.upper() if c.isalpha()):
+            pos = initials.find(c, pos) + 1
+            if pos == 0:
+                break
+        else:
+            text = " ".join(cand)
+            return text if tail.endswith(text) else ""
+    return ""
+
+
 def _abbr_fits(name: str, abbr: str) -> bool:
-    """Whether `abbr` can abbreviate `name`: same first letter, letters in word order."""
+    """Whether `abbr` can abbreviate `name`: same first letter, letters in word order, or
+    the initials in another order ("AMIA" for a name translated from Spanish)."""
     initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w).upper()
     letters = [c for c in abbr.upper() if c.isalpha()]
     if not initials or not letters or initials[0] != letters[0]:
         return False
+    capitals = [w[0].upper() for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    if len(letters) >= 3 and sorted(letters) == sorted(capitals):
+        return True
     pos = 0
     for c in letters:
         pos = initials.find(c, pos)
