@@ -157,3 +157,27 @@ def test_a_list_of_recipients_and_a_subject_before_its_verb_are_kept(claims_of: 
         "Somalia's fight against al-Shabaab has come to depend on foreign partners."))
     assert ("Russia", "support", "Syria") in positive(
         claims_of("Russia shielded Syria from sanctions for years."))
+
+
+# --- an aside after an object, a thing that carries an actor's goods ----------------
+
+def test_an_aside_after_the_object_is_not_about_the_object(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Hamas fighters attacked Israel from Gaza, backed by Iran."))
+    assert ("Hamas", "hostility", "Israel") in found
+    assert ("Iran", "support", "Israel") not in found
+    assert not positive(claims_of(
+        "The claim that Iran armed the Houthis is supported by UN evidence.")) - {
+        ("Iran", "arms", "Houthis")}
+
+
+def test_an_aside_after_the_clause_subject_is_read(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("In 2019, the Houthis, backed by Iran, attacked Saudi Arabia."))
+    assert {("Iran", "support", "Houthis"), ("Houthis", "hostility", "Saudi Arabia")} <= found
+    assert ("Iran", "funding", "Hezbollah") in positive(claims_of("Hezbollah is funded by Iran."))
+
+
+def test_a_carrier_of_an_actors_goods_is_not_the_actor(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Israel bombed a convoy carrying Iranian weapons to Hezbollah."))
+    assert not _relations(found, "Israel", "Iran")
+    assert ("Israel", "hostility", "Hezbollah") in positive(
+        claims_of("Israel struck Hezbollah positions."))
