@@ -215,3 +215,15 @@ def test_a_capital_as_a_place_is_no_actor(registry: Registry) -> None:
 def test_a_syrian_faction_the_registry_knows(registry: Registry) -> None:
     found = _found("Zenki fighters clashed with HTS in western Aleppo.", registry)
     assert ("Zenki", "Nour al-Din al-Zenki Movement", ActorKind.ARMED_GROUP) in found
+
+
+def test_a_private_military_company_is_no_antecedent_of_the_insurgents(
+        claims_of: ClaimsOf) -> None:
+    text = ("The Dyck Advisory Group flew helicopters for the police. Tanzania armed "
+            "the insurgents, officials said.")
+    assert not any(o == "Dyck Advisory Group" for _, _, o in positive(claims_of(text)))
+
+
+def test_an_arms_maker_the_registry_knows(registry: Registry) -> None:
+    found = _found("Niger bought drones from Turkey's Baykar.", registry)
+    assert ("Baykar", "Baykar", ActorKind.ORGANIZATION) in found
