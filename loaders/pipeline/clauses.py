@@ -66,6 +66,8 @@ _EQUIPMENT = {"jets", "warplanes", "aircraft", "drones"}
 # Verbs of aspect before a gerund: "began arming", "kept funding" (not "stopped").
 _ASPECT = {"began", "begun", "begin", "begins", "started", "start", "starts", "continued",
            "continue", "continues", "kept", "keep", "keeps", "resumed", "resume", "resumes"}
+_RECEIVE = {"receive", "receives", "received", "receiving", "obtain", "obtains", "obtained",
+            "obtaining", "accept", "accepts", "accepted", "accepting"}
 _PARTITIVE = {"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "most",
               "one", "two", "three", "four", "five", "members", "elements", "remnants"}
 _SUCH = {"including", "notably", "namely", "particularly", "especially"}
@@ -198,6 +200,9 @@ def read(text: str, demonyms: frozenset[int] = frozenset()) -> list[Reading]:
     out: list[Reading] = _fronted_participles(toks)
     for v, tok in enumerate(toks):
         if tok.is_slot or not tok.text[:1].islower():
+            continue
+        if tok.low in _RECEIVE:
+            out.extend(_read_receive(toks, v))
             continue
         relation, provide = _relation_of(tok.low)
         if relation is None and not provide:
@@ -730,3 +735,20 @@ def _fronted_participles(toks: list[Token]) -> list[Reading]:
     return [Reading(a, participles[toks[v].low], o, toks[v].start,
                     f"fronted-passive:{toks[v].low}")
             for v in verbs for a in agents for o in recipients if a != o]
+
+
+def _read_receive(toks: list[Token], v: int) -> list[Reading]:
+    """"Y (has) received Z from X": the giver after "from", the subject receives."""
+    g, passive, has_aux = _group_start(toks, v)
+    if passive:
+        return []
+    subj = _subjects(toks, v, g, has_aux)
+    if subj is None:
+        return []
+    recipients, how = subj
+    rels, j = _theme(toks, v + 1, {"from"})
+    if not rels or j >= len(toks) or toks[j].low != "from":
+        return []
+    givers = _objects_at(toks, j + 1)
+    return [Reading(x, r, y, toks[v].start, f"receive-{how}:{toks[v].low}")
+            for x in givers for y in recipients for r in rels if x != y]

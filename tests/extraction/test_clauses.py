@@ -66,6 +66,10 @@ READS: list[tuple[str, Triple]] = [
     # a sentence opening with passive participles and their agent
     ("Armed and trained by ⟪0⟫, ⟪1⟫ grew into a regional force.", (0, "training", 1)),
     ("Backed by ⟪0⟫ and ⟪2⟫, ⟪1⟫ advanced on the capital.", (2, "support", 1)),
+    # receiving: the giver after "from"
+    ("⟪1⟫, which received millions of dollars from ⟪0⟫, denied wrongdoing.",
+     (0, "funding", 1)),
+    ("⟪1⟫ has obtained rockets from ⟪0⟫ since 2019.", (0, "arms", 1)),
     # a verb of aspect before a gerund
     ("⟪0⟫ began arming ⟪1⟫ in 2014.", (0, "arms", 1)),
     ("⟪0⟫, which resumed funding ⟪1⟫ last year, denies it.", (0, "funding", 1)),
@@ -131,6 +135,11 @@ NOT_READ: list[tuple[str, Triple]] = [
     ("Backed by ⟪0⟫, ⟪1⟫'s allies advanced.", (0, "support", 1)),
     ("Backed by ⟪0⟫, ⟪1⟫ attacked ⟪2⟫.", (1, "support", 0)),
     ("Backed by ⟪0⟫, ⟪1⟫ attacked ⟪2⟫.", (0, "support", 2)),
+    # receiving a visit, or from someone's fighters, or a denial of it
+    ("⟪1⟫ received a delegation from ⟪0⟫.", (0, "support", 1)),
+    ("⟪1⟫ received weapons from fighters of ⟪0⟫.", (0, "arms", 1)),
+    ("⟪1⟫ denied receiving weapons from ⟪0⟫.", (0, "arms", 1)),
+    ("⟪1⟫ received weapons from ⟪0⟫.", (1, "arms", 0)),
     # stopping is no verb of aspect
     ("⟪0⟫ stopped arming ⟪1⟫ in 2014.", (0, "arms", 1)),
     # the subject of a relative clause does not act in the main clause
