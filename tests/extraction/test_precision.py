@@ -181,3 +181,18 @@ def test_a_carrier_of_an_actors_goods_is_not_the_actor(claims_of: ClaimsOf) -> N
     assert not _relations(found, "Israel", "Iran")
     assert ("Israel", "hostility", "Hezbollah") in positive(
         claims_of("Israel struck Hezbollah positions."))
+
+
+# --- a promise is not the deed ------------------------------------------------------
+
+def test_a_vow_or_pledge_to_help_is_hypothetical(claims_of: ClaimsOf) -> None:
+    found = claims_of("Iran vowed to support Hamas.")
+    assert ("Iran", "support", "Hamas", "hypothetical") in found
+    assert not positive(found)
+    assert not positive(claims_of("Saudi Arabia pledged to fund the Lebanese army."))
+    assert not positive(claims_of("Turkey offered to train Libyan forces."))
+
+
+def test_help_that_goes_on_is_asserted(claims_of: ClaimsOf) -> None:
+    assert ("Iran", "arms", "Houthis") in positive(
+        claims_of("Iran continued to arm the Houthis."))
