@@ -209,6 +209,8 @@ CALL (row) {
 
 def _derive(rel_type: str) -> str:
     # rel_type comes from the relation taxonomy (graph.cypher.rel_type), never from input
+    from graph.cypher import edge_ranks  # the ends' ids and page ranks, as the store writes
+
     return f"""
 MATCH (c:Claim {{relation: $relation}}) WHERE c.modality IN $counted
 MATCH (c)-[:CITES]->(src:Source)
@@ -220,7 +222,9 @@ CALL (s, o, claims, sources, first_seen, last_seen, asserted, reported) {{
   MATCH (a:Actor {{id: s}}), (b:Actor {{id: o}})
   CREATE (a)-[r:{rel_type}]->(b)
   SET r.claims = claims, r.sources = sources, r.first_seen = first_seen,
-      r.last_seen = last_seen, r.asserted = asserted, r.reported = reported
+      r.last_seen = last_seen, r.asserted = asserted, r.reported = reported,
+      r.subject = s, r.object = o
+  {edge_ranks("r")}
 }} IN TRANSACTIONS OF 10000 ROWS
 """
 
