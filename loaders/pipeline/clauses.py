@@ -304,7 +304,7 @@ def _np_head_back(toks: list[Token], i: int) -> tuple[list[int], int] | None:
     return None
 
 
-def _free_subject(toks: list[Token], members: list[int], first: int) -> bool:
+def _free_subject(toks: list[Token], first: int) -> bool:
     """Whether a subject noun phrase starting at `first` stands free (not inside a
     prepositional phrase, not the object of another verb)."""
     if first == 0:
@@ -394,7 +394,7 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
     np = _np_head_back(toks, g - 1)
     if np is not None:
         members, first = np
-        if not _free_subject(toks, members, first):
+        if not _free_subject(toks, first):
             return None
         if form == "ing" and not has_aux:
             return None  # "X fighting Y" is a noun phrase, not a clause
@@ -419,7 +419,7 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
             return None
         members, first = np
         # "shipped by X, which has supplied ...": an agent is an antecedent too
-        if not _free_subject(toks, members, first) and toks[first - 1].low != "by":
+        if not _free_subject(toks, first) and toks[first - 1].low != "by":
             return None
         return [s for m in members if (s := toks[m].slot) is not None], "relative"
     if p.text == "," and (form == "past" or has_aux and form != "ing"):
