@@ -228,10 +228,13 @@ def remove_sqlite(path: Path) -> None:
 
 def mark_complete(path: Path, scale: Scale, seed: int = SEED, build_s: float = 0.0) -> None:
     """Record that the store at `path` holds all of `scale` (and how it was built)."""
+    _write_marker(path, fingerprint(scale, seed), build_s)
+
+
+def _write_marker(path: Path, want: dict[str, object], build_s: float) -> None:
     _BUILT_HERE.add(path)
     _marker(path).write_text(json.dumps({
-        **fingerprint(scale, seed),
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        **want, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "built_by_commit": code_version()["commit"], "build_s": round(build_s, 1),
     }, indent=2) + "\n", encoding="utf-8")
 
@@ -285,6 +288,31 @@ def neo4j_fingerprint(scale: Scale, seed: int = SEED) -> dict[str, object]:
             "neo4j": NEO4J_VERSION}
 
 
+def neo4j_kept(scale: Scale, seed: int = SEED) -> Path | None:
+    """The kept data folder of `scale` when its marker matches `neo4j_fingerprint`."""
+    path = neo4j_path(scale, seed)
+    try:
+        found = json.loads(_marker(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if path.is_dir() and all(found.get(k) == v for k, v in neo4j_fingerprint(scale, seed).items()):
+        return path
+    return None
+
+
+def neo4j_build_folder(scale: Scale, seed: int = SEED) -> Path:
+    """An emptied data folder for a new database of `scale` (its marker removed)."""
+    path = neo4j_path(scale, seed)
+    _marker(path).unlink(missing_ok=True)
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def mark_neo4j_built(path: Path, scale: Scale, build_s: float, seed: int = SEED) -> None:
+    """Record that the database in `path` holds all of `scale`, and how it was built."""
+    _write_marker(path, neo4j_fingerprint(scale, seed), build_s)
+
+
 def neo4j_store_at(scale: Scale, seed: int = SEED) -> Path:
     """The data folder of a Neo4j database holding all of `scale`: reused when its
     marker matches `neo4j_fingerprint`, else loaded now through `Neo4jStore.ingest`
@@ -292,26 +320,14 @@ def neo4j_store_at(scale: Scale, seed: int = SEED) -> Path:
     ingest benchmark's time budget reached)."""
     from graph.neo4j_store import Neo4jStore
 
-    path = neo4j_path(scale, seed)
-    marker = _marker(path)
-    want = neo4j_fingerprint(scale, seed)
-    try:
-        found = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        found = {}
-    if path.is_dir() and all(found.get(k) == v for k, v in want.items()):
-        print(f"  reusing {path.name} ({found.get('built_at')})", flush=True)
-        return path
+    kept = neo4j_kept(scale, seed)
+    if kept is not None:
+        print(f"  reusing {kept.name} ({provenance(kept)['built_at']})", flush=True)
+        return kept
+    path = neo4j_build_folder(scale, seed)
     print(f"  building {path.name}", flush=True)
-    marker.unlink(missing_ok=True)
-    shutil.rmtree(path, ignore_errors=True)
     t = time.perf_counter()
     with neo4j_server(path) as server, Neo4jStore(server.uri) as store:
         load(store, scale, seed)
-    _BUILT_HERE.add(path)
-    marker.write_text(json.dumps({
-        **want, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "built_by_commit": code_version()["commit"],
-        "build_s": round(time.perf_counter() - t, 1),
-    }, indent=2) + "\n", encoding="utf-8")
+    mark_neo4j_built(path, scale, time.perf_counter() - t, seed)
     return path
