@@ -138,6 +138,9 @@ def test_an_actors_resolution_or_plan_is_not_the_actor(claims_of: ClaimsOf) -> N
     assert not positive(claims_of("Iran backed the Qatari ceasefire proposal."))
     assert ("United States", "support", "Saudi Arabia") in positive(
         claims_of("The United States backed Saudi Arabia's campaign in Yemen."))
+    # a verb of the same spelling is no document
+    assert ("Iran", "support", "Hamas") in positive(
+        claims_of("Iran helped Hamas plan the attack."))
 
 
 # --- a list ends where a new clause begins ------------------------------------------
