@@ -31,10 +31,10 @@ _AUX = _BE | {"has", "have", "had", "will", "would", "could", "can", "may", "mig
               "should", "shall", "do", "does", "did", "not", "never", "also", "still", "long",
               "again", "then", "later", "once", "already", "now", "even", "soon", "first",
               "twice", "together", "jointly", "itself", "themselves", "no", "longer",
-              "reportedly", "allegedly", "further"}
+              "reportedly", "allegedly", "further", "since"}
 _ADVERB_AUX = {"not", "never", "also", "still", "long", "again", "then", "later", "once",
                "already", "now", "even", "soon", "first", "twice", "together", "jointly",
-               "itself", "themselves", "no", "longer", "reportedly", "allegedly", "further"}
+               "itself", "themselves", "no", "longer", "reportedly", "allegedly", "further", "since"}
 # Words after which "to" continues the verb group ("continued to provide").
 _CATENATIVE = {"continue", "continues", "continued", "continuing", "began", "begun", "begin",
                "begins", "start", "started", "starts", "used", "agreed", "decided", "went",

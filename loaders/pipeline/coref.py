@@ -125,7 +125,8 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue
             if cls == "nominal":
                 kinds = nominal_kinds.get(re.sub(r"\s+", " ", word), set())
-                target = nominal_antecedent(text, sent, before, prev, actors, kinds)
+                target = nominal_antecedent(text, sent, before, prev, actors, kinds,
+                                            pm.start())
                 if target is not None:
                     out.append(Reference(pm.start(), pm.end(), target, "nominal",
                                          pm.group(), _is_possessive(text, pm.end())))
@@ -176,14 +177,21 @@ def _by_sentence(text: str, mentions: list[Mention]) -> list[list[Mention]]:
             groups.append([m])
     return groups
 
+
 def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: list[Mention],
-                        actors: dict[str, DocActor], kinds: set[ActorKind]) -> str | None:
-    """"the group": the nearest fitting actor in its sentence, else the subject (first
-    fitting actor that is not a possessive modifier) of the sentence before."""
-    here = [m for m in before if actors[m.actor].kind in kinds]
+                        actors: dict[str, DocActor], kinds: set[ActorKind],
+                        pos: int | None = None) -> str | None:
+    """"the group": the nearest fitting actor in its sentence (none when a nearer one of
+    another kind of mention competes, and never the subject of the description's own
+    clause), else the subject (first fitting actor that is not a possessive modifier)
+    of the sentence before. `pos` is where the description starts."""
+    here = [m for m in before if actors[m.actor].kind in kinds
+            and not _same_clause_subject(text, sent, m, pos)]
     plain = [m for m in here if not _embedded(text, sent, m)]
     if plain or here:
         pick = (plain or here)[-1]
+        if any(m.actor != pick.actor and m.start > pick.start for m in here):
+            return None  # "X denounced Y's support for the junta": X or Y? neither is sure
         return None if _coordinated(text, here, pick) else pick.actor
     for g in reversed(_by_sentence(text, prev)):
         fits = [m for m in g if actors[m.actor].kind in kinds]
@@ -191,6 +199,22 @@ def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: l
             pick = ([m for m in fits if not m.possessive] or fits)[0]
             return None if _coordinated(text, fits, pick) else pick.actor
     return None
+
+
+# Words that open a new clause between an actor and a later description.
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:said|says|say|told|tells|claimed|claims|"
+                           r"stated|warned|added|that|which|who|whom|whose|when|while|after|"
+                           r"before|because|and|but|as|if|where)\b", re.IGNORECASE)
+
+
+def _same_clause_subject(text: str, sent: Sentence, m: Mention, pos: int | None) -> bool:
+    """Whether `m` is the subject of the clause of the description at `pos`, as in
+    "Russia has since armed the junta": a description there is not its own subject
+    (English would say "itself"), so it names someone else."""
+    if pos is None or _embedded(text, sent, m):
+        return False
+    gap = text[m.end:pos]
+    return bool(gap.strip()) and not _CLAUSE_BREAK.search(gap)
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*|\s(?:and|or|as well as)\s+|,\s+(?:and|or)\s+)"

@@ -335,8 +335,8 @@ class _Finder:
                             self.add(start, end + army.end(), self._army_actor(actor.id))
                         continue  # "Sudan's army": the armies pass handles it
                 gov_in = _GOV_IN.search(self.text[max(0, start - 60):start]) \
-                    if _is_capital_alias(self.registry, entry.actor, entry.alias) else None
-                if gov_in is not None:  # "the junta in Naypyidaw": the government there
+                    if actor.kind is ActorKind.STATE else None
+                if gov_in is not None:  # "the junta in Naypyidaw/Niger": the government there
                     self.add(start - len(gov_in.group()), end, actor, "name", replace=True)
                     continue
                 if _is_capital_alias(self.registry, entry.actor, entry.alias) and (

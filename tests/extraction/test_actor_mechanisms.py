@@ -204,6 +204,24 @@ def test_the_junta_in_a_capital_is_its_state(claims_of: ClaimsOf) -> None:
     assert ("Russia", "arms", "Myanmar") in positive(claims_of(text))
 
 
+def test_the_junta_in_a_state_is_that_state(claims_of: ClaimsOf) -> None:
+    text = "Paris condemned Moscow's support for the junta in Burkina Faso."
+    found = positive(claims_of(text))
+    assert ("Russia", "support", "Burkina Faso") in found
+    assert not any(o == "France" for _, _, o in found)
+
+
+def test_the_junta_between_two_states_of_its_sentence_stays_open(claims_of: ClaimsOf) -> None:
+    # France or Russia? Neither: the junta here is a third government.
+    text = "France condemned Russia's support for the junta, officials said."
+    assert not positive(claims_of(text))
+
+
+def test_the_junta_with_one_state_before_it_is_that_state(claims_of: ClaimsOf) -> None:
+    text = "Mali expelled the French ambassador. Russia has since armed the junta."
+    assert ("Russia", "arms", "Mali") in positive(claims_of(text))
+
+
 def test_a_capital_as_a_place_is_no_actor(registry: Registry) -> None:
     for text in ("Protesters gathered in Tehran to denounce the strikes.",
                  "The embassy in Tehran was closed."):

@@ -33,6 +33,8 @@ READS: list[tuple[str, Triple]] = [
      (0, "arms", 1)),
     ("⟪0⟫ opened a second front last spring, attacking ⟪1⟫ outposts along the river.",
      (0, "hostility", 1)),
+    # an adverb inside the verb group
+    ("⟪0⟫ has since armed ⟪1⟫ with attack drones.", (0, "arms", 1)),
     # passives with an agent
     ("⟪1⟫ recruits were trained by ⟪0⟫ instructors at a desert camp.", (0, "training", 1)),
     ("⟪1⟫ has been funded by ⟪0⟫ since the war began.", (0, "funding", 1)),
