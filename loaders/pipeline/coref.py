@@ -181,16 +181,16 @@ def _by_sentence(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: list[Mention],
                         actors: dict[str, DocActor], kinds: set[ActorKind],
                         pos: int | None = None) -> str | None:
-    """"the group": the nearest fitting actor in its sentence (none when a nearer one of
-    another kind of mention competes, and never the subject of the description's own
-    clause), else the subject (first fitting actor that is not a possessive modifier)
-    of the sentence before. `pos` is where the description starts."""
+    """"the group": the nearest fitting actor in its sentence (none when a nearer
+    possessor competes, and never the subject of the description's own clause), else
+    the subject (first fitting actor that is not a possessive modifier) of the sentence
+    before. `pos` is where the description starts."""
     here = [m for m in before if actors[m.actor].kind in kinds
             and not _same_clause_subject(text, sent, m, pos)]
     plain = [m for m in here if not _embedded(text, sent, m)]
     if plain or here:
         pick = (plain or here)[-1]
-        if any(m.actor != pick.actor and m.start > pick.start for m in here):
+        if any(m.possessive and m.actor != pick.actor and m.start > pick.start for m in here):
             return None  # "X denounced Y's support for the junta": X or Y? neither is sure
         return None if _coordinated(text, here, pick) else pick.actor
     for g in reversed(_by_sentence(text, prev)):
