@@ -185,15 +185,19 @@ def provenance(path: Path) -> dict[str, object]:
         "built_at", "built_by_commit", "build_s", "schema_version")}}
 
 
-def reusable(scale: Scale, seed: int = SEED) -> Path | None:
-    """The complete store of `scale` when its parameters and schema match, else None."""
-    path = sqlite_path(scale, seed)
+def _marked(path: Path, want: dict[str, object]) -> bool:
+    """Whether the marker of `path` records a complete build made as `want` says."""
     try:
         marker = json.loads(_marker(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    want = fingerprint(scale, seed)
-    if not path.exists() or any(marker.get(k) != v for k, v in want.items()):
+        return False
+    return all(marker.get(k) == v for k, v in want.items())
+
+
+def reusable(scale: Scale, seed: int = SEED) -> Path | None:
+    """The complete store of `scale` when its parameters and schema match, else None."""
+    path = sqlite_path(scale, seed)
+    if not path.exists() or not _marked(path, fingerprint(scale, seed)):
         return None
     if _file_schema_version(path) != SCHEMA_VERSION:
         return None
@@ -291,13 +295,7 @@ def neo4j_fingerprint(scale: Scale, seed: int = SEED) -> dict[str, object]:
 def neo4j_kept(scale: Scale, seed: int = SEED) -> Path | None:
     """The kept data folder of `scale` when its marker matches `neo4j_fingerprint`."""
     path = neo4j_path(scale, seed)
-    try:
-        found = json.loads(_marker(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if path.is_dir() and all(found.get(k) == v for k, v in neo4j_fingerprint(scale, seed).items()):
-        return path
-    return None
+    return path if path.is_dir() and _marked(path, neo4j_fingerprint(scale, seed)) else None
 
 
 def neo4j_build_folder(scale: Scale, seed: int = SEED) -> Path:
