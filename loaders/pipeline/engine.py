@@ -167,10 +167,7 @@ def _add_clause_readings(masked: Masked, found: dict[tuple[str, Relation, str], 
         if r.relation is Relation.PERSONNEL and b in masked.states:
             continue  # "sent troops to X": a destination as often as a recipient
         modality = modality_of(text, r.trigger, r.trigger, False)
-        attributed = attribution_of(masked.original) if modality is not Modality.ASSERTED \
-            else None
-        if attributed:
-            attributed = _SLOT.sub(lambda s: masked.slots[int(s.group(1))].text, attributed)
+        attributed = _attribution(masked, modality)
         confidence = CLAUSE_CONFIDENCE
         if masked.slots[r.subject].form in _PENALTY_FORMS or \
                 masked.slots[r.object].form in _PENALTY_FORMS:
@@ -182,6 +179,16 @@ def _add_clause_readings(masked: Masked, found: dict[tuple[str, Relation, str], 
             found[key] = Found(a, r.relation, b, modality, attributed, confidence,
                                f"clause:{r.frame}")
             added.add((a, b))
+
+
+def _attribution(masked: Masked, modality: Modality) -> str | None:
+    """Who the sentence says the claim is from (its slots written out), unless asserted."""
+    if modality is Modality.ASSERTED:
+        return None
+    attributed = attribution_of(masked.original)
+    if attributed:
+        attributed = _SLOT.sub(lambda s: masked.slots[int(s.group(1))].text, attributed)
+    return attributed
 
 
 def _apply(rule: Rule, masked: Masked, tables: dict[str, dict[str, Relation]],
@@ -279,9 +286,7 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
     if not pairs:
         return []
     modality = modality_of(text, m.start(), trigger, rule.presupposed)
-    attributed = attribution_of(masked.original) if modality is not Modality.ASSERTED else None
-    if attributed:
-        attributed = _SLOT.sub(lambda s: masked.slots[int(s.group(1))].text, attributed)
+    attributed = _attribution(masked, modality)
     weak = relations == [Relation.ALLIANCE] and _only_weak_words(text[m.start():m.end()])
     out: list[Found] = []
     for s, o in pairs:
