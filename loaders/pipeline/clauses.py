@@ -34,7 +34,8 @@ _AUX = _BE | {"has", "have", "had", "will", "would", "could", "can", "may", "mig
               "reportedly", "allegedly", "further", "since"}
 _ADVERB_AUX = {"not", "never", "also", "still", "long", "again", "then", "later", "once",
                "already", "now", "even", "soon", "first", "twice", "together", "jointly",
-               "itself", "themselves", "no", "longer", "reportedly", "allegedly", "further", "since"}
+               "itself", "themselves", "no", "longer", "reportedly", "allegedly", "further",
+               "since"}
 # Words after which "to" continues the verb group ("continued to provide").
 _CATENATIVE = {"continue", "continues", "continued", "continuing", "began", "begun", "begin",
                "begins", "start", "started", "starts", "used", "agreed", "decided", "went",
