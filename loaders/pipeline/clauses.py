@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from graph.relations import Relation
 from loaders.pipeline.lexicon import load_yaml
+from loaders.pipeline.rules import MORE_RULES, RULES
 
 _TOKEN = re.compile(r"⟪(\d+)⟫('s?)?|[\w$€£][\w'’.$-]*[\w$]|[\w$€£]|[^\s\w]")
 _PARTICIPLE_IRREGULAR = {"fought", "struck", "given", "sent", "sold", "lent", "paid",
@@ -120,7 +121,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     tables: dict[str, dict[str, Relation]] = {"verbs": {}, "participles": {}, "nouns": {}}
-    for name in ("relations.yaml", "constructions.yaml"):
+    for name in (RULES, *MORE_RULES):
         lex = (load_yaml(name) or {}).get("lexicon") or {}
         for key, table in tables.items():
             for relation, words in (lex.get(key) or {}).items():
