@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from graph.model import ActorKind
+from loaders.pipeline.leaders import leaders_groups
 from loaders.pipeline.lexicon import load_yaml, words
 from loaders.pipeline.mentions import DocActor, Mention
 from loaders.pipeline.segment import Sentence
@@ -29,6 +31,7 @@ _EXPLETIVE = re.compile(r"\s+(?:is|was|has been|had been|seems|seemed|appears|ap
 _PREP_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|against|at|into|over|"
                           r"under|between|among|across|through|within)\s+(?:the\s+)?(?:\S+\s+)?$",
                           re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|he|she)\b", re.IGNORECASE)
 _FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
                       r"Following|During|As part of)\b")
 
@@ -40,14 +43,31 @@ class Reference(Mention):
     group: tuple[str, ...] = ()
 
 
+def _nominal_kinds() -> dict[str, set[ActorKind]]:
+    """Each nominal reference and the kinds of actor it may point back to; with the
+    adjectives that keep it a reference ("the nascent front", "the banned movement")."""
+    data = load_yaml(RULES)
+    kinds = {str(k).lower(): {ActorKind(v) for v in ks}
+             for k, ks in (data.get("nominal_references") or {}).items()}
+    heads = {str(k).lower(): {ActorKind(v) for v in ks}
+             for k, ks in (data.get("modified_reference_heads") or {}).items()}
+    for adj in words(RULES, "reference_adjectives"):
+        for head, ks in heads.items():
+            kinds.setdefault(f"the {adj.lower()} {head}", ks)
+    return kinds
+
+
+_NOMINAL_KINDS = _nominal_kinds()
+
+
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     data = load_yaml(RULES)
     classes: dict[str, str] = {}
     for number, items in (data.get("pronouns") or {}).items():
         for w in items:
             classes[str(w).lower()] = "pronoun-" + str(number)
-    for phrase in (data.get("nominal_references") or {}):
-        classes[str(phrase).lower()] = "nominal"
+    for phrase in _NOMINAL_KINDS:
+        classes[phrase] = "nominal"
     for phrase in words(RULES, "plural_references"):
         classes[phrase.lower()] = "plural"
     alt = "|".join(re.escape(k) for k in sorted(classes, key=len, reverse=True))
@@ -71,23 +91,35 @@ def _numbered() -> tuple[re.Pattern[str], dict[str, int], dict[str, set[ActorKin
 
 
 _NUMBERED, _NUMBERS, _NUMBERED_HEADS = _numbered()
+_WIDE_WINDOW = 6  # sentences back in which a description takes the one fitting actor
+# "the insurgents", "the rebels": never a state's auxiliary or contractor.
+_INSURGENT_WORDS = frozenset(w.lower() for w in words(RULES, "insurgent_descriptions"))
+_STATE_ALIGNED = frozenset(words(RULES, "state_aligned_groups"))
 _LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
 
 
 def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             actors: dict[str, DocActor]) -> list[Mention]:
     """`mentions` with the references of the text added, resolved; sorted by offset."""
-    nominal_kinds = {str(k).lower(): {ActorKind(v) for v in kinds}
-                     for k, kinds in (load_yaml(RULES).get("nominal_references") or {}).items()}
     named = sorted(mentions, key=lambda m: m.start)
+    leaders_groups(text, named, actors)  # "Baghdadi's organisation" is a group from here on
     starts = [m.start for m in named]
 
     def within(a: int, b: int) -> list[Mention]:
         return named[bisect_left(starts, a):bisect_left(starts, b)]
 
     out: list[Mention] = list(named)
+    # References resolved so far: a later sentence may take one as its antecedent ("The
+    # movement emerged ... It pledged allegiance"), as may a later pronoun of the sentence.
+    chained: list[Mention] = []
     for si, sent in enumerate(sentences):
         here = within(sent.start, sent.end)
+        window = sentences[max(0, si - 2)].start
+        wide_start = sentences[max(0, si - _WIDE_WINDOW)].start
+        prev_chained = [r for r in chained if window <= r.start < sent.start]
+        wide = [m for m in within(wide_start, window)] + \
+            [r for r in chained if wide_start <= r.start < window]
+        here_chained: list[Mention] = []
         chain: dict[str, str] = {}
         taken: list[tuple[int, int]] = []
         for nm in _NUMBERED.finditer(text, sent.start, sent.end):
@@ -114,22 +146,30 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue  # "the State Department" is a name, not "the state"
             possessive = word in {"its", "their", "his", "her"}
             before = [m for m in here if m.end <= pm.start()]
-            prev = within(sentences[max(0, si - 2)].start, sent.start) if si else []
+            prev_named = within(window, sent.start) if si else []
             if cls == "plural":
-                groups = [actors[m.actor] for m in prev + before
+                groups = [actors[m.actor] for m in prev_named + before
                           if actors[m.actor].kind is ActorKind.ARMED_GROUP]
                 ids = tuple(dict.fromkeys(a.id for a in groups))
                 if len(ids) >= 2:
                     out.append(Reference(pm.start(), pm.end(), ids[0], "plural", pm.group(),
                                          False, ids))
                 continue
+            prev = sorted(prev_named + prev_chained, key=lambda m: m.start)
+            before = sorted(before + here_chained, key=lambda m: m.start)
             if cls == "nominal":
-                kinds = nominal_kinds.get(re.sub(r"\s+", " ", word), set())
-                target = nominal_antecedent(text, sent, before, prev, actors, kinds,
-                                            pm.start())
+                kinds = _NOMINAL_KINDS.get(word, set())
+                insurgents = word in _INSURGENT_WORDS or \
+                    f"the {word.rsplit(' ', 1)[-1]}" in _INSURGENT_WORDS
+                target = nominal_antecedent(
+                    text, sent, before, prev, actors, kinds, pm.start(),
+                    wide if insurgents else None, _STATE_ALIGNED if insurgents else frozenset(),
+                    Counter(m.actor for m in within(0, sent.start) + chained))
                 if target is not None:
-                    out.append(Reference(pm.start(), pm.end(), target, "nominal",
-                                         pm.group(), _is_possessive(text, pm.end())))
+                    ref = Reference(pm.start(), pm.end(), target, "nominal", pm.group(),
+                                    _is_possessive(text, pm.end()))
+                    out.append(ref)
+                    here_chained.append(ref)
                 continue
             if word == "it" and _EXPLETIVE.match(text, pm.end()):
                 continue
@@ -138,8 +178,11 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                                      want, chain, possessive)
             if antecedent is not None:
                 chain[cls] = antecedent
-                out.append(Reference(pm.start(), pm.end(), antecedent, "pronoun", pm.group(),
-                                     possessive))
+                ref = Reference(pm.start(), pm.end(), antecedent, "pronoun", pm.group(),
+                                possessive)
+                out.append(ref)
+                here_chained.append(ref)
+        chained.extend(here_chained)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -180,13 +223,25 @@ def _by_sentence(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 
 def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: list[Mention],
                         actors: dict[str, DocActor], kinds: set[ActorKind],
-                        pos: int | None = None) -> str | None:
+                        pos: int | None = None, wide: list[Mention] | None = None,
+                        exclude: frozenset[str] = frozenset(),
+                        salience: dict[str, int] | None = None) -> str | None:
     """"the group": the nearest fitting actor in its sentence (none when a nearer
     possessor competes, and never the subject of the description's own clause), else
     the subject (first fitting actor that is not a possessive modifier) of the sentence
-    before. `pos` is where the description starts."""
-    here = [m for m in before if actors[m.actor].kind in kinds
-            and not _same_clause_subject(text, sent, m, pos)]
+    before, else the one fitting actor of the `wide` window (or, of several, the one
+    `salience` counts at least twice as often as any other, and six times or more).
+    A possessor of another actor ("the Islamic State's al-Karrar office") and the actors
+    in `exclude` are never taken. `pos` is where the description starts."""
+    def fit(m: Mention, group: list[Mention]) -> bool:
+        kind = actors[m.actor].kind
+        return kind in kinds and m.actor not in exclude and \
+            (kind is ActorKind.STATE or not _modifies_actor(text, m, group))
+
+    # The subject of the description's clause is someone else, in this sentence and
+    # the ones before ("Baghdadi's organisation provided the nascent front with money").
+    exclude = exclude | {m.actor for m in before if _same_clause_subject(text, sent, m, pos)}
+    here = [m for m in before if fit(m, before)]
     plain = [m for m in here if not _embedded(text, sent, m)]
     if plain or here:
         pick = (plain or here)[-1]
@@ -194,11 +249,29 @@ def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: l
             return None  # "X denounced Y's support for the junta": X or Y? neither is sure
         return None if _coordinated(text, here, pick) else pick.actor
     for g in reversed(_by_sentence(text, prev)):
-        fits = [m for m in g if actors[m.actor].kind in kinds]
+        fits = [m for m in g if fit(m, g)]
         if fits:
             pick = ([m for m in fits if not m.possessive] or fits)[0]
             return None if _coordinated(text, fits, pick) else pick.actor
+    found = {m.actor for m in wide or [] if fit(m, wide or [])}
+    if len(found) == 1:
+        return next(iter(found))
+    # Several: the one the text has named far more often so far (its topic), if any.
+    ranked = sorted(found, key=lambda a: (salience or {}).get(a, 0), reverse=True)
+    if len(ranked) >= 2 and (salience or {}).get(ranked[0], 0) >= \
+            2 * max(3, (salience or {}).get(ranked[1], 0)):
+        return ranked[0]
     return None
+
+
+def _modifies_actor(text: str, m: Mention, group: list[Mention]) -> bool:
+    """Whether `m` is the possessor of the actor named right after it ("the Islamic
+    State's al-Karrar office", "Hezbollah's Radwan Force"): a modifier, not a referent.
+    (The caller keeps a state: "Somalia's al-Shabaab ... the country".)"""
+    if not m.possessive:
+        return False
+    return any(x.start > m.start and re.fullmatch(r"['’]s?\s+", text[m.end:x.start])
+               for x in group)
 
 
 # Words that open a new clause between an actor and a later description.
@@ -207,13 +280,19 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:said|says|say|told|tells|claim
                            r"before|because|and|but|as|if|where)\b", re.IGNORECASE)
 
 
+# "in Puntland, Somalia," inside a subject: the commas set off a place, not a clause.
+_PLACE_APPOSITIVE = re.compile(r"\s(?:in|of|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},"
+                               r"\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s")
+
+
 def _same_clause_subject(text: str, sent: Sentence, m: Mention, pos: int | None) -> bool:
     """Whether `m` is the subject of the clause of the description at `pos`, as in
     "Russia has since armed the junta": a description there is not its own subject
-    (English would say "itself"), so it names someone else."""
-    if pos is None or _embedded(text, sent, m):
+    (English would say "itself"), so it names someone else; nor does it name an actor
+    inside that subject ("Funds from X have reached the group")."""
+    if pos is None or m.possessive:
         return False
-    gap = text[m.end:pos]
+    gap = _PLACE_APPOSITIVE.sub(" in ", text[m.end:pos])
     return bool(gap.strip()) and not _CLAUSE_BREAK.search(gap)
 
 
@@ -255,7 +334,9 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
     if _FRONTED.match(head) and "," not in head and not [m for m in before if ok(m)]:
         comma = text.find(",", pos, sent.end)
         after = [m for m in here if comma >= 0 and m.start > comma and ok(m)]
-        if after:
+        # "Despite its name, it has ...": the clause's subject is a pronoun too, so both
+        # point back, not forward.
+        if after and not _PRONOUN_SUBJECT.match(text, comma + 1):
             return after[0].actor
     near = [m for m in before if ok(m)]
     if near:

@@ -1,0 +1,157 @@
+"""How news text refers back to actors: references resolved in one sentence serve the
+next ("The movement ... It pledged ..."), "the insurgents" never a state's contractor
+and, with nothing near, the one insurgent group of the paragraph, a possessor of another
+actor is no referent, a description is not its own clause's subject, adjectives that
+keep a description a reference ("the nascent front"), a leader bound by "G, which P
+founded"; and the near misses that must stay open."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.pipeline.coref import resolve
+from loaders.pipeline.mentions import find_mentions
+from loaders.pipeline.references import more_references, split_affiliations
+from loaders.pipeline.segment import split_sentences
+from loaders.registry import Registry
+from tests.extraction.conftest import ClaimsOf, Expected, positive_keys
+from tests.extraction.conftest import triple_key as _key
+
+
+def referent(registry: Registry, text: str, phrase: str) -> str | None:
+    """The name of the actor the last mention written `phrase` stands for, or None."""
+    sentences = split_sentences(text)
+    named, actors = find_mentions(text, registry)
+    named = split_affiliations(text, named, actors, registry)
+    mentions = more_references(text, sentences, resolve(text, sentences, named, actors),
+                               actors, registry)
+    hits = [m for m in mentions if m.text == phrase]
+    return actors[hits[-1].actor].name if hits else None
+
+
+RESOLVED: list[tuple[str, str, str]] = [
+    # a pronoun that points back serves the next sentence's description
+    ("Al-Shabaab is an insurgent group in Somalia. Despite its name, it has no link to "
+     "Yemen's Houthis. The group pledged allegiance to al-Qaeda in 2012.",
+     "The group", "Al-Shabaab"),
+    # ... and a description serves the next sentence's pronoun
+    ("The Allied Democratic Forces began as a Ugandan rebel group. The movement later "
+     "moved its bases into eastern Congo. It pledged allegiance to the Islamic State.",
+     "It", "Allied Democratic Forces"),
+    # and a later pronoun of its own sentence
+    ("The Allied Democratic Forces began in Uganda. The movement later lost many of its "
+     "fighters to the Congolese army.", "its", "Allied Democratic Forces"),
+    # "the insurgents" skips a contractor for the group before it
+    ("Boko Haram fighters overran Baga in 2015. The Wagner Group sent contractors to Mali "
+     "in 2021. Chadian forces attacked the insurgents near the lake.",
+     "the insurgents", "Boko Haram"),
+    # ... and, with nothing near, takes the one insurgent group of the paragraph
+    ("Boko Haram fighters overran Baga in 2015. Wagner contractors arrived in Mali in 2021. "
+     "Their convoy was ambushed. Chad deployed troops to Nigeria. Chadian soldiers guarded "
+     "the road. Chadian forces later attacked the insurgents.", "the insurgents",
+     "Boko Haram"),
+    # an adjective that keeps the description a reference
+    ("Hamas launched the raid from Gaza. Iran later sent the banned movement money.",
+     "the banned movement", "Hamas"),
+    ("Jabhat al-Nusra was set up in 2011. Abu Bakr al-Baghdadi, then the leader of the "
+     "Islamic State of Iraq, sent Syrian fighters home. Baghdadi's organisation provided "
+     "the nascent front with money.", "the nascent front", "Hay'at Tahrir al-Sham"),
+    ("Hamas launched the raid from Gaza. Fighting continued along the front. Iran later "
+     "sent the Islamist militants money.", "the Islamist militants", "Hamas"),
+    # "G, which P founded": P's fighters are G's
+    ("Jabhat al-Nusra, which Abu Muhammad al-Jolani founded in 2012, grew fast. Jolani's "
+     "fighters later attacked Hezbollah.", "Jolani's fighters", "Hay'at Tahrir al-Sham"),
+    # a fronted pronoun still points forward when a name follows the comma
+    ("In its report, Iran denied arming the Houthis.", "its", "Iran"),
+]
+
+OPEN: list[tuple[str, str]] = [
+    # two insurgent groups just named: "the insurgents" may be either
+    ("Boko Haram and ISWAP fighters overran Baga. Chadian forces later attacked the "
+     "insurgents.", "the insurgents"),
+    # only a pro-government auxiliary before: no insurgent to point back to
+    ("The VDP militia patrolled the road near Djibo. Burkinabè soldiers later attacked the "
+     "insurgents.", "the insurgents"),
+    ("The Wagner Group arrived in Bangui in 2018. Rwandan troops later clashed with the "
+     "rebels.", "the rebels"),
+    # a possessor of another actor is no referent, nor is the subject of the clause
+    ("Funds from al-Qaeda's al-Furqan office in Doha, Qatar, have reached the group, "
+     "officials said.", "the group"),
+    ("A delegation of Hamas met the group in Doha.", "the group"),
+    # a description far from any actor
+    ("Hamas launched the raid from Gaza. The harvest was poor. Prices rose. Schools closed. "
+     "Roads flooded. Power failed. Trade slowed. Iran later sent the militants money.",
+     "the militants"),
+    # several groups in the paragraph, none far more often named
+    ("Hamas fired rockets. Hezbollah shelled Israel. The Houthis fired drones. The harvest "
+     "was poor. Prices rose. Israel later struck the militants.", "the militants"),
+]
+
+FOUND: list[tuple[str, Expected]] = [
+    ("Al-Shabaab is an insurgent group in Somalia. Despite its name, it has no link to "
+     "Yemen's Houthis. The group pledged allegiance to al-Qaeda in 2012.",
+     ("Al-Qaeda", "alliance", "Al-Shabaab")),
+    ("The Allied Democratic Forces began as a Ugandan rebel group. The movement later "
+     "moved its bases into eastern Congo. It pledged allegiance to the Islamic State in "
+     "2019.", ("Allied Democratic Forces", "alliance",
+               "Islamic State of Iraq and the Levant")),
+    ("Boko Haram fighters overran Baga in 2015. The Wagner Group sent contractors to Mali "
+     "in 2021. Chadian forces attacked the insurgents near the lake.",
+     ("Chad", "hostility", "Boko Haram")),
+    ("Hamas launched the raid from Gaza. Iran later sent the banned movement money.",
+     ("Iran", "funding", "Hamas")),
+    ("Jabhat al-Nusra was set up in 2011. Abu Bakr al-Baghdadi, then the leader of the "
+     "Islamic State of Iraq, sent Syrian fighters home. Baghdadi's organisation provided "
+     "the nascent front with money.",
+     ("Islamic State of Iraq and the Levant", "funding", "Hay'at Tahrir al-Sham")),
+    ("Hezbollah fighters crossed the border. The Quds Force, based in Tehran, Iran, funded "
+     "the group.", ("IRGC-Quds Force", "funding", "Hezbollah")),
+    ("Jabhat al-Nusra, which Abu Muhammad al-Jolani founded in 2012, grew fast. Jolani's "
+     "fighters later attacked Hezbollah.", ("Hay'at Tahrir al-Sham", "hostility", "Hezbollah")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # the contractor is not "the insurgents"
+    ("Boko Haram fighters overran Baga in 2015. The Wagner Group sent contractors to Mali "
+     "in 2021. Chadian forces attacked the insurgents near the lake.",
+     ("Chad", "hostility", "Wagner Group")),
+    ("Al-Shabaab is an insurgent group in Somalia. Despite its name, it has no link to "
+     "Yemen's Houthis. The group pledged allegiance to al-Qaeda in 2012.",
+     ("Al-Qaeda", "alliance", "Houthis")),
+    # "new" brings in another group
+    ("Hamas launched the raid from Gaza. Iran later sent the new movement money.",
+     ("Iran", "funding", "Hamas")),
+    # "the front" alone is a battle line
+    ("Hamas launched the raid from Gaza. Iran later sent fighters to the front.",
+     ("Iran", "personnel", "Hamas")),
+    # the leader only praised the group: his fighters are his own
+    ("Jabhat al-Nusra, which Abu Muhammad al-Jolani praised in 2012, grew fast. Jolani's "
+     "fighters later attacked Hezbollah.", ("Hay'at Tahrir al-Sham", "hostility", "Hezbollah")),
+    # the subject of the clause is not the group it funds
+    ("Jabhat al-Nusra was set up in 2011. Abu Bakr al-Baghdadi, then the leader of the "
+     "Islamic State of Iraq, sent Syrian fighters home. Baghdadi's organisation provided "
+     "the nascent front with money.",
+     ("Islamic State of Iraq and the Levant", "funding", "Islamic State of Iraq and the Levant")),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "name"), RESOLVED)
+def test_reference_is_resolved(registry: Registry, text: str, phrase: str, name: str) -> None:
+    assert referent(registry, text, phrase) == name
+
+
+@pytest.mark.parametrize(("text", "phrase"), OPEN)
+def test_reference_stays_open(registry: Registry, text: str, phrase: str) -> None:
+    assert referent(registry, text, phrase) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_claim_through_reference(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
