@@ -295,6 +295,8 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
             continue
         confidence = rule.confidence
         if masked.slots[s].form in _PENALTY_FORMS or masked.slots[o].form in _PENALTY_FORMS:
+            if rule.named:
+                continue
             confidence -= 0.1
         if modality is Modality.REPORTED:
             confidence -= 0.05

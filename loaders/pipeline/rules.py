@@ -54,6 +54,7 @@ class Rule:
     triggers: re.Pattern[str] | None = None
     # Words one of which a sentence must hold for the rule to match (a fast filter).
     needs: frozenset[str] = frozenset()
+    named: bool = False  # both parties named: no pronoun or nominal reference ("the rebels")
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
                 needs=frozenset(str(w).lower() for w in raw["needs"]) if raw.get("needs")
                 else frozenset(w.split()[0].split("-")[0] for w in table)
                 if relation is None else frozenset(),
+                named=bool(raw.get("named", False)),
             ))
             tables[name] = table
         except re.error as exc:

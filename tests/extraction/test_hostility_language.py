@@ -1,0 +1,189 @@
+"""Hostility in the language of conflict reporting (loaders/rules/hostility.yaml):
+sieges of another's stronghold, defeats inflicted and losses suffered, aircraft shot
+down, ground retaken from someone, being the target of or coming under someone's fire,
+strikes in response, offensives that toppled a government, fighting with a partner
+against a third, "X-Y clashes", arrests of a group's members, insurgencies faced, and
+verbs of defeat. Each construction has sentences of its own and near misses: a place
+or a thing rather than an actor, the victim of a passive, allies, mediators, threats,
+denials, a former stronghold, a reference the rule does not trust.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.pipeline.rules import load_rules
+from tests.extraction.conftest import ClaimsOf, Expected, positive_keys
+from tests.extraction.conftest import triple_key as _key
+
+JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
+ISWAP = "Islamic State West Africa Province"
+ISIL = "Islamic State of Iraq and the Levant"
+TTP = "Tehrik-i-Taliban Pakistan"
+FARDC = "Armed Forces of the Democratic Republic of the Congo"
+
+FOUND: list[tuple[str, Expected]] = [
+    # a siege or an assault on a place that is another's stronghold
+    ("Al-Shabaab fighters stormed Baidoa, the main base of the Somali National Army in Bay, "
+     "in 2024.", ("Al-Shabaab", "hostility", "Somali National Army")),
+    ("JNIM has besieged Djibo, a key garrison of the Burkinabe army, since 2022.",
+     (JNIM, "hostility", "Burkinabe Armed Forces")),
+    ("ISWAP, which attacked Monguno, the largest stronghold of the Nigerian army in Borno, "
+     "withdrew.", (ISWAP, "hostility", "Nigerian Armed Forces")),
+    # defeats and losses inflicted, suffered at someone's hands
+    ("Hamas and Islamic Jihad fighters inflicted heavy losses on Israeli forces in Gaza.",
+     ("Palestinian Islamic Jihad", "hostility", "Israel")),
+    ("ISWAP inflicted a heavy defeat on Boko Haram in the Sambisa forest.",
+     (ISWAP, "hostility", "Boko Haram")),
+    ("The Taliban, which had inflicted heavy casualties on Afghan forces, entered Kabul.",
+     ("Taliban", "hostility", "Afghanistan")),
+    ("The Malian army suffered heavy losses at the hands of JNIM near Menaka.",
+     (JNIM, "hostility", "Malian Armed Forces")),
+    # aircraft of an actor shot down
+    ("Turkey's air force shot down a Syrian military helicopter in 2014.",
+     ("Turkey", "hostility", "Syria")),
+    ("Iran shot down a US Navy surveillance drone in 2019.",
+     ("Iran", "hostility", "United States")),
+    # ground retaken from someone
+    ("Iraqi forces retook Mosul from the Islamic State in 2017.", ("Iraq", "hostility", ISIL)),
+    ("The Syrian army recaptured Palmyra from ISIS.", ("Syrian Arab Army", "hostility", ISIL)),
+    ("Somali troops wrested control of Bardere from al-Shabaab.",
+     ("Somalia", "hostility", "Al-Shabaab")),
+    # the target of someone's strikes, under someone's fire, killed in someone's strikes
+    ("Al-Shabaab's leaders have been the target of repeated US drone strikes.",
+     ("United States", "hostility", "Al-Shabaab")),
+    ("Hezbollah has been the main target of Israeli strikes in Syria.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("Kenyan troops came under al-Shabaab fire near Mandera.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Two senior Houthi commanders were killed in US air strikes on Sanaa.",
+     ("United States", "hostility", "Houthis")),
+    ("Hezbollah positions were shelled by Israel.", ("Israel", "hostility", "Hezbollah")),
+    # strikes in response, retaliation
+    ("Israel retaliated with air raids on Hezbollah depots in the Bekaa.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("Pakistan responded with artillery strikes against TTP hideouts.",
+     ("Pakistan", "hostility", TTP)),
+    ("The Taliban retaliated against Pakistan with drone strikes.",
+     ("Taliban", "hostility", "Pakistan")),
+    # an offensive that toppled someone
+    ("The Taliban led the offensive that toppled the Afghan government in 2021.",
+     ("Taliban", "hostility", "Afghanistan")),
+    ("An M23-led advance routed the Congolese army near Goma.", ("M23", "hostility", FARDC)),
+    # with a partner against a third
+    ("Wagner coordinates with the Malian army against JNIM positions.",
+     ("Wagner Group", "hostility", JNIM)),
+    ("Ansar Dine fought alongside local militias against French troops.",
+     ("Ansar Dine", "hostility", "France")),
+    # "X-Y clashes": both sides
+    ("Hezbollah-Israel clashes intensified in October.", ("Hezbollah", "hostility", "Israel")),
+    ("The Ethiopia-Eritrea war ended in 2000.", ("Eritrea", "hostility", "Ethiopia")),
+    # a group's members arrested, its holdings dismantled
+    ("The Taliban arrested ISIS-K commanders in Kabul.",
+     ("Taliban", "hostility", "Islamic State Khorasan Province")),
+    ("Turkey detained dozens of Islamic State suspects in Istanbul.",
+     ("Turkey", "hostility", ISIL)),
+    ("Pakistan dismantled TTP hideouts in North Waziristan.", ("Pakistan", "hostility", TTP)),
+    # an insurgency faced, an attack repelled, fire opened
+    ("The Nigerian army faces an insurgency led by Boko Haram.",
+     ("Boko Haram", "hostility", "Nigerian Armed Forces")),
+    ("Mali's army repelled a JNIM assault on Gao.", (JNIM, "hostility", "Malian Armed Forces")),
+    ("Somali police opened fire on al-Shabaab militants in Mogadishu.",
+     ("Somalia", "hostility", "Al-Shabaab")),
+    # verbs of defeat
+    ("The RSF routed the Sudanese army in Darfur.",
+     ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
+    ("Boko Haram was defeated by Chadian troops in 2020.", ("Chad", "hostility", "Boko Haram")),
+    ("Israeli jets pounded Hamas positions overnight.", ("Israel", "hostility", "Hamas")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # a former stronghold is no longer the actor's; a visit is no attack
+    ("Al-Shabaab captured Jilib, a former base of the Somali National Army.",
+     ("Al-Shabaab", "hostility", "Somali National Army")),
+    ("Kenya opened a consulate in Kismayo, the former stronghold of al-Shabaab.",
+     ("Kenya", "hostility", "Al-Shabaab")),
+    # a maker's country is not the one whose aircraft or cargo is hit
+    ("Turkey shot down an Iranian-made drone over Syria.", ("Turkey", "hostility", "Iran")),
+    ("Ukraine shot down dozens of Iranian drones over Kyiv.", ("Ukraine", "hostility", "Iran")),
+    ("The United States struck a convoy carrying Iranian weapons near the border.",
+     ("United States", "hostility", "Iran")),
+    ("Russia supplied Syria with drones that shot down Turkish military jets.",
+     ("Russia", "hostility", "Turkey")),
+    # help in retaking ground; a purchase from someone
+    ("Iraqi forces retook Mosul in 2017 with the help of the United States.",
+     ("Iraq", "hostility", "United States")),
+    ("Iraq bought Mosul's power plant from Iran.", ("Iraq", "hostility", "Iran")),
+    # a description the rule does not trust ("the group" is not sure to be Hamas)
+    ("Hamas fought Israel for weeks. Iraqi forces retook Mosul from the group in 2017.",
+     ("Iraq", "hostility", "Hamas")),
+    # a partner in arms is no enemy
+    ("Wagner coordinates with the Malian army against JNIM positions.",
+     ("Wagner Group", "hostility", "Malian Armed Forces")),
+    ("Kenya sent troops to fight alongside Somalia against al-Shabaab.",
+     ("Kenya", "hostility", "Somalia")),
+    ("Hezbollah has fought alongside Syrian troops in Qusayr.",
+     ("Hezbollah", "hostility", "Syria")),
+    # who condemns, mediates or hosts talks is no party to the fighting
+    ("Qatar condemned the Israel-Hamas war.", ("Qatar", "hostility", "Israel")),
+    ("Qatar mediated between Hamas and Israel to end the fighting.",
+     ("Qatar", "hostility", "Hamas")),
+    ("Qatar hosted the talks that ended the war between the Taliban and the United States.",
+     ("Qatar", "hostility", "Taliban")),
+    # talks are no clashes
+    ("The Israel-Hamas ceasefire talks resumed in Cairo.", ("Israel", "hostility", "Hamas")),
+    ("The US-Iran talks resumed in Oman.", ("United States", "hostility", "Iran")),
+    # threats, abilities and denials assert nothing
+    ("Iran threatened to retaliate against Israel.", ("Iran", "hostility", "Israel")),
+    ("Iran could shoot down Israeli military jets.", ("Iran", "hostility", "Israel")),
+    ("Iran denied shooting down a US military drone.", ("Iran", "hostility", "United States")),
+    # the victim of a passive is not the attacker
+    ("Hezbollah positions were shelled by Israel.", ("Hezbollah", "hostility", "Israel")),
+    ("Two senior Houthi commanders were killed in US air strikes on Sanaa.",
+     ("Houthis", "hostility", "United States")),
+    # suspicion of links, journalists, mediation, influence, relief
+    ("Turkey arrested a man suspected of links to the Islamic State.",
+     ("Turkey", "hostility", ISIL)),
+    ("Turkey detained two Russian journalists in Istanbul.", ("Turkey", "hostility", "Russia")),
+    ("Hamas has been the target of Egyptian mediation efforts.", ("Egypt", "hostility", "Hamas")),
+    ("Lebanon came under Iranian influence in the 1980s.", ("Iran", "hostility", "Lebanon")),
+    ("Somali troops came under fire near Afgoye, al-Shabaab said.",
+     ("Al-Shabaab", "hostility", "Somalia")),
+    ("Pakistan dismantled the TTP's financial network.", ("Pakistan", "hostility", TTP)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_hostility_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_hostility(claims_of: ClaimsOf, text: str,
+                                      unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+def test_named_rules_take_names_not_references() -> None:
+    """The rules marked `named` are the ones that decline a reference."""
+    rules, _ = load_rules()
+    named = {r.name for r in rules if r.named}
+    assert {"retook-from", "arrested-members-of"} <= named
+    assert "verb-active" not in named
+
+
+def test_long_lists_of_places(claims_of: ClaimsOf) -> None:
+    """Long runs of places and commas (the siege and retaking rules' objects) are read
+    without catastrophic backtracking; a mere visit to a stronghold is no siege."""
+    places = ", ".join(f"Town{i}" for i in range(60))
+    found = positive_keys(claims_of, f"Iraqi forces retook Mosul from the Islamic State "
+                                     f"after battles in {places} and Tikrit.")
+    assert _key(("Iraq", "hostility", ISIL)) in found, found
+    found = positive_keys(claims_of, f"After raids on {places}, al-Shabaab besieged Baidoa, "
+                                     f"the last stronghold of the Somali National Army.")
+    assert _key(("Al-Shabaab", "hostility", "Somali National Army")) in found, found
+    found = positive_keys(claims_of, f"Kenya visited {places}, the last stronghold of "
+                                     f"al-Shabaab.")
+    assert _key(("Kenya", "hostility", "Al-Shabaab")) not in found, found
