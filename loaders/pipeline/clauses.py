@@ -72,6 +72,23 @@ _RECEIVE = {"receive", "receives", "received", "receiving", "obtain", "obtains",
             "obtaining", "accept", "accepts", "accepted", "accepting"}
 _PARTITIVE = {"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "most",
               "one", "two", "three", "four", "five", "members", "elements", "remnants"}
+_DEPEND = {"depend", "depends", "depended", "depending", "dependent", "rely", "relies",
+           "relied", "relying", "reliant"}
+_COPULA = {"remain", "remains", "remained", "became", "become", "becomes", "grew", "grown",
+           "seems", "seemed", "appears", "appeared"}
+# After the verb of an object relative clause ("which X trained in 2019"): the clause
+# has no object of its own.
+_CLAUSE_END = {",", ".", ";", ":", ")", "—", "–", "and", "but", "or"}
+_ADJUNCT = {"for", "since", "in", "during", "until", "from", "throughout", "across", "at",
+            "over", "after", "before", "between", "as", "with"}
+_SUBORDINATE = {"which", "who", "whom", "whose", "that", "while", "whereas", "although",
+                "though", "because", "but", "when", "where", "if", "unless", ";", ":"}
+# Verbs that send people on a purpose ("deployed advisers to assist Y"), besides PROVIDE.
+_DISPATCH = {"deploy", "deploys", "deployed", "deploying", "dispatch", "dispatches",
+             "dispatched", "dispatching"}
+# People sent: personnel nouns of the lexicon and these.
+_SENT_PEOPLE = {"contractors", "operatives", "instructors", "trainers", "battalions", "brigades",
+                "units", "pilots", "guards", "special forces", "paramilitaries", "militiamen"}
 _SUCH = {"including", "notably", "namely", "particularly", "especially"}
 _CLAUSE_WORDS = {"which", "who", "whom", "whose", "that", "while", "whereas", "although",
                  "though", "because", "but", "when", "where", "if", "unless", "after",
@@ -200,11 +217,19 @@ def read(text: str, demonyms: frozenset[int] = frozenset()) -> list[Reading]:
     if sum(1 for t in toks if t.is_slot) < 2:
         return []
     out: list[Reading] = _fronted_participles(toks)
+    out.extend(_object_relatives(toks))
+    out.extend(_with_backing(toks))
     for v, tok in enumerate(toks):
         if tok.is_slot or not tok.text[:1].islower():
             continue
         if tok.low in _RECEIVE:
             out.extend(_read_receive(toks, v))
+            continue
+        if tok.low in _DEPEND:
+            out.extend(_read_depend(toks, v))
+            continue
+        if tok.low in _DISPATCH:
+            out.extend(_read_dispatch(toks, v))
             continue
         relation, provide = _relation_of(tok.low)
         if relation is None and not provide:
@@ -248,9 +273,10 @@ def _slot_list_back(toks: list[Token], end: int) -> tuple[list[int], int]:
     """The slots of a list "A, B and C" ending at token `end`, and where the list starts."""
     members = [end]
     i = end
-    if i >= 3 and toks[i - 1].low in {"and", "or"} and toks[i - 2].text == "," and \
-            toks[i - 3].is_slot and not toks[i - 3].possessive:
-        i -= 3  # "A, B, and C"
+    if i >= 5 and toks[i - 1].low in {"and", "or"} and toks[i - 2].text == "," and \
+            toks[i - 3].is_slot and not toks[i - 3].possessive and toks[i - 4].text == "," \
+            and toks[i - 5].is_slot:
+        i -= 3  # "A, B, and C" (two members with a comma, "A, and B", are two clauses)
         members.append(i)
     # bare commas only once an "and" closed the list: "According to Z, X attacked"
     while i >= 2 and (toks[i - 1].low in {"and", "&", "or"} or toks[i - 1].text == "," and
@@ -272,8 +298,9 @@ def _slot_list_forward(toks: list[Token], start: int) -> list[int]:
         members.append(i)
         if toks[i - 1].low != ",":
             closed = list(members)
-    if i + 3 < len(toks) and toks[i + 1].low == "," and toks[i + 2].low in {"and", "or"} and \
-            toks[i + 3].is_slot:
+    # "A, B, and C"; not "A, and B": "X, which arms A, and Z, which bombs them"
+    if len(members) > 1 and i + 3 < len(toks) and toks[i + 1].low == "," and \
+            toks[i + 2].low in {"and", "or"} and toks[i + 3].is_slot:
         members.append(i + 3)
         closed = list(members)
     members = closed
@@ -591,6 +618,7 @@ def _read_verb(toks: list[Token], v: int, relation: Relation | None,
             pairs += [(a, s, rel, f"passive-{how}") for a in agents for s in subjects]
     elif provide and relation is None:
         pairs += _provide(toks, v, subjects, how)
+        pairs += _purpose(toks, v, subjects, how)
     elif relation is not None:
         i = v + 1
         while i < len(toks) and (toks[i].low.endswith("ly") and len(toks[i].low) > 4
@@ -693,6 +721,8 @@ def _passive_provide(toks: list[Token], v: int, g: int, patients: list[int]) -> 
                 toks[k].low not in _CLAUSE_WORDS | {";", ":", ","}:
             k -= 1
         rels, _ = _theme(toks, k + 1, set())
+        if not rels and k >= 0 and toks[k].text == "," and k + 1 == g:
+            rels = _opening_theme(toks, k)
     return [Reading(a, r, o, toks[v].start, f"provide-passive:{toks[v].low}")
             for a in agents for o in recipients for r in rels if a != o]
 
@@ -754,3 +784,278 @@ def _read_receive(toks: list[Token], v: int) -> list[Reading]:
     givers = _objects_at(toks, j + 1)
     return [Reading(x, r, y, toks[v].start, f"receive-{how}:{toks[v].low}")
             for x in givers for y in recipients for r in rels if x != y]
+
+
+def _slots(toks: list[Token], members: list[int]) -> list[int]:
+    return [s for m in members if (s := toks[m].slot) is not None]
+
+
+def _antecedent(toks: list[Token], p: int) -> list[int]:
+    """The actor slots a relative pronoun at token `p` stands for: "X, which", "X
+    fighters, whom", "X, a militia which/that" (an apposition of plain words). A bare
+    "that" is left alone ("told X that ..."), as is an actor inside a prepositional
+    phrase ("the offensive against X, which ...")."""
+    k = p - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    if k < 0:
+        return []
+    np = None
+    if toks[p].low != "that" and (toks[k].is_slot or toks[k].low in _GROUP_NOUNS):
+        np = _np_head_back(toks, k)
+    if np is None:
+        # "X, a coalition of factions that/which": back over the apposition
+        d = k
+        while d > 0 and k - d < 7 and not toks[d].is_slot and toks[d].text[:1].islower() \
+                and toks[d].low not in {"a", "an", "the"} and toks[d].low not in _AUX and \
+                (toks[d].low == "of" or toks[d].low not in _CLAUSE_WORDS | _PREPOSITIONS):
+            d -= 1
+        if d >= 2 and d < k and toks[d].low in {"a", "an", "the"} and \
+                toks[d - 1].text == "," and toks[d - 2].is_slot:
+            np = _np_head_back(toks, d - 2)
+    if np is None:
+        return []
+    members, first = np
+    if not _free_subject(toks, first) and toks[first - 1].low != "by":
+        return []
+    return _slots(toks, members)
+
+
+def _object_relatives(toks: list[Token]) -> list[Reading]:
+    """An object relative clause: "Y, which X (has long) trained", "Y, a militia that X
+    funds, trains and arms", "Y, which X supplied with rockets": the antecedent is the
+    object, the relative clause's own subject the agent. The clause must end after its
+    verbs (or go on with an adjunct): "Y, which X said armed Z" is no such clause."""
+    out: list[Reading] = []
+    verbs_lex = _lexicon().verbs
+    for p, t in enumerate(toks):
+        if t.low not in {"which", "whom", "who", "that"} or p + 1 >= len(toks) or \
+                not toks[p + 1].is_slot or toks[p + 1].possessive:
+            continue
+        objects = _antecedent(toks, p)
+        if not objects:
+            continue
+        members = [p + 1]  # "which X and Z have financed": the list before the verb
+        while members[-1] + 2 < len(toks) and toks[members[-1] + 1].low in {"and", ","} and \
+                toks[members[-1] + 2].is_slot and not toks[members[-1] + 2].possessive:
+            members.append(members[-1] + 2)
+        k = members[-1] + 1
+        if k < len(toks) and toks[k].low in _GROUP_NOUNS:
+            k += 1
+        has_aux = len(members) > 1
+        while k < len(toks) and not toks[k].is_slot and (
+                toks[k].low in _AUX or toks[k].low.endswith("ly") and len(toks[k].low) > 4):
+            if toks[k].low in _BE:
+                break  # a passive or a copula: "which X was armed by"
+            has_aux = has_aux or toks[k].low in _AUX
+            k += 1
+        verbs: list[int] = []
+        while k < len(toks) and not toks[k].is_slot and toks[k].text[:1].islower() and \
+                (toks[k].low in verbs_lex or _is_provide(toks[k].low)):
+            form = _form(toks[k].low)
+            if form == "ing" or form == "base" and not has_aux and \
+                    not toks[k].low.endswith("s"):
+                break
+            verbs.append(k)
+            if k + 2 < len(toks) and toks[k + 1].low in {",", "and", "or"} and \
+                    (toks[k + 2].low in verbs_lex or _is_provide(toks[k + 2].low)) and \
+                    (toks[k + 1].low != "," or _verb_list_closed(toks, k)):
+                k += 2
+                continue
+            k += 1
+            break
+        if not verbs:
+            continue
+        while k < len(toks) and toks[k].low.endswith("ly") and len(toks[k].low) > 4:
+            k += 1
+        themed: list[Relation] = []
+        if k < len(toks) and toks[k].low == "with":
+            themed, _ = _theme(toks, k + 1, {"by"})
+        ends = k >= len(toks) or toks[k].low in _CLAUSE_END or (
+            toks[k].low in _ADJUNCT and k + 1 < len(toks) and
+            toks[k + 1].text not in _CLAUSE_END)
+        if not ends:
+            continue
+        subjects = _slots(toks, members)
+        for v in verbs:
+            rel = verbs_lex.get(toks[v].low)
+            rels = [rel] if rel is not None else themed
+            out += [Reading(s, r, o, toks[v].start, f"object-relative:{toks[v].low}")
+                    for s in subjects for o in objects for r in rels if s != o]
+    return out
+
+
+def _read_depend(toks: list[Token], v: int) -> list[Reading]:
+    """"Y depends / relies on X (and Z) for training and weapons", "Y is reliant on X
+    for ammunition": X gives what the nouns after "for" name, the subject receives."""
+    if v + 2 >= len(toks) or toks[v + 1].low not in {"on", "upon"}:
+        return []
+    givers = _objects_at(toks, v + 2)
+    if not givers:
+        return []
+    j = _after_slots(toks, v + 2)
+    if j >= len(toks) or toks[j].low != "for":
+        return []
+    rels, _ = _theme(toks, j + 1, set())
+    if not rels:
+        return []
+    g, _, has_aux = _group_start(toks, v)
+    while g > 0 and toks[g - 1].low in _COPULA:  # "remains heavily reliant on"
+        g, _, aux = _group_start(toks, g - 1)
+        has_aux = True
+    subj = _subjects(toks, v, g, has_aux or _form(toks[v].low) == "base")
+    if subj is None:
+        return []
+    recipients, how = subj
+    return [Reading(x, r, y, toks[v].start, f"depend-{how}:{toks[v].low}")
+            for x in givers for y in recipients for r in rels if x != y]
+
+
+def _with_backing(toks: list[Token]) -> list[Reading]:
+    """"Y took the town, with the backing of X", "Y has operated there with the tolerance
+    and at times the protection of X's forces", "With the support of X, Y attacked":
+    X backs the subject of the clause the phrase belongs to. Arms and personnel nouns
+    are left out ("fought with the forces of X" is fighting alongside)."""
+    nouns = _lexicon().nouns
+    out: list[Reading] = []
+    for w, t in enumerate(toks):
+        if t.low != "with" or w + 1 >= len(toks):
+            continue
+        rels: list[Relation] = []
+        j = w + 1
+        while j < len(toks) and j - w < 12 and toks[j].low != "of":
+            x = toks[j]
+            if x.is_slot or not x.text[:1].islower() or x.low in _CLAUSE_WORDS - {"and"}:
+                break
+            two = f"{x.low} {toks[j + 1].low}" if j + 1 < len(toks) else ""
+            rel = nouns.get(two) or nouns.get(x.low)
+            if rel is not None and rel not in {Relation.ARMS, Relation.PERSONNEL} and \
+                    rel not in rels:
+                rels.append(rel)
+            j += 1
+        if not rels or j + 1 >= len(toks) or toks[j].low != "of" or \
+                nouns.get(toks[j - 1].low) is None:
+            continue
+        backers, after = _backers(toks, j + 1)
+        if not backers:
+            continue
+        if w == 0:
+            if after + 1 >= len(toks) or toks[after].text != "," or not toks[after + 1].is_slot \
+                    or toks[after + 1].possessive:
+                continue
+            members = _slot_list_forward(toks, after + 1)
+            if not _starts_clause(toks, members[-1] + 1):
+                continue
+            backed = _slots(toks, members)
+        else:
+            prev = toks[w - 1]
+            if not (prev.text == "," or prev.is_slot and not prev.possessive or
+                    prev.text[:1].islower() and _form(prev.low) == "base" and
+                    prev.low not in _lexicon().verbs):
+                continue  # "a base built with the help of X": the help built the base
+            found = _clause_subject_before(toks, w)
+            if not found:
+                continue
+            backed = found
+        out += [Reading(x, r, y, toks[w].start, "with-backing")
+                for x in backers for y in backed for r in rels if x != y]
+    return out
+
+
+def _backers(toks: list[Token], i: int) -> tuple[list[int], int]:
+    """The slots of "X", "X and Z" or "X's (security) forces" after "of", and the token
+    after them."""
+    j = _skip_modifiers(toks, i, 0)
+    if j >= len(toks) or not toks[j].is_slot:
+        return [], j
+    if toks[j].possessive:
+        k = j + 1
+        while k < len(toks) and k - j <= 3 and toks[k].low not in _GROUP_NOUNS and \
+                toks[k].text[:1].islower() and toks[k].low not in _PREPOSITIONS:
+            k += 1
+        if k < len(toks) and k - j <= 3 and toks[k].low in _GROUP_NOUNS:
+            return _slots(toks, [j]), k + 1
+        return [], j
+    members = _slot_list_forward(toks, j)
+    k = members[-1] + 1
+    if k < len(toks) and toks[k].low in _GROUP_NOUNS:
+        k += 1
+    return _slots(toks, members), k
+
+
+def _clause_subject_before(toks: list[Token], w: int) -> list[int]:
+    """The subject of the clause that holds token `w`: the nearest slot (list) before it
+    that heads a verb group, with no clause word between ("Y attacked Z, which acts
+    with ..." names no subject)."""
+    for n in range(w - 1, -1, -1):
+        t = toks[n]
+        if t.low in {";", ":", "which", "who", "whom", "whose", "that", "while", "whereas",
+                     "although", "though", "because", "but", "if", "unless", "when", "—",
+                     "–", "(", ")"}:
+            return []
+        if not t.is_slot or t.possessive:
+            continue
+        j = n + 1
+        if j < w and toks[j].low in _GROUP_NOUNS:
+            j += 1
+        if j < w and _starts_clause(toks, j):
+            members, first = _slot_list_back(toks, n)
+            if not _free_subject(toks, first):
+                return []
+            return _slots(toks, members)
+    return []
+
+
+def _purpose(toks: list[Token], v: int, subjects: list[int],
+             how: str) -> list[tuple[int, int, Relation, str]]:
+    """An infinitive of purpose after what is sent: "sent 200 contractors to support Y"
+    (support; personnel too when people are sent to support or train), "sent troops to
+    fight Y" (hostility, nothing more). What is sent is no actor ("sent X to support Y":
+    an envoy's errand)."""
+    nouns = _lexicon().nouns
+    j = v + 1
+    people = False
+    while j < len(toks) and j - v <= 10 and toks[j].low != "to":
+        t = toks[j]
+        if t.is_slot or t.text in {",", ";", ":", "(", ")"} or \
+                t.low in _CLAUSE_WORDS - {"and", "or"}:
+            return []
+        people = people or t.low in _SENT_PEOPLE or nouns.get(t.low) is Relation.PERSONNEL
+        j += 1
+    if j == v + 1 or j + 2 >= len(toks) or toks[j].low != "to":
+        return []
+    verb = toks[j + 1].low
+    rel = _lexicon().verbs.get(verb)
+    if rel is None or _form(verb) != "base" or verb.endswith("s") and verb[:-1] in \
+            _lexicon().verbs:
+        return []
+    objects = _objects_at(toks, j + 2)
+    rels = [rel]
+    if people and rel in {Relation.SUPPORT, Relation.TRAINING}:
+        rels.append(Relation.PERSONNEL)
+    return [(s, o, r, f"purpose-{how}") for s in subjects for o in objects for r in rels]
+
+
+def _read_dispatch(toks: list[Token], v: int) -> list[Reading]:
+    """"X deployed advisers to assist Y": a verb of sending people, read for its purpose."""
+    form = _form(toks[v].low)
+    g, passive, has_aux = _group_start(toks, v)
+    if passive and form == "past":
+        return []
+    subj = _subjects(toks, v, g, has_aux)
+    if subj is None:
+        return []
+    subjects, how = subj
+    return [Reading(s, r, o, toks[v].start, f"{frame}:{toks[v].low}")
+            for s, o, r, frame in _purpose(toks, v, subjects, how) if s != o]
+
+
+def _opening_theme(toks: list[Token], close: int) -> list[Relation]:
+    """The relations named by the noun phrase that opens the sentence and is the subject
+    of a passive verb group after the comma at `close`, past asides with no actor in them:
+    "A rifle, recovered after a clash in 2024, had been delivered by X to Y"."""
+    first = next((i for i, t in enumerate(toks) if t.text == ","), close)
+    if first == 0 or first > 8 or any(t.is_slot or t.low in _SUBORDINATE for t in toks[:close]):
+        return []
+    rels, _ = _theme(toks[:first], 0, set())
+    return rels

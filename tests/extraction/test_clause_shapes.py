@@ -1,0 +1,160 @@
+"""Clause shapes the reader of loaders/pipeline/clauses.py added in the fifth session:
+object relative clauses, "Y depends on X for Z", "with the support of X", an
+infinitive of purpose after a provide-verb, a passive provide-verb whose theme opens
+the sentence; and a two-member "A, and B" that is no list. Each with near misses.
+
+Sentences are invented; masked sentences (slots ⟪n⟫) are read directly, the last part
+runs the whole pipeline (the reader is a fallback after the rules, with modality).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.pipeline.clauses import read
+from tests.extraction.conftest import ClaimsOf, positive
+
+Triple = tuple[int, str, int]
+
+
+def triples(masked: str) -> set[Triple]:
+    return {(r.subject, r.relation.value, r.object) for r in read(masked)}
+
+
+READS: list[tuple[str, Triple]] = [
+    # object relative clauses: the antecedent is the object, the inner slot the subject
+    ("⟪0⟫ backs ⟪1⟫, a militia which ⟪2⟫ has long equipped.", (2, "support", 1)),
+    ("⟪1⟫, which ⟪0⟫ trained in the 1990s, later split.", (0, "training", 1)),
+    ("The report names ⟪1⟫, a network of cells that ⟪0⟫ funds, trains and arms.",
+     (0, "training", 1)),
+    ("The report names ⟪1⟫, a network of cells that ⟪0⟫ funds, trains and arms.",
+     (0, "arms", 1)),
+    ("The report names ⟪1⟫, a network of cells that ⟪0⟫ funds, trains and arms.",
+     (0, "funding", 1)),
+    ("⟪1⟫ fighters, whom ⟪0⟫ instructors had trained, crossed the river.",
+     (0, "training", 1)),
+    ("⟪1⟫, which ⟪0⟫ and ⟪2⟫ have financed for years, denies it.", (2, "funding", 1)),
+    ("⟪1⟫, which ⟪0⟫ supplied with rockets in 2019, fired them at ⟪2⟫.", (0, "arms", 1)),
+    ("⟪1⟫, which ⟪0⟫ attacked in March, has regrouped.", (0, "hostility", 1)),
+    # "Y depends on X for Z": X gives Z to Y
+    ("⟪1⟫ depends on ⟪0⟫ for weapons and training.", (0, "arms", 1)),
+    ("⟪1⟫ depends on ⟪0⟫ for weapons and training.", (0, "training", 1)),
+    ("⟪1⟫ has long relied on ⟪0⟫ and ⟪2⟫ for funding.", (2, "funding", 1)),
+    ("⟪1⟫ remains heavily reliant on ⟪0⟫ for ammunition.", (0, "arms", 1)),
+    ("⟪1⟫ fighters are dependent on ⟪0⟫ for safe passage.", (0, "facilitation", 1)),
+    # "with the support of X": X supports the clause's subject
+    ("⟪1⟫ took the town in May, with the backing of ⟪0⟫.", (0, "support", 1)),
+    ("⟪1⟫ has operated there for years, with the tolerance and at times the active "
+     "protection of ⟪0⟫'s security forces.", (0, "support", 1)),
+    ("⟪1⟫ attacked ⟪2⟫ with the support of ⟪0⟫.", (0, "support", 1)),
+    ("⟪1⟫ overran the base with the financial support of ⟪0⟫ and ⟪2⟫.", (2, "funding", 1)),
+    # an infinitive of purpose after a provide-verb: the sender's deed
+    ("⟪0⟫ sent about 300 contractors to support ⟪1⟫ in 2019.", (0, "support", 1)),
+    ("⟪0⟫ sent about 300 contractors to support ⟪1⟫ in 2019.", (0, "personnel", 1)),
+    ("⟪0⟫ has deployed advisers and drones to assist ⟪1⟫.", (0, "support", 1)),
+    ("⟪0⟫ sent two battalions to fight ⟪1⟫ near the border.", (0, "hostility", 1)),
+    # a passive provide-verb whose theme opens the sentence, past an aside
+    ("A rifle, recovered after a clash near the town in 2024, had been delivered by ⟪0⟫ to "
+     "⟪1⟫ in 2013.", (0, "arms", 1)),
+    ("The mortar rounds, serial numbers show, were shipped by ⟪0⟫ to ⟪1⟫.",
+     (0, "arms", 1)),
+]
+
+
+@pytest.mark.parametrize(("masked", "expected"), READS)
+def test_reads(masked: str, expected: Triple) -> None:
+    assert expected in triples(masked)
+
+
+NOT_READ: list[tuple[str, Triple]] = [
+    # two relative clauses: "A, and B" is no list, B is no object of A's verb
+    ("The war pits ⟪0⟫, which arms ⟪1⟫, and ⟪2⟫, which bombs ⟪3⟫.", (0, "arms", 2)),
+    ("The war pits ⟪0⟫, which arms ⟪1⟫, and ⟪2⟫, which bombs ⟪3⟫.", (1, "hostility", 3)),
+    ("⟪0⟫, which armed ⟪1⟫, and ⟪2⟫ met in May.", (0, "arms", 2)),
+    # a subject relative clause: the antecedent acts, it is not acted on
+    ("⟪1⟫, which attacked ⟪0⟫ in May, has regrouped.", (0, "hostility", 1)),
+    # an object relative clause with its own object: the antecedent is no object
+    ("⟪1⟫, which ⟪0⟫ said armed ⟪2⟫, denies it.", (0, "arms", 1)),
+    ("⟪1⟫, which ⟪0⟫ has armed ⟪2⟫ against, denies it.", (0, "arms", 1)),
+    # a stranded preposition: fought alongside / against the antecedent
+    ("⟪1⟫, which ⟪0⟫ fought alongside, has regrouped.", (0, "hostility", 1)),
+    # a passive inside the relative clause
+    ("⟪1⟫, which ⟪0⟫ was armed by, has regrouped.", (0, "arms", 1)),
+    # "that" after a verb of saying or telling is no relative pronoun
+    ("Officials told ⟪1⟫ that ⟪0⟫ had attacked.", (0, "hostility", 1)),
+    ("⟪1⟫ warned that ⟪0⟫ had armed.", (0, "arms", 1)),
+    # an antecedent inside a prepositional phrase: "which" may be the offensive
+    ("⟪2⟫ joined the offensive against ⟪1⟫, which ⟪0⟫ funded.", (0, "funding", 1)),
+    # a provide-verb in an object relative clause needs a theme that names a relation
+    ("⟪1⟫, which ⟪0⟫ supplied with food, has regrouped.", (0, "support", 1)),
+    # depend on X for something that is no relation; on X's ports; wrong direction
+    ("⟪1⟫ depends on ⟪0⟫ for oil and trade.", (0, "support", 1)),
+    ("⟪1⟫ depends on ⟪0⟫'s ports for weapons.", (0, "arms", 1)),
+    ("⟪1⟫ depends on ⟪0⟫ for weapons.", (1, "arms", 0)),
+    ("⟪1⟫ depends on ⟪0⟫ to supply weapons.", (0, "arms", 1)),
+    # "with the support of X" after a thing, or without it, or of an object
+    ("⟪1⟫ attacked a base built with the help of ⟪0⟫.", (0, "support", 1)),
+    ("⟪1⟫ attacked ⟪2⟫ without the support of ⟪0⟫.", (0, "support", 1)),
+    ("⟪1⟫ attacked ⟪2⟫ with the support of ⟪0⟫.", (0, "support", 2)),
+    ("⟪1⟫ attacked ⟪2⟫, which acts with the support of ⟪0⟫.", (0, "support", 1)),
+    ("⟪1⟫ took the town with the tolerance of ⟪0⟫.", (0, "support", 1)),
+    # purpose: fighting Y is no support of Y; a slot sent is an envoy; a request
+    ("⟪0⟫ sent two battalions to fight ⟪1⟫ near the border.", (0, "support", 1)),
+    ("⟪0⟫ sent two battalions to fight ⟪1⟫ near the border.", (0, "personnel", 1)),
+    ("⟪0⟫ sent ⟪2⟫ to support ⟪1⟫.", (0, "support", 1)),
+    ("⟪0⟫ asked ⟪2⟫ to support ⟪1⟫.", (0, "support", 1)),
+    ("⟪0⟫ sent a delegation to support ⟪1⟫ talks.", (0, "personnel", 1)),
+    # a thing between the verb and the actor: weapons used against Y
+    ("⟪0⟫ supplied the weapons used against ⟪1⟫.", (0, "arms", 1)),
+    # a passive provide-verb: the theme must open the sentence, with no actor in the aside
+    ("Rifles, which ⟪2⟫ seized, had been delivered by ⟪0⟫ to ⟪1⟫.", (0, "arms", 1)),
+    ("In 2013, officials said, talks were offered by ⟪0⟫ to ⟪1⟫.", (0, "arms", 1)),
+]
+
+
+@pytest.mark.parametrize(("masked", "absent"), NOT_READ)
+def test_near_misses(masked: str, absent: Triple) -> None:
+    assert absent not in triples(masked)
+
+
+# --- whole pipeline: a fallback after the rules, with modality ---------------------
+
+FOUND: list[tuple[str, tuple[str, str, str]]] = [
+    ("Rwanda has backed the M23, a militia which Uganda has long equipped.",
+     ("Uganda", "support", "M23")),
+    ("Hamas depends on Iran and Hezbollah for training.", ("Hezbollah", "training", "Hamas")),
+    ("The Houthis have relied on Iran for ballistic missiles since 2015.",
+     ("Iran", "arms", "Houthis")),
+    ("Al-Shabaab has held the district for years, with the tacit protection of Eritrea.",
+     ("Eritrea", "support", "Al-Shabaab")),
+    ("The Wagner Group sent about 300 contractors to support the Libyan National Army "
+     "in 2019.", ("Wagner Group", "support", "Libyan National Army")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_pipeline_reads(claims_of: ClaimsOf, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in positive(claims_of(text))
+
+
+NOT_FOUND: list[tuple[str, tuple[str, str, str]]] = [
+    # negation and hypothesis still reach the reader's claims through modality
+    ("The Houthis no longer depend on Iran for weapons, officials said.",
+     ("Iran", "arms", "Houthis")),
+    ("Hamas could rely on Hezbollah for training if the war widens.",
+     ("Hezbollah", "training", "Hamas")),
+    ("Rwanda backs the M23, a militia which Uganda has never equipped.",
+     ("Uganda", "support", "M23")),
+    # two relative clauses side by side
+    ("The war pits Iran, which arms the Houthis, and Saudi Arabia, which bombs them.",
+     ("Iran", "arms", "Saudi Arabia")),
+    # sending fighters to fight Y is no support of Y
+    ("Russia sent 300 contractors to fight the Islamic State.",
+     ("Russia", "support", "Islamic State of Iraq and the Levant")),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_FOUND)
+def test_pipeline_near_misses(claims_of: ClaimsOf, text: str,
+                              absent: tuple[str, str, str]) -> None:
+    assert absent not in positive(claims_of(text))
