@@ -45,7 +45,7 @@ class Mention:
     start: int
     end: int
     actor: str
-    form: str  # name | demonym | capital | pronoun | nominal | plural
+    form: str  # name | demonym | force | capital | pronoun | nominal | plural
     text: str
     possessive: bool = False
 
@@ -61,6 +61,7 @@ class _Lex:
     particles: frozenset[str]
     descriptive: frozenset[str]
     state_nouns: re.Pattern[str]
+    force_phrase: re.Pattern[str]
     army_nouns: re.Pattern[str]
     agent_suffix: re.Pattern[str]
     person: re.Pattern[str]
@@ -124,7 +125,11 @@ def _lex() -> _Lex:
         lowercase_heads=frozenset(words(RULES, "lowercase_heads")),
         particles=frozenset(w.lower() for w in words(RULES, "name_particles")),
         descriptive=frozenset(words(RULES, "descriptive_words")),
-        state_nouns=re.compile(rf"\s+(?:{_alt(words(RULES, 'demonym_state_nouns'))})\b"),
+        state_nouns=re.compile(
+            rf"\s+(?:(?:{_alt(words(RULES, 'demonym_noun_modifiers'))})\s+)?"
+            rf"(?:{_alt(words(RULES, 'demonym_state_nouns'))})\b"),
+        force_phrase=re.compile(
+            rf"\s+(?:{_alt(words(RULES, 'demonym_force_phrases'))})(?![\w-])"),
         army_nouns=re.compile(rf"\s+(?:{_alt(words(RULES, 'army_nouns'))})\b"),
         agent_suffix=re.compile(rf"[-‐](?:{_alt(words(RULES, 'agent_suffixes'))})\b"),
         person=person,
@@ -244,6 +249,7 @@ class _Finder:
         # (offset, state id, weight): 2 for "X's government", 1 for a name, 0 a demonym
         self.states_seen: list[tuple[int, str, int]] = []
         self.headlines: dict[int, bool] = {}  # line start -> whether it is a headline
+        self.shared_demonyms = self._shared_demonyms()
 
     # -- actors ---------------------------------------------------------------
     def actor_from_registry(self, actor_id: str) -> DocActor:
@@ -315,7 +321,7 @@ class _Finder:
             after = self.text[end:end + 40]
             if entry.form == "name" and j - i == 2 and self.tokens[j - 1].key == "military" \
                     and self.lex.military_modified.match(self.text, end):
-                state = _demonym_keys(self.registry).get(self.tokens[i].key)
+                state = self._dem_state(self.tokens[i].key)
                 if state is not None:  # "a Malian military drone": Mali's, not its army's
                     self.states_seen.append((start, state, 0))
                     self.add(start, self.tokens[i].end, self.actor_from_registry(state),
@@ -351,12 +357,21 @@ class _Finder:
                     continue  # "Port Sudan", "Kuwait City": a place named after the state
                 self.add(start, end, actor)
                 continue
-            self.states_seen.append((start, entry.actor, 0))
+            dem_state = self._dem_state(fold(entry.alias)) if entry.form == "demonym" \
+                else entry.actor
+            if dem_state is None:
+                continue  # "Congolese" in a text naming both Congos
+            self.states_seen.append((start, dem_state, 0))
             if entry.form == "demonym_plural":
                 if not re.match(r"^\s+[A-Z]", after):
                     self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
             elif self._agent_demonym(after):
-                self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
+                force = self.lex.force_phrase.match(after)
+                if force is not None:  # "Chadian special forces": the state acting, one slot
+                    self.add(start, end + force.end(), self.actor_from_registry(dem_state),
+                             "force")
+                else:
+                    self.add(start, end, self.actor_from_registry(dem_state), "demonym")
             else:
                 # "American and Saudi money", "Mozambican and Rwandan security forces":
                 # a demonym coordinated with one in agent use is one too.
@@ -365,6 +380,23 @@ class _Finder:
                 if co and fold(co.group("dem")) in _demonym_keys(self.registry) and \
                         self._agent_demonym(after[co.end():]):
                     self.add(start, end, self.actor_from_registry(entry.actor), "demonym")
+
+    def _dem_state(self, key: str) -> str | None:
+        """The state a folded demonym stands for in this text: a demonym two states share
+        ("Congolese") is the one the text names, neither when it names both."""
+        if key in self.shared_demonyms:
+            return self.shared_demonyms[key] or None
+        return _demonym_keys(self.registry).get(key)
+
+    def _shared_demonyms(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for dem, states in mapping(RULES, "shared_demonyms").items():
+            named = [sid for sid in states if (st := self.registry.get(str(sid))) is not None
+                     and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", self.text)
+                             for n in st.names())]
+            if named:
+                out[fold(str(dem))] = str(named[0]) if len(named) == 1 else ""
+        return out
 
     def _agent_demonym(self, after: str) -> bool:
         """Whether what follows a demonym makes it its state ("Iranian-backed", "Iranian
@@ -405,7 +437,7 @@ class _Finder:
             if hit is None or self._in_headline(m.start):
                 continue
             place = hit.group("place")
-            state = _demonym_keys(self.registry).get(fold(place))
+            state = self._dem_state(fold(place))
             if state is not None:  # "al-Qaeda's Yemeni branch"
                 known_state = self.registry.get(state)
                 place = known_state.name if known_state is not None else place
@@ -438,7 +470,7 @@ class _Finder:
             if before and before.group(1) not in self.lex.descriptive:
                 continue  # inside a longer name ("Free Syrian Army")
             adj = re.sub(r"['’]s$", "", m.group("adj"))
-            state = _demonym_keys(self.registry).get(fold(adj))
+            state = self._dem_state(fold(adj))
             if state is None:
                 found = self.registry.lookup(adj)
                 state = found.id if found is not None and found.kind is ActorKind.STATE else None
@@ -808,7 +840,7 @@ class _Finder:
                 if not self.free(m.start(), m.end()):
                     continue
                 key = fold(re.sub(r"[^\w-]", "", m.group("state")))
-                state = _demonym_keys(self.registry).get(key)
+                state = self._dem_state(key)
                 if state is None:
                     found = self.registry.lookup(m.group("state").rstrip("'’s"))
                     state = found.id if found and found.kind is ActorKind.STATE else None

@@ -3,7 +3,8 @@ next ("The movement ... It pledged ..."), "the insurgents" never a state's contr
 and, with nothing near, the one insurgent group of the paragraph, a possessor of another
 actor is no referent, a description is not its own clause's subject, adjectives that
 keep a description a reference ("the nascent front"), a leader bound by "G, which P
-founded"; and the near misses that must stay open."""
+founded"; a demonym and a force noun as the state acting ("Chadian special forces"), a
+demonym two states share ("Congolese"); and the near misses that must stay open."""
 
 from __future__ import annotations
 
@@ -110,7 +111,44 @@ FOUND: list[tuple[str, Expected]] = [
      "fighters later attacked Hezbollah.", ("Hay'at Tahrir al-Sham", "hostility", "Hezbollah")),
 ]
 
+DEMONYMS: list[tuple[str, Expected]] = [
+    ("Chadian special forces attacked Boko Haram near the lake.",
+     ("Chad", "hostility", "Boko Haram")),
+    ("Egyptian ground forces have shelled RSF positions.",
+     ("Egypt", "hostility", "Rapid Support Forces")),
+    ("Nigerian security forces killed ten Boko Haram fighters.",
+     ("Nigeria", "hostility", "Boko Haram")),
+    # the force noun is one slot with the demonym: the help goes to the state
+    ("The United States provided Chadian special forces with intelligence.",
+     ("United States", "intelligence", "Chad")),
+    ("Turkey has trained Somali commandos since 2017.", ("Turkey", "training", "Somalia")),
+    # a modifier between the demonym and its noun
+    ("Iranian financial support for Hezbollah grew.", ("Iran", "funding", "Hezbollah")),
+    # registry spellings
+    ("Ivoirian troops attacked JNIM near the border.",
+     ("Côte d'Ivoire", "hostility", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("Saudi Arabian jets struck the Houthis.", ("Saudi Arabia", "hostility", "Houthis")),
+    # a shared demonym: the Congo the text names
+    ("Congolese troops attacked the M23 near Goma.",
+     ("Democratic Republic of the Congo", "hostility", "M23")),
+    ("Brazzaville hosted the talks. Congolese soldiers later attacked the Ninja militia.",
+     ("Republic of the Congo", "hostility", "Ninja militia")),
+]
+
+NO_STATE: list[str] = [
+    # a people, not its forces
+    "Malian civilians fled JNIM near Gao.",
+    "Rwandan refugees fled the FDLR.",
+    "Somali traders paid al-Shabaab.",
+    "Iranian political parties praised Hamas.",
+    # both Congos named: "Congolese" is neither
+    "Kinshasa and Brazzaville held talks. Congolese soldiers attacked the M23.",
+]
+
 NOT_FOUND: list[tuple[str, Expected]] = [
+    # the help goes to the state's men, not as men sent to it
+    ("The United States provided Chadian special forces with intelligence.",
+     ("United States", "personnel", "Chad")),
     # the contractor is not "the insurgents"
     ("Boko Haram fighters overran Baga in 2015. The Wagner Group sent contractors to Mali "
      "in 2021. Chadian forces attacked the insurgents near the lake.",
@@ -155,3 +193,15 @@ def test_claim_through_reference(claims_of: ClaimsOf, text: str, expected: Expec
 def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
     found = positive_keys(claims_of, text)
     assert _key(unexpected) not in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), DEMONYMS)
+def test_demonym_forces_are_the_state(claims_of: ClaimsOf, text: str,
+                                      expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize("text", NO_STATE)
+def test_people_are_not_the_state(claims_of: ClaimsOf, text: str) -> None:
+    assert not positive_keys(claims_of, text)
