@@ -1,0 +1,227 @@
+"""The language of coalitions, membership and co-belligerence (loaders/rules/coalitions.yaml):
+a body and the members it comprises, members of a named alliance, pledges of allegiance,
+branches founded as such, allies listed, pacts signed, and fighting side by side (with
+the hostility toward the common enemy that comes with it). Each construction has
+sentences of several shapes and near misses it must not read: alliances that ended,
+rivals, talks, a coalition against someone, lists of targets, what is only proposed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import ClaimsOf, Expected, positive_keys
+from tests.extraction.conftest import triple_key as _key
+
+JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
+AQAP = "Al-Qaeda in the Arabian Peninsula"
+AQIM = "Al-Qaeda in the Islamic Maghreb"
+ISIS = "Islamic State of Iraq and the Levant"
+KH = "Kata'ib Hezbollah"
+PIJ = "Palestinian Islamic Jihad"
+YPG = "People's Protection Units"
+SDF = "Syrian Democratic Forces"
+FLA = "Azawad Liberation Front"
+FAMA = "Malian Armed Forces"
+NUJABA = "Harakat Hezbollah al-Nujaba"
+IRI = "Islamic Resistance in Iraq"
+
+FOUND: list[tuple[str, Expected]] = [
+    # a body and what it comprises: the members are allies of each other ...
+    ("The Syrian Democratic Forces, which consists of the YPG and the Syriac Military "
+     "Council, took Raqqa.", (YPG, "alliance", "Syriac Military Council")),
+    ("Operation Dawn was led by the Islamic Resistance in Iraq, an alliance comprising "
+     "Kata'ib Hezbollah, Harakat al-Nujaba and Kata'ib Sayyid al-Shuhada.",
+     (KH, "alliance", "Kata'ib Sayyid al-Shuhada")),
+    ("JNIM, a coalition that brings together Ansar Dine and al-Mourabitoun, was founded in "
+     "2017.", ("Ansar Dine", "alliance", "Al-Mourabitoun")),
+    # ... and of the body named as one
+    ("JNIM, a coalition that brings together Ansar Dine and al-Mourabitoun, was founded in "
+     "2017.", ("Ansar Dine", "alliance", JNIM)),
+    ("Operation Dawn was led by the Islamic Resistance in Iraq, an alliance comprising "
+     "Kata'ib Hezbollah, Harakat al-Nujaba and Kata'ib Sayyid al-Shuhada.",
+     (NUJABA, "alliance", IRI)),
+    # one member belongs to a body that includes others
+    ("Hamas is part of the Iran-led axis of resistance, a bloc that includes Hezbollah and "
+     "the Houthis.", ("Hamas", "alliance", "Houthis")),
+    ("Hamas is part of the Iran-led axis of resistance, a bloc that includes Hezbollah and "
+     "the Houthis.", ("Hezbollah", "alliance", "Houthis")),
+    ("Hamas is part of the Iran-led axis of resistance, a bloc that includes Hezbollah and "
+     "the Houthis.", ("Hamas", "alliance", "Iran")),
+    ("Kata'ib Hezbollah is a member of the Iran-led axis, a coalition that includes Afghan "
+     "brigades such as Liwa Fatemiyoun.", (KH, "alliance", "Liwa Fatemiyoun")),
+    ("The Houthis belong to a loose Iranian-led coalition, an axis that also includes Syrian "
+     "militias such as Liwa Fatemiyoun.", ("Houthis", "alliance", "Liwa Fatemiyoun")),
+    # fellow members
+    ("Ansar Dine and al-Mourabitoun were both members of the al-Qaeda-led coalition.",
+     ("Ansar Dine", "alliance", "Al-Mourabitoun")),
+    ("Hezbollah and Hamas are members of the Iran-led axis.", ("Hamas", "alliance", "Hezbollah")),
+    # those who make up a body
+    ("Ansar Dine, al-Mourabitoun and AQIM together form the core of JNIM.",
+     ("Ansar Dine", "alliance", AQIM)),
+    ("Ansar Dine, al-Mourabitoun and AQIM together form the core of JNIM.",
+     ("Al-Mourabitoun", "alliance", JNIM)),
+    # fighting under a body's umbrella, within a body named as one
+    ("Since 2015 the YPG has fought under the umbrella of the Syrian Democratic Forces.",
+     (YPG, "alliance", SDF)),
+    ("Boko Haram operated within ISWAP, an alliance of jihadist factions.",
+     ("Boko Haram", "alliance", "Islamic State West Africa Province")),
+    # relying on a coalition of militias
+    ("The Malian army has relied heavily on a network of local militias known as Dan Na "
+     "Ambassagou.", (FAMA, "alliance", "Dan Na Ambassagou")),
+    # pledges of allegiance and loyalty
+    ("Al-Shabaab renewed its pledge of allegiance to al-Qaeda in 2022.",
+     ("Al-Shabaab", "alliance", "Al-Qaeda")),
+    ("Boko Haram's oath of allegiance to the Islamic State was accepted in 2015.",
+     ("Boko Haram", "alliance", ISIS)),
+    ("Ansar Bayt al-Maqdis pledged loyalty to the Islamic State in 2014.",
+     ("ISIL Sinai Province", "alliance", ISIS)),
+    # founded as a branch of another
+    ("Militants loyal to Baghdadi set up ISWAP in 2015 as an affiliate of the Islamic State.",
+     ("Islamic State West Africa Province", "alliance", ISIS)),
+    ("ISKP was founded in 2015 as the Islamic State's branch in Afghanistan.",
+     ("Islamic State Khorasan Province", "alliance", ISIS)),
+    ("Loyalists formed Hurras al-Din as al-Qaeda's new branch in Syria.",
+     ("Hurras al-Din", "alliance", "Al-Qaeda")),
+    # allies listed
+    ("Hezbollah's allies, including the Houthis and Kata'ib Hezbollah, condemned the strike.",
+     ("Hezbollah", "alliance", KH)),
+    ("The partners of Russia, such as Belarus and Iran, were not invited.",
+     ("Belarus", "alliance", "Russia")),
+    ("Iran and its allies, notably Hezbollah and Hamas, rejected the plan.",
+     ("Hamas", "alliance", "Iran")),
+    # "the two remain allies"
+    ("Pakistan hosted the Taliban for years, and the two remain strategic allies.",
+     ("Pakistan", "alliance", "Taliban")),
+    ("The PKK founded the YPG in 2011, which adopted its ideology, and both groups are "
+     "still close partners.", ("Kurdistan Workers' Party", "alliance", YPG)),
+    # pacts signed with another
+    ("Niger signed a mutual defence pact with Mali in 2023.", ("Niger", "alliance", "Mali")),
+    ("Chad has signed a military cooperation agreement with Sudan.",
+     ("Chad", "alliance", "Sudan")),
+    ("Kenya, whose troops are deployed in Gedo, signed a security pact with Somalia.",
+     ("Kenya", "alliance", "Somalia")),
+    # side by side
+    ("Hezbollah fighters were seen fighting alongside the Houthis in Yemen.",
+     ("Hezbollah", "alliance", "Houthis")),
+    ("Ansar Dine operated together with AQIM in northern Mali.", ("Ansar Dine", "alliance", AQIM)),
+    ("Hamas and Palestinian Islamic Jihad fought side by side in Gaza.",
+     ("Hamas", "alliance", PIJ)),
+    ("Hamas and Palestinian Islamic Jihad regrouped in Khan Younis and fought together in "
+     "Rafah.", ("Hamas", "alliance", PIJ)),
+    # fighting together against a common enemy: each is hostile to it
+    ("Hamas and Palestinian Islamic Jihad fought together for weeks against Israel.",
+     (PIJ, "hostility", "Israel")),
+    ("Hamas and Palestinian Islamic Jihad pledged loyalty to Iran and fought together during "
+     "the long war against Israel.", ("Hamas", "hostility", "Israel")),
+    ("Wagner fighters fought alongside the Malian army against the Azawad Liberation Front.",
+     ("Wagner Group", "hostility", FLA)),
+    ("Wagner fighters fought alongside the Malian army against the Azawad Liberation Front.",
+     (FAMA, "hostility", FLA)),
+    ("Kata'ib Hezbollah has fought alongside government troops against the Islamic State.",
+     (KH, "hostility", ISIS)),
+    # cooperating with one against another
+    ("The PKK cooperates closely with the YPG against Turkey.",
+     ("Kurdistan Workers' Party", "alliance", YPG)),
+    ("The PKK cooperates closely with the YPG against Turkey.", (YPG, "hostility", "Turkey")),
+    ("Al-Shabaab sided with AQAP against the Islamic State in 2016.", (AQAP, "hostility", ISIS)),
+    ("The FLA reportedly coordinated with JNIM against army convoys of Mali.",
+     (FLA, "alliance", JNIM)),
+    # joint operations
+    ("Somalia launched a joint offensive with Kenya against al-Shabaab in 2011.",
+     ("Somalia", "alliance", "Kenya")),
+    ("Somalia launched a joint offensive with Kenya against al-Shabaab in 2011.",
+     ("Somalia", "hostility", "Al-Shabaab")),
+    ("Chad and Niger launched joint operations against Boko Haram.", ("Chad", "alliance", "Niger")),
+    ("Joint Malian and Russian operations killed dozens of civilians.",
+     ("Mali", "alliance", "Russia")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # an alliance left, quit or ended is none now
+    ("The Houthis left the Iran-led alliance in 2020.", ("Houthis", "alliance", "Iran")),
+    ("Qatar quit the Saudi-led coalition in 2017.", ("Qatar", "alliance", "Saudi-led coalition")),
+    ("Sudan withdrew from the coalition that includes Saudi Arabia.",
+     ("Sudan", "alliance", "Saudi Arabia")),
+    ("The alliance between Hamas and Fatah collapsed in 2007.", ("Hamas", "alliance", "Fatah")),
+    ("The Hamas-Fatah pact fell apart within months.", ("Hamas", "alliance", "Fatah")),
+    ("Al-Shabaab ended its alliance with Hizbul Islam in 2010.",
+     ("Al-Shabaab", "alliance", "Hizbul Islam")),
+    ("Hamas broke off its partnership with Fatah.", ("Hamas", "alliance", "Fatah")),
+    # rivals, and fights between them
+    ("Hamas and Fatah, rivals who fought each other in Gaza, met in Cairo.",
+     ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah fought each other for control of Gaza.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah have never fought together.", ("Hamas", "alliance", "Fatah")),
+    ("The Taliban fought with ISKP over territory in Nangarhar.",
+     ("Taliban", "alliance", "Islamic State Khorasan Province")),
+    ("The Taliban defeated ISKP, and the two remain bitter enemies.",
+     ("Taliban", "alliance", "Islamic State Khorasan Province")),
+    # talks and meetings gather no allies
+    ("Talks between the Taliban and the United States resumed in Doha.",
+     ("Taliban", "alliance", "United States")),
+    ("Egypt hosted talks that brought together Hamas and Fatah.", ("Hamas", "alliance", "Fatah")),
+    ("Egypt hosted talks that brought together Hamas and Fatah.", ("Egypt", "alliance", "Hamas")),
+    # a coalition against X does not ally X
+    ("The United States led a coalition against the Islamic State.",
+     ("United States", "alliance", ISIS)),
+    ("A coalition against the Houthis was formed by Saudi Arabia in 2015.",
+     ("Saudi Arabia", "alliance", "Houthis")),
+    # a body whose members are no allies
+    ("The Quartet, which comprises the United States, Russia, the European Union and the "
+     "United Nations, met in Cairo.", ("Russia", "alliance", "United States")),
+    ("The Islamic Resistance in Iraq, an umbrella of factions that includes Kata'ib "
+     "Hezbollah and Harakat al-Nujaba, claimed the attack.", (KH, "alliance", NUJABA)),
+    # lists of targets and victims
+    ("The strike killed members of Hamas, Palestinian Islamic Jihad and Hezbollah.",
+     ("Hamas", "alliance", PIJ)),
+    ("The list of designated groups includes Hamas, Hezbollah and the Houthis.",
+     ("Hamas", "alliance", "Hezbollah")),
+    ("Israel's campaign targeted Hamas, Hezbollah and the Houthis.",
+     ("Hamas", "alliance", "Houthis")),
+    # fighting alongside is never hostility toward the side beside
+    ("Hezbollah fought alongside the Houthis against Saudi Arabia.",
+     ("Hezbollah", "hostility", "Houthis")),
+    ("Hezbollah fought alongside the Houthis against Saudi Arabia.",
+     ("Houthis", "hostility", "Hezbollah")),
+    ("The PKK cooperates closely with the YPG against Turkey.",
+     ("Kurdistan Workers' Party", "hostility", YPG)),
+    ("Hamas and Palestinian Islamic Jihad fought together against Israel.",
+     ("Hamas", "hostility", PIJ)),
+    # a state's soldiers beside another are personnel, not an alliance
+    ("Russian soldiers were fighting alongside the Malian army.", ("Russia", "alliance", FAMA)),
+    # what is only proposed, denied or negated
+    ("Kenya could launch a joint offensive with Somalia against al-Shabaab.",
+     ("Kenya", "alliance", "Somalia")),
+    ("Somalia should sign a security agreement with Kenya.", ("Somalia", "alliance", "Kenya")),
+    ("Hamas denied that it fought alongside Hezbollah.", ("Hamas", "alliance", "Hezbollah")),
+    ("The Houthis and Hezbollah, both enemies of Israel, are not allies.",
+     ("Houthis", "alliance", "Hezbollah")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_coalition_language_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_coalition_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str,
+                                            unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+def test_long_member_list_is_read_whole(claims_of: ClaimsOf) -> None:
+    """Every member of a long list is allied with every other, and the list ends where
+    the body's clause does (the city after it is no member)."""
+    members = ["Hamas", "Hezbollah", "the Houthis", "Kata'ib Hezbollah", "Harakat al-Nujaba",
+               "Palestinian Islamic Jihad", "Liwa Fatemiyoun", "Liwa Zainebiyoun"]
+    text = ("The axis of resistance, an alliance which comprises " + ", ".join(members[:-1])
+            + " and " + members[-1] + ", met in Damascus.")
+    found = positive_keys(claims_of, text)
+    allied = {frozenset((s, o)) for s, r, o in found if r == "alliance"}
+    assert frozenset(("Hamas", "Liwa Zainebiyoun")) in allied, found
+    assert frozenset(("Houthis", PIJ)) in allied, found
+    assert not any("Syria" in pair for pair in allied), found
