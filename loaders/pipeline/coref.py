@@ -91,6 +91,7 @@ def _numbered() -> tuple[re.Pattern[str], dict[str, int], dict[str, set[ActorKin
 
 
 _NUMBERED, _NUMBERS, _NUMBERED_HEADS = _numbered()
+_GROUP_KINDS = frozenset((ActorKind.ARMED_GROUP, ActorKind.ORGANIZATION))
 _WIDE_WINDOW = 6  # sentences back in which a description takes the one fitting actor
 # "the insurgents", "the rebels": never a state's auxiliary or contractor.
 _INSURGENT_WORDS = frozenset(w.lower() for w in words(RULES, "insurgent_descriptions"))
@@ -109,8 +110,9 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
         return named[bisect_left(starts, a):bisect_left(starts, b)]
 
     out: list[Mention] = list(named)
-    # References resolved so far: a later sentence may take one as its antecedent ("The
-    # movement emerged ... It pledged allegiance"), as may a later pronoun of the sentence.
+    # References resolved so far (descriptions, and pronouns opening a clause): a later
+    # sentence may take one as its antecedent ("The movement emerged ... It pledged
+    # allegiance"), as may a later reference of the sentence.
     chained: list[Mention] = []
     for si, sent in enumerate(sentences):
         here = within(sent.start, sent.end)
@@ -119,7 +121,8 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
         prev_chained = [r for r in chained if window <= r.start < sent.start]
         wide = [m for m in within(wide_start, window)] + \
             [r for r in chained if wide_start <= r.start < window]
-        here_chained: list[Mention] = []
+        here_chained: list[Mention] = []  # for the later references of this sentence
+        chained_later: list[Mention] = []  # for the next sentences
         chain: dict[str, str] = {}
         taken: list[tuple[int, int]] = []
         for nm in _NUMBERED.finditer(text, sent.start, sent.end):
@@ -161,15 +164,19 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 kinds = _NOMINAL_KINDS.get(word, set())
                 insurgents = word in _INSURGENT_WORDS or \
                     f"the {word.rsplit(' ', 1)[-1]}" in _INSURGENT_WORDS
+                groupish = bool(kinds) and kinds <= _GROUP_KINDS
                 target = nominal_antecedent(
                     text, sent, before, prev, actors, kinds, pm.start(),
-                    wide if insurgents else None, _STATE_ALIGNED if insurgents else frozenset(),
-                    Counter(m.actor for m in within(0, sent.start) + chained))
+                    wide if groupish else None, _STATE_ALIGNED if insurgents else frozenset(),
+                    Counter(m.actor for m in within(0, sent.start) + chained),
+                    topic_only=not insurgents)
                 if target is not None:
                     ref = Reference(pm.start(), pm.end(), target, "nominal", pm.group(),
                                     _is_possessive(text, pm.end()))
                     out.append(ref)
-                    here_chained.append(ref)
+                    chained_later.append(ref)
+                    if not text[sent.start:pm.start()].strip():
+                        here_chained.append(ref)  # "The movement ... its fighters"
                 continue
             if word == "it" and _EXPLETIVE.match(text, pm.end()):
                 continue
@@ -181,8 +188,9 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 ref = Reference(pm.start(), pm.end(), antecedent, "pronoun", pm.group(),
                                 possessive)
                 out.append(ref)
-                here_chained.append(ref)
-        chained.extend(here_chained)
+                if _is_subject_pronoun(text, sent, pm.start(), word):
+                    chained_later.append(ref)
+        chained.extend(chained_later)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -225,12 +233,14 @@ def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: l
                         actors: dict[str, DocActor], kinds: set[ActorKind],
                         pos: int | None = None, wide: list[Mention] | None = None,
                         exclude: frozenset[str] = frozenset(),
-                        salience: dict[str, int] | None = None) -> str | None:
+                        salience: dict[str, int] | None = None,
+                        topic_only: bool = False) -> str | None:
     """"the group": the nearest fitting actor in its sentence (none when a nearer
     possessor competes, and never the subject of the description's own clause), else
     the subject (first fitting actor that is not a possessive modifier) of the sentence
-    before, else the one fitting actor of the `wide` window (or, of several, the one
-    `salience` counts at least twice as often as any other, and six times or more).
+    before, else the one fitting actor of the `wide` window (not when `topic_only`), or
+    the one there that `salience` counts six times or more and twice as often as any
+    other fitting actor of the text so far (its topic).
     A possessor of another actor ("the Islamic State's al-Karrar office") and the actors
     in `exclude` are never taken. `pos` is where the description starts."""
     def fit(m: Mention, group: list[Mention]) -> bool:
@@ -251,15 +261,21 @@ def nominal_antecedent(text: str, sent: Sentence, before: list[Mention], prev: l
     for g in reversed(_by_sentence(text, prev)):
         fits = [m for m in g if fit(m, g)]
         if fits:
-            pick = ([m for m in fits if not m.possessive] or fits)[0]
+            # its subject: not a possessor, nor inside a prepositional phrase ("Fighters
+            # loyal to X later formed Y. ... the group" is Y)
+            pick = ([m for m in fits if not m.possessive and not _after_preposition(text, m)]
+                    or [m for m in fits if not m.possessive] or fits)[0]
             return None if _coordinated(text, fits, pick) else pick.actor
     found = {m.actor for m in wide or [] if fit(m, wide or [])}
-    if len(found) == 1:
+    if len(found) == 1 and not topic_only:
         return next(iter(found))
     # Several: the one the text has named far more often so far (its topic), if any.
-    ranked = sorted(found, key=lambda a: (salience or {}).get(a, 0), reverse=True)
-    if len(ranked) >= 2 and (salience or {}).get(ranked[0], 0) >= \
-            2 * max(3, (salience or {}).get(ranked[1], 0)):
+    count = salience or {}
+    ranked = sorted(found, key=lambda a: count.get(a, 0), reverse=True)
+    if ranked and count.get(ranked[0], 0) >= \
+            2 * max(3, count.get(ranked[1], 0) if len(ranked) > 1 else 0,
+                    max((n for a, n in count.items() if a != ranked[0]
+                         and actors[a].kind in kinds), default=0)):
         return ranked[0]
     return None
 
@@ -357,6 +373,25 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
         if firsts:
             return firsts[0].actor
     return None
+
+
+_CLAUSE_START = re.compile(r"(?:^|[,;:]|\b(?:and|but|that|which|when|while|because|although|"
+                           r"as|if|since|so|yet|though)\s*)\s*$", re.IGNORECASE)
+
+
+def _is_subject_pronoun(text: str, sent: Sentence, pos: int, word: str) -> bool:
+    """A pronoun opening its clause ("..., it has", "It pledged"), or a possessive one
+    opening its sentence ("Its leader said"): one that later references may take up.
+    An object ("among them", "accused it") may be wrong and is not passed on."""
+    head = text[sent.start:pos]
+    if word in {"its", "their"}:
+        return not head.strip()
+    return word in {"it", "they"} and bool(_CLAUSE_START.search(head))
+
+
+def _after_preposition(text: str, m: Mention) -> bool:
+    line = text.rfind("\n", 0, m.start) + 1
+    return bool(_PREP_BEFORE.search(text[max(line, m.start - 30):m.start]))
 
 
 def _embedded(text: str, sent: Sentence, m: Mention) -> bool:

@@ -340,8 +340,10 @@ class _Finder:
                         if " " in self.text[start:end]:  # that pass reads one-word names
                             self.add(start, end + army.end(), self._army_actor(actor.id))
                         continue  # "Sudan's army": the armies pass handles it
-                gov_in = _GOV_IN.search(self.text[max(0, start - 60):start]) \
-                    if actor.kind is ActorKind.STATE else None
+                window = self.text[max(0, start - 60):start]
+                gov_in = _GOV_IN.search(window) if actor.kind is ActorKind.STATE else None
+                if gov_in is not None and re.search(r"['’]s?\s+$", window[:gov_in.start()]):
+                    gov_in = None  # "Hamas's political leadership in Damascus": Hamas's
                 if gov_in is not None:  # "the junta in Naypyidaw/Niger": the government there
                     self.add(start - len(gov_in.group()), end, actor, "name", replace=True)
                     continue

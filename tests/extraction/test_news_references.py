@@ -62,6 +62,17 @@ RESOLVED: list[tuple[str, str, str]] = [
     # "G, which P founded": P's fighters are G's
     ("Jabhat al-Nusra, which Abu Muhammad al-Jolani founded in 2012, grew fast. Jolani's "
      "fighters later attacked Hezbollah.", "Jolani's fighters", "Hay'at Tahrir al-Sham"),
+    # the previous sentence's subject, not an actor inside a phrase of it
+    ("Harakat al-Nujaba fought in Syria in 2014. Fighters loyal to Hamas, among them "
+     "several commanders, later formed Kataib Hezbollah. The Popular Mobilization Forces "
+     "tolerated the group for a time.", "the group", "Kata'ib Hezbollah"),
+    # nothing near: the group the text is about, named far more often than any other
+    ("Al-Shabaab was founded in 2006 and has since waged an insurgency in Somalia. Its "
+     "fighters have attacked Kenya. The group is led by a shura council. It took Kismayo "
+     "in 2008. Al-Shabaab later lost Kismayo. The group's fighters fled. Hizbul Islam "
+     "merged with al-Shabaab in 2010. Kenya invaded in 2011. Ethiopia sent troops in "
+     "2006. Uganda leads the AU force. In 2012, the group pledged allegiance to al-Qaeda.",
+     "the group", "Al-Shabaab"),
     # a fronted pronoun still points forward when a name follows the comma
     ("In its report, Iran denied arming the Houthis.", "its", "Iran"),
 ]
@@ -79,6 +90,13 @@ OPEN: list[tuple[str, str]] = [
     ("Funds from al-Qaeda's al-Furqan office in Doha, Qatar, have reached the group, "
      "officials said.", "the group"),
     ("A delegation of Hamas met the group in Doha.", "the group"),
+    # nothing near, and two groups named as often
+    ("Hamas fought in Gaza. Hezbollah shelled Israel. Hamas fired rockets. Hezbollah fired "
+     "rockets too. Prices rose. Schools closed. In 2012, the group pledged allegiance to "
+     "Iran.", "the group"),
+    # a group's leadership in a capital is the group's, not that state's government
+    ("Hezbollah's political leadership in Beirut met Iranian officials.",
+     "political leadership in Beirut"),
     # a description far from any actor
     ("Hamas launched the raid from Gaza. The harvest was poor. Prices rose. Schools closed. "
      "Roads flooded. Power failed. Trade slowed. Iran later sent the militants money.",
@@ -105,6 +123,7 @@ FOUND: list[tuple[str, Expected]] = [
      "Islamic State of Iraq, sent Syrian fighters home. Baghdadi's organisation provided "
      "the nascent front with money.",
      ("Islamic State of Iraq and the Levant", "funding", "Hay'at Tahrir al-Sham")),
+    ("The leadership in Damascus armed Hezbollah.", ("Syria", "arms", "Hezbollah")),
     ("Hezbollah fighters crossed the border. The Quds Force, based in Tehran, Iran, funded "
      "the group.", ("IRGC-Quds Force", "funding", "Hezbollah")),
     ("Jabhat al-Nusra, which Abu Muhammad al-Jolani founded in 2012, grew fast. Jolani's "
@@ -146,6 +165,8 @@ NO_STATE: list[str] = [
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
+    ("Hezbollah's political leadership in Beirut thanked Iran for its support.",
+     ("Lebanon", "alliance", "Iran")),
     # the help goes to the state's men, not as men sent to it
     ("The United States provided Chadian special forces with intelligence.",
      ("United States", "personnel", "Chad")),
