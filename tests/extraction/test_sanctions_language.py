@@ -31,6 +31,17 @@ FOUND: list[tuple[str, Expected]] = [
      "Hezbollah, has left Brazil.", ("Mahdi S. Karimi", "funding", "Hezbollah")),
     ("Halima R. Baba was sanctioned by the European Union in 2022 for financing Boko Haram.",
      ("Halima R. Baba", "funding", "Boko Haram")),
+    ("Halima R. Baba was sanctioned in 2020 for supporting Boko Haram.",
+     ("Halima R. Baba", "support", "Boko Haram")),
+    ("OFAC designated Tigris Hawala Ltd. for its role in arming the Houthis.",
+     ("Tigris Hawala Ltd.", "arms", "Houthis")),
+    ("Omar J. Bakri was designated for facilitating the travel of foreign fighters to ISIS.",
+     ("Omar J. Bakri", "facilitation", "Islamic State of Iraq and the Levant")),
+    ("The EU listed Coastal Marine Ltd. in March for organising shipments of fuel to "
+     "al-Shabaab.", ("Coastal Marine Ltd.", "facilitation", "Al-Shabaab")),
+    ("Analysts say Nile Star Exchange LLC, a Kenya-based trader whom prosecutors accuse of "
+     "funnelling cash to al-Shabaab, is still trading.",
+     ("Nile Star Exchange LLC", "funding", "Al-Shabaab")),
     # money moved: sums, coordinated verbs, sources, nominal transfers
     ("Omar J. Bakri wired more than 40,000 euros to al-Shabaab through hawala agents.",
      ("Omar J. Bakri", "funding", "Al-Shabaab")),
@@ -62,6 +73,10 @@ FOUND: list[tuple[str, Expected]] = [
      ("Idris O. Wali", "personnel", "Boko Haram")),
     ("Police said Samir B. Nasser was an arms dealer for the Houthis.",
      ("Samir B. Nasser", "arms", "Houthis")),
+    ("Red Sea Shipping FZE was a front for the Houthis.",
+     ("Red Sea Shipping FZE", "facilitation", "Houthis")),
+    ("Amina K. Farah, al-Shabaab's chief courier, was arrested.",
+     ("Amina K. Farah", "facilitation", "Al-Shabaab")),
     # logistics, documents, people
     ("Coastal Marine Ltd. supplied skiffs, outboard motors and fuel to al-Shabaab fighters.",
      ("Coastal Marine Ltd.", "facilitation", "Al-Shabaab")),
@@ -87,7 +102,14 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Office of Foreign Assets Control", "funding", "Islamic State of Iraq and the Levant")),
     ("Today OFAC designated four companies in Kenya and Uganda that collect money and send "
      "it to al-Shabaab.", ("Office of Foreign Assets Control", "funding", "Al-Shabaab")),
+    ("OFAC designated Tigris Hawala Ltd. for its role in arming the Houthis.",
+     ("Office of Foreign Assets Control", "arms", "Houthis")),
     # a designation for something else
+    ("Delta Exchange Ltd. was designated in May for evading sanctions on Iran.",
+     ("Delta Exchange Ltd.", "support", "Iran")),
+    # a war front is no front company
+    ("Lebanon became a second front for Hamas.", ("Lebanon", "facilitation", "Hamas")),
+    ("Hezbollah opened a northern front for Hamas.", ("Hezbollah", "facilitation", "Hamas")),
     ("Halima R. Baba was designated in 2021 for serious human rights abuses against "
      "the Hazara.", ("Halima R. Baba", "support", "Hazara")),
     ("Sahel Gold Mining LLC is being designated for being owned or controlled by "
