@@ -90,6 +90,29 @@ FOUND: list[tuple[str, Expected]] = [
     ("Mali's army repelled a JNIM assault on Gao.", (JNIM, "hostility", "Malian Armed Forces")),
     ("Somali police opened fire on al-Shabaab militants in Mogadishu.",
      ("Somalia", "hostility", "Al-Shabaab")),
+    # a siege laid, a campaign that killed someone's people, an attack attributed
+    ("The RSF laid siege to Sudanese army positions around El Obeid.",
+     ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
+    ("The US drone campaign, which killed several al-Shabaab leaders, was expanded.",
+     ("United States", "hostility", "Al-Shabaab")),
+    ("Israel's air campaign in Gaza, which killed dozens of Hamas commanders, continued.",
+     ("Israel", "hostility", "Hamas")),
+    ("Investigators attributed the 1998 bombings of US embassies in Nairobi and Dar es Salaam "
+     "to al-Qaeda.", ("Al-Qaeda", "hostility", "United States")),
+    ("Kenya held al-Shabaab responsible for the attack on Kenyan troops in Lamu.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    # fighting together in a siege or offensive against someone; a rival named after a list
+    ("ISWAP and Boko Haram fought together during the 2015 offensive against the Nigerian "
+     "army.", ("Boko Haram", "hostility", "Nigerian Armed Forces")),
+    ("Ansar al-Sharia joined AQIM and fought in the battle of Sirte against the Libyan "
+     "National Army.", ("Ansar al-Sharia", "hostility", "Libyan National Army")),
+    ("JNIM attacked Burkina Faso, as well as its rival Ansaroul Islam.",
+     (JNIM, "hostility", "Ansarul Islam")),
+    ("Israel struck Hamas and the Iranian advisers stationed alongside them.",
+     ("Israel", "hostility", "Iran")),
+    # ground retaken from "the rebels", who are the insurgent group the text names
+    ("ISIS-Mozambique attacked Palma in March. Rwandan troops retook the town from the "
+     "insurgents in August.", ("Rwanda", "hostility", "Islamic State Mozambique Province")),
     # verbs of defeat
     ("The RSF routed the Sudanese army in Darfur.",
      ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
@@ -114,9 +137,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Iraqi forces retook Mosul in 2017 with the help of the United States.",
      ("Iraq", "hostility", "United States")),
     ("Iraq bought Mosul's power plant from Iran.", ("Iraq", "hostility", "Iran")),
-    # a description the rule does not trust ("the group" is not sure to be Hamas)
-    ("Hamas fought Israel for weeks. Iraqi forces retook Mosul from the group in 2017.",
-     ("Iraq", "hostility", "Hamas")),
+    # "the rebels" are never a contractor
+    ("The Wagner Group deployed to Mozambique in 2019. Rwandan troops retook Palma from the "
+     "rebels in 2021.", ("Rwanda", "hostility", "Wagner Group")),
     # a partner in arms is no enemy
     ("Wagner coordinates with the Malian army against JNIM positions.",
      ("Wagner Group", "hostility", "Malian Armed Forces")),
@@ -141,6 +164,17 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Hezbollah positions were shelled by Israel.", ("Hezbollah", "hostility", "Israel")),
     ("Two senior Houthi commanders were killed in US air strikes on Sanaa.",
      ("Houthis", "hostility", "United States")),
+    # a campaign of persuasion; a rise in attacks credited to someone's support
+    ("Egypt's diplomatic campaign, which persuaded several Hamas leaders, succeeded.",
+     ("Egypt", "hostility", "Hamas")),
+    ("Analysts attributed the rise in attacks on Israel to Iran's support.",
+     ("Iran", "hostility", "Israel")),
+    # an ally named after the enemy; a partner in a campaign; a backer of those deployed
+    ("Mali fights JNIM, as well as its ally, Russia.", ("Mali", "hostility", "Russia")),
+    ("Kenyan troops fought in the campaign against al-Shabaab alongside Somalia.",
+     ("Kenya", "hostility", "Somalia")),
+    ("Russia supports Mali and the Wagner troops deployed alongside them.",
+     ("Russia", "hostility", "Wagner Group")),
     # suspicion of links, journalists, mediation, influence, relief
     ("Turkey arrested a man suspected of links to the Islamic State.",
      ("Turkey", "hostility", ISIL)),
@@ -166,12 +200,15 @@ def test_near_miss_gives_no_hostility(claims_of: ClaimsOf, text: str,
     assert _key(unexpected) not in found, found
 
 
-def test_named_rules_take_names_not_references() -> None:
-    """The rules marked `named` are the ones that decline a reference."""
+def test_named_rule_declines_a_reference(claims_of: ClaimsOf) -> None:
+    """A rule marked `named` reads names only: "it arrested Y members" is left to the
+    other rules, however the pronoun resolves (the same clause with a name is read)."""
     rules, _ = load_rules()
-    named = {r.name for r in rules if r.named}
-    assert {"retook-from", "arrested-members-of"} <= named
-    assert "verb-active" not in named
+    assert "arrested-members-of" in {r.name for r in rules if r.named}
+    text = "Hamas seized Gaza in 2007. In 2020 it arrested Fatah members in Khan Younis."
+    assert _key(("Hamas", "hostility", "Fatah")) not in positive_keys(claims_of, text)
+    text = "Hamas seized Gaza in 2007. In 2020 Hamas arrested Fatah members in Khan Younis."
+    assert _key(("Hamas", "hostility", "Fatah")) in positive_keys(claims_of, text)
 
 
 def test_long_lists_of_places(claims_of: ClaimsOf) -> None:
