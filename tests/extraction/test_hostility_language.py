@@ -113,6 +113,21 @@ FOUND: list[tuple[str, Expected]] = [
     # ground retaken from "the rebels", who are the insurgent group the text names
     ("ISIS-Mozambique attacked Palma in March. Rwandan troops retook the town from the "
      "insurgents in August.", ("Rwanda", "hostility", "Islamic State Mozambique Province")),
+    # "hit" with an actor's military object; an attack claimed that killed someone's
+    # soldiers; deaths in someone's attack; a strike that killed someone's commander
+    ("Israeli warplanes hit Hezbollah targets in the Bekaa Valley.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("The TTP claimed responsibility for a suicide bombing that killed 12 Pakistani soldiers.",
+     (TTP, "hostility", "Pakistan")),
+    ("At least 20 Nigerian soldiers died in an ISWAP attack on their base.",
+     (ISWAP, "hostility", "Nigeria")),
+    ("A US airstrike killed an al-Shabaab commander near Jilib.",
+     ("United States", "hostility", "Al-Shabaab")),
+    # power seized from someone; a blockade imposed on someone
+    ("The Taliban seized power from the Afghan government in 2021.",
+     ("Taliban", "hostility", "Afghanistan")),
+    ("JNIM has imposed a blockade on the Burkinabe army garrison in Djibo.",
+     (JNIM, "hostility", "Burkinabe Armed Forces")),
     # verbs of defeat
     ("The RSF routed the Sudanese army in Darfur.",
      ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
@@ -175,6 +190,14 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Kenya", "hostility", "Somalia")),
     ("Russia supports Mali and the Wagner troops deployed alongside them.",
      ("Russia", "hostility", "Wagner Group")),
+    # "hit" by sanctions or floods; civilians killed; a blockade on a place
+    ("New US sanctions hit Iran's oil exports.", ("United States", "hostility", "Iran")),
+    ("Heavy rains hit Sudanese army positions, the RSF said.",
+     ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
+    ("The TTP claimed an attack that killed 12 Pakistani civilians.",
+     (TTP, "hostility", "Pakistan")),
+    ("A US airstrike killed civilians in Somalia.", ("United States", "hostility", "Somalia")),
+    ("Egypt imposed a blockade on Gaza, Hamas said.", ("Egypt", "hostility", "Hamas")),
     # suspicion of links, journalists, mediation, influence, relief
     ("Turkey arrested a man suspected of links to the Islamic State.",
      ("Turkey", "hostility", ISIL)),
