@@ -96,6 +96,11 @@ _WIDE_WINDOW = 6  # sentences back in which a description takes the one fitting 
 # "the insurgents", "the rebels": never a state's auxiliary or contractor.
 _INSURGENT_WORDS = frozenset(w.lower() for w in words(RULES, "insurgent_descriptions"))
 _STATE_ALIGNED = frozenset(words(RULES, "state_aligned_groups"))
+# "the de facto authorities" and the actors reporting so calls (mentions.yaml).
+_DE_FACTO_ALT = "|".join(re.escape(w) for w in sorted(words(RULES, "de_facto_references"),
+                                                       key=len, reverse=True))
+_DE_FACTO = re.compile(rf"(?<![\w-])(?:{_DE_FACTO_ALT})(?![\w-])")
+_DE_FACTO_RULERS = frozenset(words(RULES, "de_facto_rulers"))
 _LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
 
 
@@ -121,10 +126,10 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
         prev_chained = [r for r in chained if window <= r.start < sent.start]
         wide = [m for m in within(wide_start, window)] + \
             [r for r in chained if wide_start <= r.start < window]
-        here_chained: list[Mention] = []  # for the later references of this sentence
-        chained_later: list[Mention] = []  # for the next sentences
         chain: dict[str, str] = {}
         taken: list[tuple[int, int]] = []
+        here_chained: list[Mention] = []  # for the later references of this sentence
+        chained_later: list[Mention] = []  # for the next sentences
         for nm in _NUMBERED.finditer(text, sent.start, sent.end):
             if any(m.start < nm.end() and nm.start() < m.end for m in here):
                 continue
@@ -139,6 +144,15 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             out.append(Reference(nm.start(), nm.end(), group[0], "plural", nm.group(), False,
                                  group))
             taken.append((nm.start(), nm.end()))
+        for dm in _DE_FACTO.finditer(text, sent.start, sent.end):
+            ruler = _de_facto_ruler(within(0, dm.start()), within(window, dm.start()))
+            if ruler is not None and not any(m.start < dm.end() and dm.start() < m.end
+                                             for m in here):
+                ref = Reference(dm.start(), dm.end(), ruler, "nominal", dm.group(),
+                                _is_possessive(text, dm.end()))
+                out.append(ref)
+                taken.append((dm.start(), dm.end()))
+                chained_later.append(ref)
         for pm in _PATTERN.finditer(text, sent.start, sent.end):
             if any(m.start < pm.end() and pm.start() < m.end for m in here) or \
                     any(a < pm.end() and pm.start() < b for a, b in taken):
@@ -194,6 +208,15 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     out.sort(key=lambda m: m.start)
     return out
 
+
+
+def _de_facto_ruler(before: list[Mention], near: list[Mention]) -> str | None:
+    """"the de facto authorities": the one actor of `de_facto_rulers` the text has named
+    (of several, the one named in the last sentences alone), else none."""
+    named = {m.actor for m in before if m.actor in _DE_FACTO_RULERS}
+    if len(named) > 1:
+        named = {m.actor for m in near if m.actor in _DE_FACTO_RULERS}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _listed(text: str, prev: list[Mention], actors: dict[str, DocActor], kinds: set[ActorKind],

@@ -209,6 +209,11 @@ _GOV_IN = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:(?-i:[a-z][\w-]*)\s+)?(?:gover
                      r"regime|authorities|rulers|leadership|administration)\s+in\s+$")
 _POSSESSIVE_BRANCH = re.compile(r"['’]s?\s+(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
                                 r"(?P<head>Province|province|branch|affiliate|wing)(?![\w-])")
+# "ISIS's branch in Mozambique", "al-Qaeda's affiliate in Yemen": only a branch the
+# registry knows (the head is lower case, so never a name of its own).
+_POSSESSIVE_BRANCH_IN = re.compile(r"['’]s?\s+(?P<head>branch|affiliate|province|wing|"
+                                   r"franchise|offshoot)\s+in\s+(?:the\s+)?"
+                                   r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 _GOV_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)|army|military"
                          r"|armed\s+forces)\b")
@@ -428,14 +433,16 @@ class _Finder:
             self.add(m.start, hit.end(), actor, replace=True)
 
     def possessive_branches(self) -> None:
-        """"the Islamic State's Somalia Province", "al-Qaeda's Yemen branch": a group's
-        branch named by its place. The registry's branch if one of the group's names and
-        the place name it; else, for a capitalised "Province", a group of its own."""
+        """"the Islamic State's Somalia Province", "al-Qaeda's Yemen branch", "ISIS's
+        branch in Mozambique": a group's branch named by its place. The registry's branch
+        if one of the group's names and the place name it; else, for a capitalised
+        "Province", a group of its own."""
         for m in list(self.mentions):
             actor = self.actors.get(m.actor)
             if actor is None or actor.kind is not ActorKind.ARMED_GROUP or not m.possessive:
                 continue
-            hit = _POSSESSIVE_BRANCH.match(self.text, m.end)
+            hit = _POSSESSIVE_BRANCH.match(self.text, m.end) or \
+                _POSSESSIVE_BRANCH_IN.match(self.text, m.end)
             if hit is None or self._in_headline(m.start):
                 continue
             place = hit.group("place")

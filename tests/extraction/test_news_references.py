@@ -2,9 +2,10 @@
 next ("The movement ... It pledged ..."), "the insurgents" never a state's contractor
 and, with nothing near, the one insurgent group of the paragraph, a possessor of another
 actor is no referent, a description is not its own clause's subject, adjectives that
-keep a description a reference ("the nascent front"), a leader bound by "G, which P
-founded"; a demonym and a force noun as the state acting ("Chadian special forces"), a
-demonym two states share ("Congolese"); and the near misses that must stay open."""
+keep a description a reference ("the nascent front"), "the de facto authorities", a
+leader bound by "G, which P founded"; a demonym and a force noun as the state acting
+("Chadian special forces"), a demonym two states share ("Congolese"), a group's branch
+"in" a place; and the near misses that must stay open."""
 
 from __future__ import annotations
 
@@ -73,6 +74,11 @@ RESOLVED: list[tuple[str, str, str]] = [
      "merged with al-Shabaab in 2010. Kenya invaded in 2011. Ethiopia sent troops in "
      "2006. Uganda leads the AU force. In 2012, the group pledged allegiance to al-Qaeda.",
      "the group", "Al-Shabaab"),
+    # "the de facto authorities": the one governing movement the text names
+    ("The Taliban took Kabul in 2021. Several states said that TTP fighters receive "
+     "weapons from the de facto authorities.", "the de facto authorities", "Taliban"),
+    ("Saudi Arabia struck the Houthis in Sanaa. Aid agencies said the de facto "
+     "authorities in Sanaa blocked the convoys.", "the de facto authorities", "Houthis"),
     # a fronted pronoun still points forward when a name follows the comma
     ("In its report, Iran denied arming the Houthis.", "its", "Iran"),
 ]
@@ -97,6 +103,12 @@ OPEN: list[tuple[str, str]] = [
     # a group's leadership in a capital is the group's, not that state's government
     ("Hezbollah's political leadership in Beirut met Iranian officials.",
      "political leadership in Beirut"),
+    # two governing movements named just before: either
+    ("The Taliban took Kabul in 2021. The Houthis hold Sanaa. TTP fighters receive weapons "
+     "from the de facto authorities.", "the de facto authorities"),
+    # none named
+    ("Al-Shabaab attacked Mogadishu. The de facto authorities in Laascaanood protested.",
+     "the de facto authorities"),
     # a description far from any actor
     ("Hamas launched the raid from Gaza. The harvest was poor. Prices rose. Schools closed. "
      "Roads flooded. Power failed. Trade slowed. Iran later sent the militants money.",
@@ -124,6 +136,9 @@ FOUND: list[tuple[str, Expected]] = [
      "the nascent front with money.",
      ("Islamic State of Iraq and the Levant", "funding", "Hay'at Tahrir al-Sham")),
     ("The leadership in Damascus armed Hezbollah.", ("Syria", "arms", "Hezbollah")),
+    ("The Taliban took Kabul in 2021. Several states said that TTP fighters receive "
+     "weapons from the de facto authorities.",
+     ("Taliban", "arms", "Tehrik-i-Taliban Pakistan")),
     ("Hezbollah fighters crossed the border. The Quds Force, based in Tehran, Iran, funded "
      "the group.", ("IRGC-Quds Force", "funding", "Hezbollah")),
     ("Jabhat al-Nusra, which Abu Muhammad al-Jolani founded in 2012, grew fast. Jolani's "
@@ -152,6 +167,22 @@ DEMONYMS: list[tuple[str, Expected]] = [
      ("Democratic Republic of the Congo", "hostility", "M23")),
     ("Brazzaville hosted the talks. Congolese soldiers later attacked the Ninja militia.",
      ("Republic of the Congo", "hostility", "Ninja militia")),
+]
+
+BRANCHES: list[tuple[str, Expected]] = [
+    ("ISIS's branch in Mozambique has attacked Mozambique's army.",
+     ("Islamic State Mozambique Province", "hostility", "Mozambique Defence Armed Forces")),
+    ("Al-Qaeda's affiliate in Yemen has attacked Saudi Arabia.",
+     ("Al-Qaeda in the Arabian Peninsula", "hostility", "Saudi Arabia")),
+    ("Iran has armed the Islamic State's branch in Somalia, officials said.",
+     ("Iran", "arms", "Islamic State Somalia Province")),
+]
+
+NOT_BRANCH: list[tuple[str, Expected]] = [
+    # no such branch in the registry: the group itself, and the place stays a place
+    ("Hezbollah's branch in Venezuela attacked Colombia.",
+     ("Hezbollah", "hostility", "Venezuela")),
+    ("Al-Qaeda's branch in the Sahel attacked Mali.", ("Al-Qaeda", "hostility", "Sahel")),
 ]
 
 NO_STATE: list[str] = [
@@ -226,3 +257,16 @@ def test_demonym_forces_are_the_state(claims_of: ClaimsOf, text: str,
 @pytest.mark.parametrize("text", NO_STATE)
 def test_people_are_not_the_state(claims_of: ClaimsOf, text: str) -> None:
     assert not positive_keys(claims_of, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), BRANCHES)
+def test_possessive_branch_in_place(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_BRANCH)
+def test_unknown_branch_is_no_actor(claims_of: ClaimsOf, text: str,
+                                    unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
