@@ -77,6 +77,22 @@ FOUND: list[tuple[str, Expected]] = [
      ("Red Sea Shipping FZE", "facilitation", "Houthis")),
     ("Amina K. Farah, al-Shabaab's chief courier, was arrested.",
      ("Amina K. Farah", "facilitation", "Al-Shabaab")),
+    ("Red Sea Shipping FZE served as a conduit for Iranian weapons to the Houthis.",
+     ("Red Sea Shipping FZE", "facilitation", "Houthis")),
+    # court language
+    ("Omar J. Bakri was convicted in 2019 of providing material support to ISIS.",
+     ("Omar J. Bakri", "support", "Islamic State of Iraq and the Levant")),
+    ("Amina K. Farah pleaded guilty on Monday to conspiring to provide funds to al-Shabaab.",
+     ("Amina K. Farah", "funding", "Al-Shabaab")),
+    ("Idris O. Wali was charged with recruiting young men for Boko Haram.",
+     ("Idris O. Wali", "personnel", "Boko Haram")),
+    ("Farid L. Haddad, a Berlin car dealer, was arrested last year for financing Hezbollah.",
+     ("Farid L. Haddad", "funding", "Hezbollah")),
+    # money in the passive
+    ("Funds raised by Tigris Hawala Ltd. in Europe were transferred to the Houthis.",
+     ("Tigris Hawala Ltd.", "funding", "Houthis")),
+    ("More than $2 million was wired to Hamas by Delta Exchange Ltd. in 2023.",
+     ("Delta Exchange Ltd.", "funding", "Hamas")),
     # logistics, documents, people
     ("Coastal Marine Ltd. supplied skiffs, outboard motors and fuel to al-Shabaab fighters.",
      ("Coastal Marine Ltd.", "facilitation", "Al-Shabaab")),
@@ -107,6 +123,15 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a designation for something else
     ("Delta Exchange Ltd. was designated in May for evading sanctions on Iran.",
      ("Delta Exchange Ltd.", "support", "Iran")),
+    # acquitted; a diplomatic channel; the one the money came to
+    ("Halima R. Baba was acquitted of providing material support to Boko Haram.",
+     ("Halima R. Baba", "support", "Boko Haram")),
+    ("Qatar has been a conduit to the Taliban for Western governments.",
+     ("Qatar", "facilitation", "Taliban")),
+    ("Qatar has been a channel to the Taliban for Western governments.",
+     ("Qatar", "facilitation", "Taliban")),
+    ("Funds raised by Hamas were transferred to Delta Exchange Ltd.",
+     ("Delta Exchange Ltd.", "funding", "Hamas")),
     # a war front is no front company
     ("Lebanon became a second front for Hamas.", ("Lebanon", "facilitation", "Hamas")),
     ("Hezbollah opened a northern front for Hamas.", ("Hezbollah", "facilitation", "Hamas")),
