@@ -81,6 +81,10 @@ _COPULA = {"remain", "remains", "remained", "became", "become", "becomes", "grew
 _CLAUSE_END = {",", ".", ";", ":", ")", "—", "–", "and", "but", "or"}
 _ADJUNCT = {"for", "since", "in", "during", "until", "from", "throughout", "across", "at",
             "over", "after", "before", "between", "as", "with"}
+_ACCUSE = {"accuse", "accuses", "accused", "suspect", "suspects", "suspected", "blame",
+           "blames", "blamed"}
+_EXAMPLE_NOUNS = _GROUP_NOUNS | {"factions", "groups", "cells", "elements", "networks",
+                                  "militias", "wings"}
 _SUBORDINATE = {"which", "who", "whom", "whose", "that", "while", "whereas", "although",
                 "though", "because", "but", "when", "where", "if", "unless", ";", ":"}
 # Verbs that send people on a purpose ("deployed advisers to assist Y"), besides PROVIDE.
@@ -210,12 +214,16 @@ def _relation_of(low: str) -> tuple[Relation | None, bool]:
     return None, False
 
 
-def read(text: str, demonyms: frozenset[int] = frozenset()) -> list[Reading]:
+def read(text: str, demonyms: frozenset[int] = frozenset(),
+         relatives_only: bool = False) -> list[Reading]:
     """Every (subject slot, relation, object slot) the clause reader finds in `text`;
-    `demonyms` are the slots written as adjectives ("Qatari")."""
+    `demonyms` are the slots written as adjectives ("Qatari"); `relatives_only` reads
+    object relative clauses only."""
     toks = _adjectives_as_words(tokenize(text), demonyms)
     if sum(1 for t in toks if t.is_slot) < 2:
         return []
+    if relatives_only:
+        return _object_relatives(toks)
     out: list[Reading] = _fronted_participles(toks)
     out.extend(_object_relatives(toks))
     out.extend(_with_backing(toks))
@@ -536,7 +544,7 @@ def _objects_at(toks: list[Token], i: int) -> list[int]:
         k = members[-1] + 1
         if k + 2 < len(toks) and toks[k].text[:1].islower() and toks[k + 1].text == "," \
                 and toks[k + 2].low in _SUCH:
-            out += _objects_at(toks, k + 3)
+            out += _examples(toks, k + 3)
         return out
     # "groups, including A and B" / "groups such as A"
     j = _skip_modifiers(toks, i, 3)
@@ -548,9 +556,32 @@ def _objects_at(toks: list[Token], i: int) -> list[int]:
         j += 2
     else:
         return []
-    if j < len(toks) and toks[j].is_slot and not toks[j].possessive:
-        return [s for m in _slot_list_forward(toks, j) if (s := toks[m].slot) is not None]
-    return []
+    return _examples(toks, j)
+
+
+def _examples(toks: list[Token], i: int) -> list[int]:
+    """The slots named as examples after "including" / "such as": "A and B", also with a
+    group noun after a member ("including A factions and B")."""
+    out: list[int] = []
+    j = i
+    while j < len(toks):
+        while j < len(toks) and toks[j].low in {"the", "a", "an"}:
+            j += 1
+        if j >= len(toks) or not toks[j].is_slot or toks[j].possessive:
+            break
+        slot = toks[j].slot
+        if slot is not None:
+            out.append(slot)
+        j += 1
+        if j < len(toks) and toks[j].low in _EXAMPLE_NOUNS:
+            j += 1
+        if j + 1 < len(toks) and toks[j].low in {",", "and", "or"}:
+            j += 1
+            continue
+        break
+    if len(out) > 1 and j < len(toks) and _starts_clause(toks, j):
+        out.pop()  # "including A, and B attacked": B begins a clause of its own
+    return out
 
 
 def _after_list(toks: list[Token], i: int) -> int:
@@ -849,12 +880,21 @@ def _object_relatives(toks: list[Token]) -> list[Reading]:
                 break  # a passive or a copula: "which X was armed by"
             has_aux = has_aux or toks[k].low in _AUX
             k += 1
+        if k + 3 < len(toks) and toks[k].low in _ACCUSE and toks[k + 1].is_slot and \
+                not toks[k + 1].possessive:
+            # "Y, which X accuses Z of arming": Z the agent, X the accuser
+            accused = _slot_list_forward(toks, k + 1)
+            members, k = accused, accused[-1] + 1
+            if k + 1 >= len(toks) or toks[k].low != "of":
+                continue
+            k, has_aux = k + 1, True
         verbs: list[int] = []
         while k < len(toks) and not toks[k].is_slot and toks[k].text[:1].islower() and \
                 (toks[k].low in verbs_lex or _is_provide(toks[k].low)):
             form = _form(toks[k].low)
-            if form == "ing" or form == "base" and not has_aux and \
-                    not toks[k].low.endswith("s"):
+            if (form == "ing") != (toks[k - 1].low == "of" or bool(verbs) and
+                                   toks[verbs[0] - 1].low == "of") or \
+                    form == "base" and not has_aux and not toks[k].low.endswith("s"):
                 break
             verbs.append(k)
             if k + 2 < len(toks) and toks[k + 1].low in {",", "and", "or"} and \

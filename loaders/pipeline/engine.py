@@ -132,11 +132,14 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
         # "the US-backed force": the writer's description, asserted whatever the clause says
         found[(qualifier, relation, actor)] = Found(qualifier, relation, actor,
                                                     Modality.ASSERTED, None, 0.6, "description")
+    dropped: list[str] = []  # the text before each rewrite that dropped an actor
     for i, rule in enumerate(rules):
         if rule.rewrite is not None:
             if not may_match(rule.regex, text):
                 continue  # nothing to rewrite
             changed = rule.regex.sub(rule.rewrite, text)
+            if len(_SLOT.findall(changed)) < len(_SLOT.findall(text)):
+                dropped.append(text)
             if rule.again and changed != text:
                 masked.text = changed
                 for earlier in rules[:i]:
@@ -146,21 +149,28 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
             continue
         _apply(rule, masked, tables, found)
     _add_clause_readings(masked, found)
+    final = masked.text
+    for before in dropped:  # "X, a coalition that Y funds, ...": read before it went
+        masked.text = before
+        _add_clause_readings(masked, found, relatives_only=True)
+    masked.text = final
     return list(found.values())
 
 
 CLAUSE_CONFIDENCE = 0.5
 
 
-def _add_clause_readings(masked: Masked, found: dict[tuple[str, Relation, str], Found]) -> None:
+def _add_clause_readings(masked: Masked, found: dict[tuple[str, Relation, str], Found],
+                         relatives_only: bool = False) -> None:
     """The clause reader's claims, as a fallback: only for a pair of actors no rule
-    related in this sentence, in either direction."""
+    related in this sentence, in either direction (`relatives_only`: object relative
+    clauses only, for a text as it was before a rewrite dropped them)."""
     paired = {(f.subject, f.object) for f in found.values()}
     paired |= {(o, s) for s, o in paired}
     text = masked.text
     added: set[tuple[str, str]] = set()
     demonyms = frozenset(i for i, m in enumerate(masked.slots) if m.form == "demonym")
-    for r in read_clauses(text, demonyms):
+    for r in read_clauses(text, demonyms, relatives_only):
         a, b = masked.actor_of[r.subject], masked.actor_of[r.object]
         if a == b or (a, b) in paired or (b, a) in added:
             continue
