@@ -135,6 +135,23 @@ FOUND: list[tuple[str, Expected]] = [
     ("Chad and Niger launched joint operations against Boko Haram.", ("Chad", "alliance", "Niger")),
     ("Joint Malian and Russian operations killed dozens of civilians.",
      ("Mali", "alliance", "Russia")),
+    ("Chad and Niger launched a joint attack on Boko Haram.", ("Niger", "alliance", "Chad")),
+    # a joint command, coordinated attacks
+    ("Hamas and Hezbollah share a joint operations room in Beirut.",
+     ("Hamas", "alliance", "Hezbollah")),
+    ("Ansar Dine and AQIM have set up a joint command in Kidal.",
+     ("Ansar Dine", "alliance", AQIM)),
+    ("Hamas and Palestinian Islamic Jihad coordinate their attacks on Israel.",
+     ("Hamas", "alliance", PIJ)),
+    # in alliance with, co-belligerence
+    ("The Houthis, in alliance with Iran, attacked Saudi Arabia.", ("Houthis", "alliance", "Iran")),
+    ("Iran has become a co-belligerent alongside Russia.", ("Iran", "alliance", "Russia")),
+    # fighting a third side together
+    ("Ethiopia fought the TPLF together with Eritrea's army.",
+     ("Ethiopia", "alliance", "Eritrean Defence Forces")),
+    # "fought with Y against Z": beside Y
+    ("Turkey fought with the YPG against ISIS in Kobani.", ("Turkey", "alliance", YPG)),
+    ("Turkey fought with the YPG against ISIS in Kobani.", (YPG, "hostility", ISIS)),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -188,6 +205,21 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Kurdistan Workers' Party", "hostility", YPG)),
     ("Hamas and Palestinian Islamic Jihad fought together against Israel.",
      ("Hamas", "hostility", PIJ)),
+    ("Turkey fought with the YPG against ISIS in Kobani.", ("Turkey", "hostility", YPG)),
+    ("Turkey fought with the YPG against ISIS in Kobani.", (YPG, "hostility", "Turkey")),
+    # an alliance of the past
+    ("Hezbollah and Hamas were once allies, and the two are now bitter enemies.",
+     ("Hamas", "alliance", "Hezbollah")),
+    ("Hamas attacked Fatah, and the two were once allies.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah, former allies, met in Cairo.", ("Hamas", "alliance", "Fatah")),
+    # partners in trade, aid or talks are no allies
+    ("Iran's trading partners, including China and India, ignored the sanctions.",
+     ("Iran", "alliance", "China")),
+    ("Development partners of Somalia, such as the European Union and the United Kingdom, "
+     "met in London.", ("Somalia", "alliance", "United Kingdom")),
+    # joint patrols of backers of opposite sides are a deal, not an alliance
+    ("Russian and Turkish forces conducted joint patrols in Syria.",
+     ("Russia", "alliance", "Turkey")),
     # a state's soldiers beside another are personnel, not an alliance
     ("Russian soldiers were fighting alongside the Malian army.", ("Russia", "alliance", FAMA)),
     # what is only proposed, denied or negated
