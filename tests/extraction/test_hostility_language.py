@@ -128,6 +128,11 @@ FOUND: list[tuple[str, Expected]] = [
      ("Taliban", "hostility", "Afghanistan")),
     ("JNIM has imposed a blockade on the Burkinabe army garrison in Djibo.",
      (JNIM, "hostility", "Burkinabe Armed Forces")),
+    # joining an uprising against someone
+    ("The Muslim Brotherhood joined the uprising against the Assad government in 2011.",
+     ("Muslim Brotherhood", "hostility", "Syria")),
+    ("Hamas sided with the rebellion against Bashar al-Assad in 2012.",
+     ("Hamas", "hostility", "Bashar al-Assad")),
     # verbs of defeat
     ("The RSF routed the Sudanese army in Darfur.",
      ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
@@ -198,6 +203,11 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      (TTP, "hostility", "Pakistan")),
     ("A US airstrike killed civilians in Somalia.", ("United States", "hostility", "Somalia")),
     ("Egypt imposed a blockade on Gaza, Hamas said.", ("Egypt", "hostility", "Hamas")),
+    # backing a rebellion is left to the support rules; a rivalry is no attack
+    ("Turkey backed the rebellion against the Assad government.",
+     ("Turkey", "hostility", "Syria")),
+    ("Egypt, a rival of Ethiopia over the Nile dam, hosted the talks.",
+     ("Egypt", "hostility", "Ethiopia")),
     # suspicion of links, journalists, mediation, influence, relief
     ("Turkey arrested a man suspected of links to the Islamic State.",
      ("Turkey", "hostility", ISIL)),
