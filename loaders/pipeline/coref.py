@@ -101,6 +101,14 @@ _DE_FACTO_ALT = "|".join(re.escape(w) for w in sorted(words(RULES, "de_facto_ref
                                                        key=len, reverse=True))
 _DE_FACTO = re.compile(rf"(?<![\w-])(?:{_DE_FACTO_ALT})(?![\w-])")
 _DE_FACTO_RULERS = frozenset(words(RULES, "de_facto_rulers"))
+# "the former partners fought each other": a plural description whose clause is
+# reciprocal stands for the two actors named last together.
+_RECIPROCAL_MODS = "|".join(re.escape(w) for w in words(RULES, "reciprocal_modifiers"))
+_RECIPROCAL_HEADS = "|".join(re.escape(w) for w in words(RULES, "reciprocal_heads"))
+_RECIPROCAL = re.compile(
+    rf"(?<![\w-])(?P<np>(?:[Tt]he|[Bb]oth)\s+(?:(?:{_RECIPROCAL_MODS})\s+)?"
+    rf"(?:{_RECIPROCAL_HEADS}))(?![\w-])"
+    r"(?=\s+(?:(?!and\b|but\b)[a-z][\w-]*\s+){1,3}(?:each other|one another)\b)")
 _LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
 
 
@@ -144,6 +152,15 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             out.append(Reference(nm.start(), nm.end(), group[0], "plural", nm.group(), False,
                                  group))
             taken.append((nm.start(), nm.end()))
+        for rm in _RECIPROCAL.finditer(text, sent.start, sent.end):
+            if any(m.start < rm.end("np") and rm.start() < m.end for m in here):
+                continue
+            pair = _last_two(text, within(window, rm.start()) + prev_chained +
+                             [r for r in here_chained if r.start < rm.start()], actors)
+            if pair is not None:
+                out.append(Reference(rm.start(), rm.end("np"), pair[0], "plural",
+                                     rm.group("np"), False, pair))
+                taken.append((rm.start(), rm.end("np")))
         for dm in _DE_FACTO.finditer(text, sent.start, sent.end):
             ruler = _de_facto_ruler(within(0, dm.start()), within(window, dm.start()))
             if ruler is not None and not any(m.start < dm.end() and dm.start() < m.end
@@ -208,6 +225,23 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     out.sort(key=lambda m: m.start)
     return out
 
+
+
+def _last_two(text: str, before: list[Mention],
+              actors: dict[str, DocActor]) -> tuple[str, str] | None:
+    """The two actors (not people) "the former partners ... each other" stands for: of
+    the last four named, the most recent two that some sentence names together."""
+    ordered = sorted(before, key=lambda x: x.start)
+    recent: list[str] = []
+    for m in reversed(ordered):
+        if actors[m.actor].kind is not ActorKind.PERSON and m.actor not in recent:
+            recent.append(m.actor)
+    together = [{m.actor for m in g} for g in _by_sentence(text, ordered)]
+    pairs = [(a, b) for i, a in enumerate(recent[:4]) for b in recent[i + 1:4]]
+    for a, b in sorted(pairs, key=lambda p: recent.index(p[1])):
+        if any(a in g and b in g for g in together):
+            return b, a
+    return None
 
 
 def _de_facto_ruler(before: list[Mention], near: list[Mention]) -> str | None:

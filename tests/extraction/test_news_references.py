@@ -5,7 +5,7 @@ actor is no referent, a description is not its own clause's subject, adjectives 
 keep a description a reference ("the nascent front"), "the de facto authorities", a
 leader bound by "G, which P founded"; a demonym and a force noun as the state acting
 ("Chadian special forces"), a demonym two states share ("Congolese"), a group's branch
-"in" a place; and the near misses that must stay open."""
+"in" a place, "the former partners ... each other"; and the near misses that must stay open."""
 
 from __future__ import annotations
 
@@ -169,6 +169,29 @@ DEMONYMS: list[tuple[str, Expected]] = [
      ("Republic of the Congo", "hostility", "Ninja militia")),
 ]
 
+RECIPROCAL: list[tuple[str, Expected]] = [
+    ("Hamas and Fatah signed a deal in Cairo in 2011. The two sides have since fought one "
+     "another in Gaza.", ("Fatah", "hostility", "Hamas")),
+    # the pair some sentence names together, not the last actor named
+    ("Hamas and Fatah signed a deal in Cairo. Egypt hosted the talks. The former partners "
+     "fought each other later.", ("Hamas", "hostility", "Fatah")),
+    ("In 2016 the Seleka merged with the Anti-balaka to form a new bloc. The Seleka left "
+     "within months, and the former allies have clashed with each other since.",
+     ("Anti-balaka", "hostility", "Séléka")),
+]
+
+NOT_RECIPROCAL: list[tuple[str, Expected]] = [
+    # the host of the talks is no party
+    ("Hamas and Fatah signed a deal in Cairo. Egypt hosted the talks. The former partners "
+     "fought each other later.", ("Egypt", "hostility", "Fatah")),
+    # no reciprocal: the description is not read as the pair
+    ("Hamas signed a deal with Fatah. The former partners later attacked Israel.",
+     ("Fatah", "hostility", "Israel")),
+    # one actor only
+    ("Hamas held a rally in Gaza. The rival factions fought each other later.",
+     ("Hamas", "hostility", "Hamas")),
+]
+
 BRANCHES: list[tuple[str, Expected]] = [
     ("ISIS's branch in Mozambique has attacked Mozambique's army.",
      ("Islamic State Mozambique Province", "hostility", "Mozambique Defence Armed Forces")),
@@ -268,5 +291,17 @@ def test_possessive_branch_in_place(claims_of: ClaimsOf, text: str, expected: Ex
 @pytest.mark.parametrize(("text", "unexpected"), NOT_BRANCH)
 def test_unknown_branch_is_no_actor(claims_of: ClaimsOf, text: str,
                                     unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), RECIPROCAL)
+def test_reciprocal_pair(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_RECIPROCAL)
+def test_not_a_reciprocal_pair(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
     found = positive_keys(claims_of, text)
     assert _key(unexpected) not in found, found
