@@ -88,6 +88,12 @@ FOUND: list[tuple[str, Expected]] = [
      ("Idris O. Wali", "personnel", "Boko Haram")),
     ("Farid L. Haddad, a Berlin car dealer, was arrested last year for financing Hezbollah.",
      ("Farid L. Haddad", "funding", "Hezbollah")),
+    ("Mahdi S. Karimi solicited donations in Gulf mosques for Hezbollah.",
+     ("Mahdi S. Karimi", "funding", "Hezbollah")),
+    ("Tigris Hawala Ltd. fundraised for the Houthis through charities.",
+     ("Tigris Hawala Ltd.", "funding", "Houthis")),
+    ("Jamal T. Osman, who runs a shop in Mombasa, wired the cash to Dubai on behalf of "
+     "al-Shabaab.", ("Jamal T. Osman", "facilitation", "Al-Shabaab")),
     # money in the passive
     ("Funds raised by Tigris Hawala Ltd. in Europe were transferred to the Houthis.",
      ("Tigris Hawala Ltd.", "funding", "Houthis")),
@@ -132,6 +138,11 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Qatar", "facilitation", "Taliban")),
     ("Funds raised by Hamas were transferred to Delta Exchange Ltd.",
      ("Delta Exchange Ltd.", "funding", "Hamas")),
+    # relief
+    ("The European Union moved funds from Turkey to Syria to support refugees.",
+     ("European Union", "funding", "Syria")),
+    ("Qatar solicited donations for Gaza's hospitals, not for Hamas.",
+     ("Qatar", "funding", "Hamas")),
     # a war front is no front company
     ("Lebanon became a second front for Hamas.", ("Lebanon", "facilitation", "Hamas")),
     ("Hezbollah opened a northern front for Hamas.", ("Hezbollah", "facilitation", "Hamas")),
