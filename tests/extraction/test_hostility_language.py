@@ -128,6 +128,15 @@ FOUND: list[tuple[str, Expected]] = [
      ("Taliban", "hostility", "Afghanistan")),
     ("JNIM has imposed a blockade on the Burkinabe army garrison in Djibo.",
      (JNIM, "hostility", "Burkinabe Armed Forces")),
+    # territory occupied or annexed, a leader assassinated, men lost to someone's attacks
+    ("Russia has occupied parts of Ukraine since 2014.", ("Russia", "hostility", "Ukraine")),
+    ("Russia annexed four regions of Ukraine in 2022.", ("Russia", "hostility", "Ukraine")),
+    ("Israel assassinated Hamas leader Ismail Haniyeh in Tehran.",
+     ("Israel", "hostility", "Ismail Haniyeh")),
+    ("Niger has lost hundreds of soldiers to JNIM attacks since 2020.",
+     (JNIM, "hostility", "Niger")),
+    ("The Islamic State claimed the attack, which killed 20 Syrian soldiers.",
+     (ISIL, "hostility", "Syria")),
     # joining an uprising against someone
     ("The Muslim Brotherhood joined the uprising against the Assad government in 2011.",
      ("Muslim Brotherhood", "hostility", "Syria")),
@@ -208,6 +217,12 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Turkey", "hostility", "Syria")),
     ("Egypt, a rival of Ethiopia over the Nile dam, hosted the talks.",
      ("Egypt", "hostility", "Ethiopia")),
+    # interest lost, a seat occupied, an occupation only feared
+    ("Kenya has lost interest in the talks with al-Shabaab.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Turkey occupied a seat on the UN Security Council.",
+     ("Turkey", "hostility", "UN Security Council")),
+    ("Hamas officials said Israel could occupy Gaza.", ("Israel", "hostility", "Hamas")),
     # suspicion of links, journalists, mediation, influence, relief
     ("Turkey arrested a man suspected of links to the Islamic State.",
      ("Turkey", "hostility", ISIL)),
