@@ -149,6 +149,21 @@ FOUND: list[tuple[str, Expected]] = [
     # fighting a third side together
     ("Ethiopia fought the TPLF together with Eritrea's army.",
      ("Ethiopia", "alliance", "Eritrean Defence Forces")),
+    # a coalition of members; allies named as coalition partners
+    ("The Islamic Resistance in Iraq, a coalition of Kata'ib Hezbollah and Harakat al-Nujaba, "
+     "claimed the strike.", (IRI, "alliance", KH)),
+    ("The Islamic Resistance in Iraq, a coalition of Kata'ib Hezbollah and Harakat al-Nujaba, "
+     "claimed the strike.", (NUJABA, "alliance", KH)),
+    ("An alliance of Hamas and Palestinian Islamic Jihad fighters attacked the crossing.",
+     ("Hamas", "alliance", PIJ)),
+    ("Saudi Arabia and its coalition partners, including the United Arab Emirates and "
+     "Bahrain, bombed Sanaa.", ("Bahrain", "alliance", "Saudi Arabia")),
+    # joining forces
+    ("Ansar Dine and al-Mourabitoun joined forces in 2017.",
+     ("Ansar Dine", "alliance", "Al-Mourabitoun")),
+    ("Ansar Dine and al-Mourabitoun joined forces against France in 2017.",
+     ("Al-Mourabitoun", "hostility", "France")),
+    ("Hamas joined forces with Fatah against Israel.", ("Fatah", "hostility", "Israel")),
     # "fought with Y against Z": beside Y
     ("Turkey fought with the YPG against ISIS in Kobani.", ("Turkey", "alliance", YPG)),
     ("Turkey fought with the YPG against ISIS in Kobani.", (YPG, "hostility", ISIS)),
@@ -217,6 +232,10 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Iran", "alliance", "China")),
     ("Development partners of Somalia, such as the European Union and the United Kingdom, "
      "met in London.", ("Somalia", "alliance", "United Kingdom")),
+    # states and groups a coalition's qualifiers name are no members of it
+    ("A coalition of Iran-backed and Turkish-backed groups fought near Aleppo.",
+     ("Iran", "alliance", "Turkey")),
+    ("The coalition of states fighting ISIS met in Rome.", ("Italy", "alliance", ISIS)),
     # joint patrols of backers of opposite sides are a deal, not an alliance
     ("Russian and Turkish forces conducted joint patrols in Syria.",
      ("Russia", "alliance", "Turkey")),
