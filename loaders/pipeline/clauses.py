@@ -85,6 +85,11 @@ _ACCUSE = {"accuse", "accuses", "accused", "suspect", "suspects", "suspected", "
            "blames", "blamed"}
 _EXAMPLE_NOUNS = _GROUP_NOUNS | {"factions", "groups", "cells", "elements", "networks",
                                   "militias", "wings"}
+# "X allowed Y (fighters) to cross the border": X facilitates Y's movement.
+_ALLOW = {"allow", "allows", "allowed", "allowing", "permit", "permits", "permitted",
+          "permitting", "let", "lets", "letting"}
+_MOVE = {"enter", "move", "cross", "transit", "pass", "travel", "smuggle", "ship",
+         "transport", "bring", "withdraw", "escape", "flee", "slip", "reach", "relocate"}
 _SUBORDINATE = {"which", "who", "whom", "whose", "that", "while", "whereas", "although",
                 "though", "because", "but", "when", "where", "if", "unless", ";", ":"}
 # Verbs that send people on a purpose ("deployed advisers to assist Y"), besides PROVIDE.
@@ -235,6 +240,9 @@ def read(text: str, demonyms: frozenset[int] = frozenset(),
             continue
         if tok.low in _DEPEND:
             out.extend(_read_depend(toks, v))
+            continue
+        if tok.low in _ALLOW:
+            out.extend(_read_allow(toks, v))
             continue
         if tok.low in _DISPATCH:
             out.extend(_read_dispatch(toks, v))
@@ -1099,3 +1107,28 @@ def _opening_theme(toks: list[Token], close: int) -> list[Relation]:
         return []
     rels, _ = _theme(toks[:first], 0, set())
     return rels
+
+
+def _read_allow(toks: list[Token], v: int) -> list[Reading]:
+    """"X allowed / let Y (fighters) (to) cross, enter, move ...": X facilitates Y."""
+    low = toks[v].low
+    form = "past" if low == "let" else _form(low)
+    g, passive, has_aux = _group_start(toks, v)
+    if passive and form == "past":
+        return []  # "Y was allowed to cross": no one named lets it
+    movers = _objects_at(toks, v + 1)
+    if not movers:
+        return []
+    j = _after_slots(toks, v + 1)
+    if j < len(toks) and toks[j].low == "to" and low not in {"let", "lets", "letting"}:
+        j += 1
+    elif low not in {"let", "lets", "letting"}:
+        return []
+    if j >= len(toks) or toks[j].low not in _MOVE:
+        return []
+    subj = _subjects(toks, v, g, has_aux or form == "past")
+    if subj is None:
+        return []
+    subjects, how = subj
+    return [Reading(s, Relation.FACILITATION, o, toks[v].start, f"allow-{how}:{low}")
+            for s in subjects for o in movers if s != o]

@@ -208,3 +208,38 @@ def test_examples_with_a_group_noun() -> None:
         "⟪0⟫ attacked rival outfits, including ⟪2⟫ fighters, and ⟪3⟫ retaliated.")
     assert (0, "hostility", 3) not in triples(
         "⟪0⟫ attacked rival outfits, including ⟪2⟫ and ⟪3⟫ officials said.")
+
+
+ALLOWED: list[tuple[str, Triple]] = [
+    ("⟪0⟫ allowed ⟪1⟫ to move fuel through the border crossing.", (0, "facilitation", 1)),
+    ("⟪0⟫ has long permitted ⟪1⟫ fighters to cross into ⟪2⟫.", (0, "facilitation", 1)),
+    ("⟪0⟫, which let ⟪1⟫ fighters enter the town, denies it.", (0, "facilitation", 1)),
+]
+
+
+@pytest.mark.parametrize(("masked", "expected"), ALLOWED)
+def test_allowed_to_move(masked: str, expected: Triple) -> None:
+    assert expected in triples(masked)
+
+
+NOT_ALLOWED: list[tuple[str, Triple]] = [
+    # wrong direction, no mover named, a verb that is no movement, a passive
+    ("⟪0⟫ allowed ⟪1⟫ to move fuel through the border crossing.", (1, "facilitation", 0)),
+    ("⟪0⟫ allowed the talks to move forward with ⟪1⟫.", (0, "facilitation", 1)),
+    ("⟪0⟫ allowed ⟪1⟫ to decide the matter.", (0, "facilitation", 1)),
+    ("⟪1⟫ was allowed to cross by ⟪0⟫.", (0, "facilitation", 1)),
+    ("Officials of ⟪0⟫ allowed ⟪1⟫ to cross.", (0, "facilitation", 1)),
+]
+
+
+@pytest.mark.parametrize(("masked", "absent"), NOT_ALLOWED)
+def test_allowed_near_misses(masked: str, absent: Triple) -> None:
+    assert absent not in triples(masked)
+
+
+def test_allowed_under_negation_is_not_positive(claims_of: ClaimsOf) -> None:
+    assert ("Uganda", "facilitation", "M23") in positive(
+        claims_of("Uganda allowed the M23 to move fuel through the Bunagana crossing."))
+    for text in ("Uganda never allowed the M23 to move fuel through the Bunagana crossing.",
+                 "Uganda could allow the M23 to cross the border if talks fail."):
+        assert ("Uganda", "facilitation", "M23") not in positive(claims_of(text))
