@@ -66,12 +66,21 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for number, items in (data.get("pronouns") or {}).items():
         for w in items:
             classes[str(w).lower()] = "pronoun-" + str(number)
-    for phrase in _NOMINAL_KINDS:
-        classes[phrase] = "nominal"
+    for phrase in (data.get("nominal_references") or {}):
+        classes[str(phrase).lower()] = "nominal"
     for phrase in words(RULES, "plural_references"):
         classes[phrase.lower()] = "plural"
     alt = "|".join(re.escape(k) for k in sorted(classes, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE), classes
+    # "the nascent front": one alternative for every adjective and head (kept compact,
+    # the regex is run over every sentence)
+    adjs = "|".join(re.escape(w) for w in sorted(words(RULES, "reference_adjectives"),
+                                                  key=len, reverse=True))
+    heads = "|".join(re.escape(str(w)) for w in sorted(
+        data.get("modified_reference_heads") or {}, key=len, reverse=True))
+    for phrase in _NOMINAL_KINDS:
+        classes[phrase] = "nominal"
+    return re.compile(rf"(?<![\w-])(?:the (?:{adjs}) (?:{heads})|{alt})(?![\w-])",
+                      re.IGNORECASE), classes
 
 
 _PATTERN, _CLASSES = _pattern()
@@ -127,6 +136,7 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     # sentence may take one as its antecedent ("The movement emerged ... It pledged
     # allegiance"), as may a later reference of the sentence.
     chained: list[Mention] = []
+    named_so_far: Counter[str] = Counter()  # how often each actor is named before a sentence
     for si, sent in enumerate(sentences):
         here = within(sent.start, sent.end)
         window = sentences[max(0, si - 2)].start
@@ -199,7 +209,7 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 target = nominal_antecedent(
                     text, sent, before, prev, actors, kinds, pm.start(),
                     wide if groupish else None, _STATE_ALIGNED if insurgents else frozenset(),
-                    Counter(m.actor for m in within(0, sent.start) + chained),
+                    named_so_far,
                     topic_only=not insurgents)
                 if target is not None:
                     ref = Reference(pm.start(), pm.end(), target, "nominal", pm.group(),
@@ -222,6 +232,8 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 if _is_subject_pronoun(text, sent, pm.start(), word):
                     chained_later.append(ref)
         chained.extend(chained_later)
+        named_so_far.update(m.actor for m in here)
+        named_so_far.update(m.actor for m in chained_later)
     out.sort(key=lambda m: m.start)
     return out
 
