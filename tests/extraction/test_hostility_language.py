@@ -137,6 +137,12 @@ FOUND: list[tuple[str, Expected]] = [
      (JNIM, "hostility", "Niger")),
     ("The Islamic State claimed the attack, which killed 20 Syrian soldiers.",
      (ISIL, "hostility", "Syria")),
+    # joint operations of a hyphenated pair: both members act
+    ("The ADF has been the target of joint UPDF-FARDC operations since 2021.",
+     (FARDC, "hostility", "Allied Democratic Forces")),
+    ("Joint UPDF-FARDC operations against the ADF intensified in Beni.",
+     ("Uganda People's Defence Force", "hostility", "Allied Democratic Forces")),
+    ("The US-Israel strikes on Iran killed several commanders.", ("Israel", "hostility", "Iran")),
     # joining an uprising against someone
     ("The Muslim Brotherhood joined the uprising against the Assad government in 2011.",
      ("Muslim Brotherhood", "hostility", "Syria")),
@@ -182,6 +188,10 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Qatar", "hostility", "Hamas")),
     ("Qatar hosted the talks that ended the war between the Taliban and the United States.",
      ("Qatar", "hostility", "Taliban")),
+    # a pair on one side of a war is no pair of enemies
+    ("The US-Israel war on Iran began in June.", ("United States", "hostility", "Israel")),
+    ("Joint UPDF-FARDC operations against the ADF intensified in Beni.",
+     ("Uganda People's Defence Force", "hostility", FARDC)),
     # talks are no clashes
     ("The Israel-Hamas ceasefire talks resumed in Cairo.", ("Israel", "hostility", "Hamas")),
     ("The US-Iran talks resumed in Oman.", ("United States", "hostility", "Iran")),
