@@ -105,6 +105,9 @@ _WIDE_WINDOW = 6  # sentences back in which a description takes the one fitting 
 # "the insurgents", "the rebels": never a state's auxiliary or contractor.
 _INSURGENT_WORDS = frozenset(w.lower() for w in words(RULES, "insurgent_descriptions"))
 _STATE_ALIGNED = frozenset(words(RULES, "state_aligned_groups"))
+# "the mercenaries": only the private military companies of `mercenary_groups`.
+_MERCENARY_WORDS = frozenset(w.lower() for w in words(RULES, "mercenary_descriptions"))
+_MERCENARY_GROUPS = frozenset(words(RULES, "mercenary_groups"))
 # "the de facto authorities" and the actors reporting so calls (mentions.yaml).
 _DE_FACTO_ALT = "|".join(re.escape(w) for w in sorted(words(RULES, "de_facto_references"),
                                                        key=len, reverse=True))
@@ -206,11 +209,14 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 insurgents = word in _INSURGENT_WORDS or \
                     f"the {word.rsplit(' ', 1)[-1]}" in _INSURGENT_WORDS
                 groupish = bool(kinds) and kinds <= _GROUP_KINDS
+                exclude = _STATE_ALIGNED if insurgents else frozenset()
+                mercenaries = word in _MERCENARY_WORDS
+                if mercenaries:  # "the mercenaries": only a private military company
+                    exclude = frozenset(a for a in actors if a not in _MERCENARY_GROUPS)
                 target = nominal_antecedent(
                     text, sent, before, prev, actors, kinds, pm.start(),
-                    wide if groupish else None, _STATE_ALIGNED if insurgents else frozenset(),
-                    named_so_far,
-                    topic_only=not insurgents)
+                    wide if groupish else None, exclude, named_so_far,
+                    topic_only=not (insurgents or mercenaries))
                 if target is not None:
                     ref = Reference(pm.start(), pm.end(), target, "nominal", pm.group(),
                                     _is_possessive(text, pm.end()))

@@ -5,7 +5,8 @@ actor is no referent, a description is not its own clause's subject, adjectives 
 keep a description a reference ("the nascent front"), "the de facto authorities", a
 leader bound by "G, which P founded"; a demonym and a force noun as the state acting
 ("Chadian special forces"), a demonym two states share ("Congolese"), a group's branch
-"in" a place, "the former partners ... each other"; and the near misses that must stay open."""
+"in" a place, "the former partners ... each other", "the mercenaries"; and the near
+misses that must stay open."""
 
 from __future__ import annotations
 
@@ -74,6 +75,9 @@ RESOLVED: list[tuple[str, str, str]] = [
      "merged with al-Shabaab in 2010. Kenya invaded in 2011. Ethiopia sent troops in "
      "2006. Uganda leads the AU force. In 2012, the group pledged allegiance to al-Qaeda.",
      "the group", "Al-Shabaab"),
+    # "the mercenaries": a private military company, past a nearer armed group
+    ("The Wagner Group arrived in Mali in 2021. JNIM ambushed a convoy near Moura. The "
+     "mercenaries later attacked JNIM.", "The mercenaries", "Wagner Group"),
     # "the de facto authorities": the one governing movement the text names
     ("The Taliban took Kabul in 2021. Several states said that TTP fighters receive "
      "weapons from the de facto authorities.", "the de facto authorities", "Taliban"),
@@ -103,6 +107,11 @@ OPEN: list[tuple[str, str]] = [
     # a group's leadership in a capital is the group's, not that state's government
     ("Hezbollah's political leadership in Beirut met Iranian officials.",
      "political leadership in Beirut"),
+    # no private military company named; or two
+    ("JNIM ambushed a convoy near Moura. The mercenaries later attacked JNIM.",
+     "The mercenaries"),
+    ("The Wagner Group and the Africa Corps arrived in Mali. The mercenaries later "
+     "attacked JNIM.", "The mercenaries"),
     # two governing movements named just before: either
     ("The Taliban took Kabul in 2021. The Houthis hold Sanaa. TTP fighters receive weapons "
      "from the de facto authorities.", "the de facto authorities"),
@@ -136,6 +145,8 @@ FOUND: list[tuple[str, Expected]] = [
      "the nascent front with money.",
      ("Islamic State of Iraq and the Levant", "funding", "Hay'at Tahrir al-Sham")),
     ("The leadership in Damascus armed Hezbollah.", ("Syria", "arms", "Hezbollah")),
+    ("The Wagner Group arrived in Mali in 2021. JNIM ambushed a convoy near Moura. Mali "
+     "later paid the mercenaries.", ("Mali", "funding", "Wagner Group")),
     ("The Taliban took Kabul in 2021. Several states said that TTP fighters receive "
      "weapons from the de facto authorities.",
      ("Taliban", "arms", "Tehrik-i-Taliban Pakistan")),
@@ -219,6 +230,9 @@ NO_STATE: list[str] = [
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
+    # the insurgent group nearer is not "the mercenaries"
+    ("The Wagner Group arrived in Mali in 2021. JNIM ambushed a convoy near Moura. Mali "
+     "later paid the mercenaries.", ("Mali", "funding", "Jama'at Nusrat al-Islam wal-Muslimin")),
     ("Hezbollah's political leadership in Beirut thanked Iran for its support.",
      ("Lebanon", "alliance", "Iran")),
     # the help goes to the state's men, not as men sent to it
