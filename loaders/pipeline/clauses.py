@@ -966,10 +966,16 @@ def _with_backing(toks: list[Token]) -> list[Reading]:
     are left out ("fought with the forces of X" is fighting alongside)."""
     nouns = _lexicon().nouns
     out: list[Reading] = []
+    rels: list[Relation]
     for w, t in enumerate(toks):
         if t.low != "with" or w + 1 >= len(toks):
             continue
-        rels: list[Relation] = []
+        possessor = _possessor_backing(toks, w + 1)
+        if possessor is not None:
+            backers, rels, after = possessor
+            out += _backed_by(toks, w, backers, rels, after)
+            continue
+        rels = []
         j = w + 1
         while j < len(toks) and j - w < 12 and toks[j].low != "of":
             x = toks[j]
@@ -985,29 +991,60 @@ def _with_backing(toks: list[Token]) -> list[Reading]:
                 nouns.get(toks[j - 1].low) is None:
             continue
         backers, after = _backers(toks, j + 1)
-        if not backers:
-            continue
-        if w == 0:
-            if after + 1 >= len(toks) or toks[after].text != "," or not toks[after + 1].is_slot \
-                    or toks[after + 1].possessive:
-                continue
-            members = _slot_list_forward(toks, after + 1)
-            if not _starts_clause(toks, members[-1] + 1):
-                continue
-            backed = _slots(toks, members)
-        else:
-            prev = toks[w - 1]
-            if not (prev.text == "," or prev.is_slot and not prev.possessive or
-                    prev.text[:1].islower() and _form(prev.low) == "base" and
-                    prev.low not in _lexicon().verbs):
-                continue  # "a base built with the help of X": the help built the base
-            found = _clause_subject_before(toks, w)
-            if not found:
-                continue
-            backed = found
-        out += [Reading(x, r, y, toks[w].start, "with-backing")
-                for x in backers for y in backed for r in rels if x != y]
+        if backers:
+            out += _backed_by(toks, w, backers, rels, after)
     return out
+
+
+def _possessor_backing(toks: list[Token], i: int) -> tuple[list[int], list[Relation], int] | None:
+    """"X's (tacit) support" at token `i`: the possessor, the relations its noun names
+    (not arms, not personnel), the token after the noun."""
+    slot = toks[i].slot if i < len(toks) and toks[i].possessive else None
+    if slot is None:
+        return None
+    nouns = _lexicon().nouns
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and toks[j].text[:1].islower():
+        two = f"{toks[j].low} {toks[j + 1].low}" if j + 1 < len(toks) else ""
+        rel = nouns.get(two) or nouns.get(toks[j].low)
+        if rel is not None:
+            if rel in {Relation.ARMS, Relation.PERSONNEL}:
+                return None
+            return [slot], [rel], j + (2 if nouns.get(two) else 1)
+        if toks[j].low in _PREPOSITIONS or toks[j].low in _CLAUSE_WORDS:
+            return None
+        j += 1
+    return None
+
+
+def _backed_by(toks: list[Token], w: int, backers: list[int], rels: list[Relation],
+               after: int) -> list[Reading]:
+    """The readings of a "with <backing> of X" phrase at token `w` ending before `after`."""
+    if w == 0:
+        if after + 1 >= len(toks) or toks[after].text != "," or not toks[after + 1].is_slot \
+                or toks[after + 1].possessive:
+            return []
+        members = _slot_list_forward(toks, after + 1)
+        if not _starts_clause(toks, members[-1] + 1):
+            return []
+        backed = _slots(toks, members)
+    else:
+        prev = toks[w - 1]
+        if not (prev.text == "," or prev.is_slot and not prev.possessive or
+                prev.text[:1].isdigit() or prev.text[:1].islower() and
+                _form(prev.low) == "base" and prev.low not in _lexicon().verbs):
+            return []  # "a base built with the help of X": the help built the base
+        if prev.text == "," and after + 1 < len(toks) and toks[after].text == "," and \
+                _starts_clause(toks, after + 1):
+            # an aside before the verb: "Y fighters, with X's help, had crossed"
+            np = _np_head_back(toks, w - 2) if w >= 2 else None
+            if np is None or not _free_subject(toks, np[1]):
+                return []
+            backed = _slots(toks, np[0])
+        else:
+            backed = _clause_subject_before(toks, w)
+    return [Reading(x, r, y, toks[w].start, "with-backing")
+            for x in backers for y in backed for r in rels if x != y]
 
 
 def _backers(toks: list[Token], i: int) -> tuple[list[int], int]:

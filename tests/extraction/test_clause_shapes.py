@@ -48,6 +48,10 @@ READS: list[tuple[str, Triple]] = [
      "protection of ⟪0⟫'s security forces.", (0, "support", 1)),
     ("⟪1⟫ attacked ⟪2⟫ with the support of ⟪0⟫.", (0, "support", 1)),
     ("⟪1⟫ overran the base with the financial support of ⟪0⟫ and ⟪2⟫.", (2, "funding", 1)),
+    ("⟪1⟫ attacked ⟪2⟫ in 2021 with ⟪0⟫'s tacit support.", (0, "support", 1)),
+    ("With ⟪0⟫'s backing, ⟪1⟫ has seized the port.", (0, "support", 1)),
+    ("With the help of ⟪0⟫ and ⟪2⟫, ⟪1⟫ captured the town.", (2, "support", 1)),
+    ("⟪2⟫ said ⟪1⟫ fighters, with ⟪0⟫'s help, had crossed.", (0, "support", 1)),
     # an infinitive of purpose after a provide-verb: the sender's deed
     ("⟪0⟫ sent about 300 contractors to support ⟪1⟫ in 2019.", (0, "support", 1)),
     ("⟪0⟫ sent about 300 contractors to support ⟪1⟫ in 2019.", (0, "personnel", 1)),
@@ -98,6 +102,11 @@ NOT_READ: list[tuple[str, Triple]] = [
     ("⟪1⟫ attacked ⟪2⟫ with the support of ⟪0⟫.", (0, "support", 2)),
     ("⟪1⟫ attacked ⟪2⟫, which acts with the support of ⟪0⟫.", (0, "support", 1)),
     ("⟪1⟫ took the town with the tolerance of ⟪0⟫.", (0, "support", 1)),
+    ("⟪1⟫ attacked ⟪2⟫ with ⟪0⟫'s weapons.", (0, "arms", 1)),
+    ("⟪1⟫ fought with ⟪0⟫'s forces.", (0, "personnel", 1)),
+    ("⟪1⟫ attacked a base built with ⟪0⟫'s help.", (0, "support", 1)),
+    ("With ⟪0⟫'s support, ⟪1⟫'s allies took the port.", (0, "support", 1)),
+    ("⟪2⟫ said ⟪1⟫ fighters, with ⟪0⟫'s help, had crossed.", (0, "support", 2)),
     # purpose: fighting Y is no support of Y; a slot sent is an envoy; a request
     ("⟪0⟫ sent two battalions to fight ⟪1⟫ near the border.", (0, "support", 1)),
     ("⟪0⟫ sent two battalions to fight ⟪1⟫ near the border.", (0, "personnel", 1)),
