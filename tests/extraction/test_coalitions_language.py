@@ -61,6 +61,9 @@ FOUND: list[tuple[str, Expected]] = [
      ("Ansar Dine", "alliance", AQIM)),
     ("Ansar Dine, al-Mourabitoun and AQIM together form the core of JNIM.",
      ("Al-Mourabitoun", "alliance", JNIM)),
+    ("Hamas and Palestinian Islamic Jihad make up the core of the coalition.",
+     ("Hamas", "alliance", PIJ)),
+    ("Ansar Dine and al-Mourabitoun constitute JNIM.", ("Ansar Dine", "alliance", JNIM)),
     # fighting under a body's umbrella, within a body named as one
     ("Since 2015 the YPG has fought under the umbrella of the Syrian Democratic Forces.",
      (YPG, "alliance", SDF)),
@@ -90,6 +93,9 @@ FOUND: list[tuple[str, Expected]] = [
      ("Belarus", "alliance", "Russia")),
     ("Iran and its allies, notably Hezbollah and Hamas, rejected the plan.",
      ("Hamas", "alliance", "Iran")),
+    # an alliance that did not end is one
+    ("The partnership between the Taliban and al-Qaeda has not collapsed.",
+     ("Taliban", "alliance", "Al-Qaeda")),
     # "the two remain allies"
     ("Pakistan hosted the Taliban for years, and the two remain strategic allies.",
      ("Pakistan", "alliance", "Taliban")),
@@ -180,6 +186,8 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Al-Shabaab ended its alliance with Hizbul Islam in 2010.",
      ("Al-Shabaab", "alliance", "Hizbul Islam")),
     ("Hamas broke off its partnership with Fatah.", ("Hamas", "alliance", "Fatah")),
+    ("The coalition that includes Hamas and Fatah collapsed after the 2007 fighting.",
+     ("Hamas", "alliance", "Fatah")),
     # rivals, and fights between them
     ("Hamas and Fatah, rivals who fought each other in Gaza, met in Cairo.",
      ("Hamas", "alliance", "Fatah")),
@@ -236,6 +244,11 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("A coalition of Iran-backed and Turkish-backed groups fought near Aleppo.",
      ("Iran", "alliance", "Turkey")),
     ("The coalition of states fighting ISIS met in Rome.", ("Italy", "alliance", ISIS)),
+    # making up a share of something is no membership; allies of a third are not
+    # thereby allies of each other
+    ("Russia and China make up two of the five permanent members.",
+     ("Russia", "alliance", "China")),
+    ("Iran armed the Houthis, and both are allies of Russia.", ("Iran", "alliance", "Houthis")),
     # joint patrols of backers of opposite sides are a deal, not an alliance
     ("Russian and Turkish forces conducted joint patrols in Syria.",
      ("Russia", "alliance", "Turkey")),
