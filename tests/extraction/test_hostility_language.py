@@ -143,6 +143,17 @@ FOUND: list[tuple[str, Expected]] = [
     ("Joint UPDF-FARDC operations against the ADF intensified in Beni.",
      ("Uganda People's Defence Force", "hostility", "Allied Democratic Forces")),
     ("The US-Israel strikes on Iran killed several commanders.", ("Israel", "hostility", "Iran")),
+    # hit by someone's strikes; shelling of Y by X; attacks suffered
+    ("Hezbollah was hit by Israeli air strikes in the Bekaa.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("Houthi positions were pounded by US strikes overnight.",
+     ("United States", "hostility", "Houthis")),
+    ("The shelling of SAF positions by the RSF continued.",
+     ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
+    ("The invasion of Ukraine by Russia began in 2022.", ("Russia", "hostility", "Ukraine")),
+    ("Israel has suffered repeated Hezbollah rocket attacks.",
+     ("Hezbollah", "hostility", "Israel")),
+    ("Mali faced a wave of JNIM attacks in 2023.", (JNIM, "hostility", "Mali")),
     # joining an uprising against someone
     ("The Muslim Brotherhood joined the uprising against the Assad government in 2011.",
      ("Muslim Brotherhood", "hostility", "Syria")),
@@ -192,6 +203,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("The US-Israel war on Iran began in June.", ("United States", "hostility", "Israel")),
     ("Joint UPDF-FARDC operations against the ADF intensified in Beni.",
      ("Uganda People's Defence Force", "hostility", FARDC)),
+    # sanctions and criticism are no strikes; funding is no attack
+    ("Iran was hit by US sanctions in 2018.", ("United States", "hostility", "Iran")),
+    ("Iran faced US sanctions and Israeli criticism.", ("United States", "hostility", "Iran")),
+    ("The funding of Hamas by Iran continued.", ("Iran", "hostility", "Hamas")),
+    # the one attacked is not the attacker
+    ("Israel has suffered repeated Hezbollah rocket attacks.",
+     ("Israel", "hostility", "Hezbollah")),
     # talks are no clashes
     ("The Israel-Hamas ceasefire talks resumed in Cairo.", ("Israel", "hostility", "Hamas")),
     ("The US-Iran talks resumed in Oman.", ("United States", "hostility", "Iran")),
