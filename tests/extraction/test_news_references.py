@@ -225,6 +225,7 @@ NO_STATE: list[str] = [
     "Rwandan refugees fled the FDLR.",
     "Somali traders paid al-Shabaab.",
     "Iranian political parties praised Hamas.",
+    "The Houthis attacked a ship and killed three Filipino sailors.",
     # both Congos named: "Congolese" is neither
     "Kinshasa and Brazzaville held talks. Congolese soldiers attacked the M23.",
 ]
