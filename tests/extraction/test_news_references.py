@@ -167,6 +167,11 @@ DEMONYMS: list[tuple[str, Expected]] = [
     ("The United States provided Chadian special forces with intelligence.",
      ("United States", "intelligence", "Chad")),
     ("Turkey has trained Somali commandos since 2017.", ("Turkey", "training", "Somalia")),
+    # coordinated with another demonym, and in a list of objects
+    ("Mozambican and Rwandan security forces attacked ISMP near Palma.",
+     ("Rwanda", "hostility", "Islamic State Mozambique Province")),
+    ("The EU trained Mozambican special forces and Rwandan commandos.",
+     ("European Union", "training", "Rwanda")),
     # a modifier between the demonym and its noun
     ("Iranian financial support for Hezbollah grew.", ("Iran", "funding", "Hezbollah")),
     # registry spellings
