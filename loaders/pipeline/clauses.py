@@ -90,6 +90,14 @@ _ALLOW = {"allow", "allows", "allowed", "allowing", "permit", "permits", "permit
           "permitting", "let", "lets", "letting"}
 _MOVE = {"enter", "move", "cross", "transit", "pass", "travel", "smuggle", "ship",
          "transport", "bring", "withdraw", "escape", "flee", "slip", "reach", "relocate"}
+# Heads of an apposition that names a body of people ("X, a coalition of factions that
+# ..."), not an event or a claim ("X, a move that Y backed").
+_BODIES = _GROUP_NOUNS | {"group", "groups", "coalition", "movement", "faction", "factions",
+                          "organisation", "organization", "network", "alliance", "militias",
+                          "party", "outfit", "wing", "branch", "affiliate", "front", "rebels",
+                          "insurgents", "state", "country", "company", "firm", "umbrella",
+                          "platform", "proxy", "offshoot", "splinter", "cell", "cells",
+                          "brigade", "battalion", "unit", "division", "guerrillas"}
 _SUBORDINATE = {"which", "who", "whom", "whose", "that", "while", "whereas", "although",
                 "though", "because", "but", "when", "where", "if", "unless", ";", ":"}
 # Verbs that send people on a purpose ("deployed advisers to assist Y"), besides PROVIDE.
@@ -849,13 +857,17 @@ def _antecedent(toks: list[Token], p: int) -> list[int]:
                 and toks[d].low not in {"a", "an", "the"} and toks[d].low not in _AUX and \
                 (toks[d].low == "of" or toks[d].low not in _CLAUSE_WORDS | _PREPOSITIONS):
             d -= 1
-        if d >= 2 and d < k and toks[d].low in {"a", "an", "the"} and \
-                toks[d - 1].text == "," and toks[d - 2].is_slot:
+        words = [t.low for t in toks[d + 1:k + 1]]
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+        if d >= 2 and toks[d].low in {"a", "an", "the"} and toks[d - 1].text == "," and \
+                toks[d - 2].is_slot and head in _BODIES:
             np = _np_head_back(toks, d - 2)
     if np is None:
         return []
     members, first = np
-    if not _free_subject(toks, first) and toks[first - 1].low != "by":
+    # "the threat posed by X, which": an agent is an antecedent; "the offensive by X" is not
+    if not _free_subject(toks, first) and not (
+            toks[first - 1].low == "by" and first >= 2 and _form(toks[first - 2].low) == "past"):
         return []
     return _slots(toks, members)
 

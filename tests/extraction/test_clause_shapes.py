@@ -36,6 +36,8 @@ READS: list[tuple[str, Triple]] = [
     ("⟪1⟫, which ⟪0⟫ and ⟪2⟫ have financed for years, denies it.", (2, "funding", 1)),
     ("⟪1⟫, which ⟪0⟫ supplied with rockets in 2019, fired them at ⟪2⟫.", (0, "arms", 1)),
     ("⟪1⟫, which ⟪0⟫ attacked in March, has regrouped.", (0, "hostility", 1)),
+    ("The threat posed by ⟪1⟫, which ⟪0⟫ has armed, grows.", (0, "arms", 1)),
+    ("⟪0⟫ arms ⟪1⟫, an umbrella of factions that ⟪2⟫ also finances.", (2, "funding", 1)),
     # "Y depends on X for Z": X gives Z to Y
     ("⟪1⟫ depends on ⟪0⟫ for weapons and training.", (0, "arms", 1)),
     ("⟪1⟫ depends on ⟪0⟫ for weapons and training.", (0, "training", 1)),
@@ -89,6 +91,11 @@ NOT_READ: list[tuple[str, Triple]] = [
     ("⟪1⟫ warned that ⟪0⟫ had armed.", (0, "arms", 1)),
     # an antecedent inside a prepositional phrase: "which" may be the offensive
     ("⟪2⟫ joined the offensive against ⟪1⟫, which ⟪0⟫ funded.", (0, "funding", 1)),
+    # an apposition that names an event or a claim, not a body of people
+    ("⟪1⟫ attacked ⟪2⟫, a move that ⟪0⟫ backed.", (0, "support", 2)),
+    ("⟪1⟫ accused ⟪2⟫, a charge which ⟪0⟫ supported.", (0, "support", 2)),
+    # "the offensive by X, which": the offensive may be what was funded
+    ("⟪2⟫ joined the offensive by ⟪1⟫, which ⟪0⟫ funded.", (0, "funding", 1)),
     # a provide-verb in an object relative clause needs a theme that names a relation
     ("⟪1⟫, which ⟪0⟫ supplied with food, has regrouped.", (0, "support", 1)),
     # depend on X for something that is no relation; on X's ports; wrong direction
