@@ -5,7 +5,9 @@ foresee ("X, which has long supplied Y with ...", "..., providing Y with ...", "
 trained by X") makes them miss. This reader works on tokens instead: it finds verbs
 of the relation lexicon, reads their voice, takes the subject from the clause (its
 own subject slot, a relative clause's antecedent, or the main clause's subject for a
-participle or a coordinated verb) and the object by the verb's frame. It declines
+participle or a coordinated verb) and the object by the verb's frame. Beyond verbs it
+reads object relative clauses ("Y, a militia which X armed"), "Y depends on X for Z",
+"with the backing of X", "sent N to support Y", "allowed Y to cross". It declines
 whenever the subject is ambiguous; the engine uses it only as a fallback.
 """
 
