@@ -199,3 +199,82 @@ def test_a_vow_or_pledge_to_help_is_hypothetical(claims_of: ClaimsOf) -> None:
 def test_help_that_goes_on_is_asserted(claims_of: ClaimsOf) -> None:
     assert ("Iran", "arms", "Houthis") in positive(
         claims_of("Iran continued to arm the Houthis."))
+
+
+# --- where a collector sits is not who pays --------------------------------------------
+
+def test_the_place_of_a_collector_is_not_the_funder(claims_of: ClaimsOf) -> None:
+    for text in (
+            "The Treasury listed three firms in Kenya and Uganda that collect money and "
+            "send it to al-Shabaab.",
+            "Treasury sanctioned firms in Somalia, Kenya and Uganda which collected "
+            "donations and transferred them to al-Shabaab.",
+            "Brokers based in Turkey collect funds and wire them to the Islamic State."):
+        assert not positive(claims_of(text)), text
+
+
+def test_a_collector_that_passes_money_on_is_a_funder(claims_of: ClaimsOf) -> None:
+    assert ("Al-Shabaab", "funding", "Al-Qaeda") in positive(claims_of(
+        "Al-Shabaab collects taxes in southern Somalia and sends part of the money to "
+        "al-Qaeda."))
+    found = positive(claims_of("Iran and Qatar collect money and send it to Hamas."))
+    assert {("Iran", "funding", "Hamas"), ("Qatar", "funding", "Hamas")} <= found
+    assert ("Hezbollah", "funding", "Hamas") in positive(claims_of(
+        "Hezbollah's network raises donations and passes them on to Hamas."))
+
+
+# --- money sent to a place for the people in need there is relief ----------------------
+
+def test_money_for_refugees_in_a_country_is_relief(claims_of: ClaimsOf) -> None:
+    for text in ("The European Union moved funds to Syria to support refugees.",
+                 "The US sent money to Lebanon to help Syrian refugees.",
+                 "Qatar transferred millions to Gaza for displaced civilians.",
+                 "The EU's money for Turkey to house refugees was criticised."):
+        assert not positive(claims_of(text)), text
+
+
+def test_money_for_a_party_or_its_fighters_is_funding(claims_of: ClaimsOf) -> None:
+    for text in ("Iran moved funds to Hezbollah to support its fighters.",
+                 "Iran's funds to Hezbollah paid its fighters.",
+                 "Iran's funding for Hezbollah grew."):
+        assert ("Iran", "funding", "Hezbollah") in positive(claims_of(text)), text
+    assert ("Iran", "funding", "Hamas") in positive(claims_of(
+        "Iran sent money to Hamas to support its war on Israel."))
+
+
+# --- a place the struck were in is not the one struck ----------------------------------
+
+def test_the_place_of_the_struck_is_not_the_victim(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Hezbollah's training camps in Syria were bombed by Israel."))
+    assert not _relations(found, "Israel", "Syria")
+    assert not positive(claims_of("Militants in Iraq and Syria were targeted by US drones."))
+
+
+def test_the_struck_named_in_a_passive_are_victims(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Hamas and Hezbollah were attacked by Israel."))
+    assert {("Israel", "hostility", "Hamas"), ("Israel", "hostility", "Hezbollah")} <= found
+    assert ("Israel", "hostility", "Hezbollah") in positive(
+        claims_of("Hezbollah positions were struck by Israel."))
+
+
+# --- help promised, stopped or supposed is not help given -----------------------------
+
+def test_help_pledged_stopped_or_supposed_is_not_asserted(claims_of: ClaimsOf) -> None:
+    for text in ("Iran pledged support for Hamas but sent no weapons.",
+                 "Russia promised funding to the Taliban.",
+                 "The United States ended military aid to Egypt in 2013.",
+                 "Qatar suspended funding to Hamas last year.",
+                 "Any Iranian support for the Houthis would violate the embargo.",
+                 "Iran's support for Houthi-held areas includes food aid."):
+        assert not positive(claims_of(text)), text
+
+
+def test_help_given_in_a_noun_phrase_is_asserted(claims_of: ClaimsOf) -> None:
+    for text in ("Iran's support for the Houthis grew.",
+                 "Iran gave military support to the Houthis.",
+                 "Iran extended support to the Houthis in 2015."):
+        assert ("Iran", "support", "Houthis") in positive(claims_of(text)), text
+    assert ("Qatar", "funding", "Hamas") in positive(
+        claims_of("Qatar's funding for Hamas continued."))
+    found = claims_of("Turkey ended its support for the Free Syrian Army.")
+    assert ("Turkey", "support", "Free Syrian Army", "denied") in found
