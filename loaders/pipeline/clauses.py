@@ -14,6 +14,7 @@ whenever the subject is ambiguous; the engine uses it only as a fallback.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -245,17 +246,9 @@ def read(text: str, demonyms: frozenset[int] = frozenset(),
     for v, tok in enumerate(toks):
         if tok.is_slot or not tok.text[:1].islower():
             continue
-        if tok.low in _RECEIVE:
-            out.extend(_read_receive(toks, v))
-            continue
-        if tok.low in _DEPEND:
-            out.extend(_read_depend(toks, v))
-            continue
-        if tok.low in _ALLOW:
-            out.extend(_read_allow(toks, v))
-            continue
-        if tok.low in _DISPATCH:
-            out.extend(_read_dispatch(toks, v))
+        special = next((reader for words, reader in _SPECIAL_VERBS if tok.low in words), None)
+        if special is not None:
+            out.extend(special(toks, v))
             continue
         relation, provide = _relation_of(tok.low)
         if relation is None and not provide:
@@ -1183,3 +1176,9 @@ def _read_allow(toks: list[Token], v: int) -> list[Reading]:
     subjects, how = subj
     return [Reading(s, Relation.FACILITATION, o, toks[v].start, f"allow-{how}:{low}")
             for s in subjects for o in movers if s != o]
+
+
+# Verbs with a frame of their own, each read by its function.
+_SPECIAL_VERBS: tuple[tuple[set[str], Callable[[list[Token], int], list[Reading]]], ...] = (
+    (_RECEIVE, _read_receive), (_DEPEND, _read_depend), (_ALLOW, _read_allow),
+    (_DISPATCH, _read_dispatch))
