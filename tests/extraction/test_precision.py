@@ -229,6 +229,7 @@ def test_money_for_refugees_in_a_country_is_relief(claims_of: ClaimsOf) -> None:
     for text in ("The European Union moved funds to Syria to support refugees.",
                  "The US sent money to Lebanon to help Syrian refugees.",
                  "Qatar transferred millions to Gaza for displaced civilians.",
+                 "The US gave $100 million to Sudan for refugees fleeing the RSF.",
                  "The EU's money for Turkey to house refugees was criticised."):
         assert not positive(claims_of(text)), text
 
@@ -240,6 +241,8 @@ def test_money_for_a_party_or_its_fighters_is_funding(claims_of: ClaimsOf) -> No
         assert ("Iran", "funding", "Hezbollah") in positive(claims_of(text)), text
     assert ("Iran", "funding", "Hamas") in positive(claims_of(
         "Iran sent money to Hamas to support its war on Israel."))
+    assert ("Iran", "funding", "Hamas") in positive(claims_of(
+        "Iran gave $100 million to Hamas for weapons."))
 
 
 # --- a place the struck were in is not the one struck ----------------------------------
@@ -278,3 +281,20 @@ def test_help_given_in_a_noun_phrase_is_asserted(claims_of: ClaimsOf) -> None:
         claims_of("Qatar's funding for Hamas continued."))
     found = claims_of("Turkey ended its support for the Free Syrian Army.")
     assert ("Turkey", "support", "Free Syrian Army", "denied") in found
+
+
+# --- "neither ... nor" after the verb negates it ---------------------------------------
+
+def test_a_verb_before_neither_nor_is_negated(claims_of: ClaimsOf) -> None:
+    for text in ("Iran armed neither the Taliban nor al-Qaeda.",
+                 "Qatar funds neither Hamas nor Hezbollah, officials said."):
+        assert not positive(claims_of(text)), text
+    assert ("Iran", "arms", "Taliban", "denied") in claims_of(
+        "Iran armed neither the Taliban nor al-Qaeda.")
+
+
+def test_both_and_or_a_later_neither_leave_the_claim(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Iran armed both the Taliban and al-Qaeda."))
+    assert {("Iran", "arms", "Taliban"), ("Iran", "arms", "Al-Qaeda")} <= found
+    assert ("Iran", "arms", "Taliban") in positive(claims_of(
+        "Iran armed the Taliban and neither Russia nor China objected."))
