@@ -298,3 +298,19 @@ def test_both_and_or_a_later_neither_leave_the_claim(claims_of: ClaimsOf) -> Non
     assert {("Iran", "arms", "Taliban"), ("Iran", "arms", "Al-Qaeda")} <= found
     assert ("Iran", "arms", "Taliban") in positive(claims_of(
         "Iran armed the Taliban and neither Russia nor China objected."))
+
+
+# --- refuge only sought, people of a place under protection ---------------------------
+
+def test_refuge_sought_or_a_place_under_protection_is_no_haven(claims_of: ClaimsOf) -> None:
+    for text in ("Al-Qaeda sought refuge in Iran after 2001.",
+                 "Hamas leaders sought shelter in Turkey under Erdogan's protection.",
+                 "Refugees in Chad live under UN protection."):
+        assert not positive(claims_of(text)), text
+
+
+def test_refuge_found_or_enjoyed_under_protection_is_a_haven(claims_of: ClaimsOf) -> None:
+    assert ("Iran", "safe_haven", "Al-Qaeda") in positive(
+        claims_of("Al-Qaeda leaders found refuge in Iran after 2001."))
+    assert ("Taliban", "safe_haven", "Al-Qaeda") in positive(claims_of(
+        "Al-Qaeda, whose leaders live in Kunar under Taliban protection, grew."))
