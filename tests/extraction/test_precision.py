@@ -314,3 +314,24 @@ def test_refuge_found_or_enjoyed_under_protection_is_a_haven(claims_of: ClaimsOf
         claims_of("Al-Qaeda leaders found refuge in Iran after 2001."))
     assert ("Taliban", "safe_haven", "Al-Qaeda") in positive(claims_of(
         "Al-Qaeda, whose leaders live in Kunar under Taliban protection, grew."))
+
+
+# --- the agent of an earlier participle is not the one a passive strikes ---------------
+
+def test_a_backer_named_before_a_passive_is_no_victim(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of(
+        "Somali troops backed by Turkey were attacked by al-Shabaab."))
+    assert not _relations(found, "Al-Shabaab", "Turkey")
+    found = positive(claims_of("Kurdish fighters armed by the US were attacked by Turkey."))
+    assert not _relations(found, "Turkey", "United States")
+    found = positive(claims_of("Militias funded by Iran and Syria were bombed by Israel."))
+    assert not _relations(found, "Israel", "Syria")
+    assert not _relations(found, "Israel", "Iran")
+
+
+def test_the_subject_of_a_passive_is_still_its_victim(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Hamas, backed by Iran, was attacked by Israel."))
+    assert {("Iran", "support", "Hamas"), ("Israel", "hostility", "Hamas")} <= found
+    found = positive(claims_of("The Houthis were struck by the US and Britain."))
+    assert {("United States", "hostility", "Houthis"),
+            ("United Kingdom", "hostility", "Houthis")} <= found
