@@ -335,3 +335,21 @@ def test_the_subject_of_a_passive_is_still_its_victim(claims_of: ClaimsOf) -> No
     found = positive(claims_of("The Houthis were struck by the US and Britain."))
     assert {("United States", "hostility", "Houthis"),
             ("United Kingdom", "hostility", "Houthis")} <= found
+
+
+# --- a price paid for goods is trade -------------------------------------------------
+
+def test_paying_a_seller_for_goods_is_no_funding(claims_of: ClaimsOf) -> None:
+    for text in ("China paid Russia for oil.",
+                 "India paid Iran in rupees for crude.",
+                 "The UAE paid Sudan for gold.",
+                 "Iran paid Russia for its drones."):
+        assert not positive(claims_of(text)), text
+
+
+def test_paying_an_armed_group_is_funding(claims_of: ClaimsOf) -> None:
+    for text in ("Qatar paid Hamas for years.",
+                 "Qatar paid Hamas for its services in Gaza."):
+        assert ("Qatar", "funding", "Hamas") in positive(claims_of(text)), text
+    assert ("Iran", "funding", "Houthis") in positive(
+        claims_of("Iran paid the Houthis to attack Saudi Arabia."))
