@@ -353,3 +353,22 @@ def test_paying_an_armed_group_is_funding(claims_of: ClaimsOf) -> None:
         assert ("Qatar", "funding", "Hamas") in positive(claims_of(text)), text
     assert ("Iran", "funding", "Houthis") in positive(
         claims_of("Iran paid the Houthis to attack Saudi Arabia."))
+
+
+# --- a place after "in", "inside", "throughout" is not who acts or receives -----------
+
+def test_a_place_inside_a_phrase_is_no_party(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of(
+        "Iran supplied missiles to militias in Iraq that attacked US forces."))
+    assert not any(s == "Iraq" for s, _, _ in found)
+    for text in ("Iran armed militias inside Syria that attacked Israel.",
+                 "Russia armed fighters outside Libya.",
+                 "Iran armed Shia militias throughout Iraq."):
+        assert not positive(claims_of(text)), text
+
+
+def test_a_party_named_before_its_place_still_acts(claims_of: ClaimsOf) -> None:
+    assert ("Iran", "arms", "Houthis") in positive(
+        claims_of("Iran armed the Houthis inside Yemen."))
+    found = positive(claims_of("Iran, which arms Hezbollah, attacked Israel."))
+    assert {("Iran", "arms", "Hezbollah"), ("Iran", "hostility", "Israel")} <= found
