@@ -309,22 +309,28 @@ def _slot_list_forward(toks: list[Token], start: int) -> list[int]:
     """The slots of a list starting at token `start` (a slot). Bare commas join members
     only in a list that ends with "and"/"or" ("A, B and C"): "Y, Z said" is no list."""
     members = [start]
-    closed = [start]  # the members up to the last "and"/"or"
+    bare = [False]  # whether each member was joined by a bare comma
     i = start
+    # a possessive is no member: "funds A, B, and C's critics applaud" ends at B
     while i + 2 < len(toks) and toks[i + 1].low in {"and", ",", "&", "or"} and \
-            toks[i + 2].is_slot:
+            toks[i + 2].is_slot and not toks[i + 2].possessive:
         i += 2
         members.append(i)
-        if toks[i - 1].low != ",":
-            closed = list(members)
+        bare.append(toks[i - 1].low == ",")
     # "A, B, and C"; not "A, and B": "X, which arms A, and Z, which bombs them"
     if len(members) > 1 and i + 3 < len(toks) and toks[i + 1].low == "," and \
-            toks[i + 2].low in {"and", "or"} and toks[i + 3].is_slot:
+            toks[i + 2].low in {"and", "or"} and toks[i + 3].is_slot and \
+            not toks[i + 3].possessive:
         members.append(i + 3)
-        closed = list(members)
-    members = closed
+        bare.append(False)
     if len(members) > 1 and _starts_clause(toks, members[-1] + 1):
-        members.pop()  # "X attacked Y and Z retaliated": Z begins a clause of its own
+        # "X attacked Y and Z retaliated": Z begins a clause of its own, and what is
+        # left must still be a list closed by "and" ("armed A, B and C responded": A)
+        members.pop()
+        bare.pop()
+    while bare[-1]:
+        members.pop()
+        bare.pop()
     return members
 
 

@@ -259,3 +259,41 @@ def test_allowed_under_negation_is_not_positive(claims_of: ClaimsOf) -> None:
     for text in ("Uganda never allowed the M23 to move fuel through the Bunagana crossing.",
                  "Uganda could allow the M23 to cross the border if talks fail."):
         assert ("Uganda", "facilitation", "M23") not in positive(claims_of(text))
+
+
+# An object list ends where a new clause begins: a possessive is no member, and a list
+# whose last member turns out to be a subject must still be closed by "and".
+LIST_ENDS: list[tuple[str, Triple]] = [
+    ("⟪0⟫ funds ⟪1⟫, ⟪2⟫, and ⟪3⟫'s critics applaud it.", (0, "funding", 3)),
+    ("⟪0⟫ trains ⟪1⟫ and ⟪2⟫'s allies watch closely.", (0, "training", 2)),
+    ("⟪0⟫ armed ⟪1⟫, ⟪2⟫ and ⟪3⟫ responded.", (0, "arms", 3)),
+    ("⟪0⟫ armed ⟪1⟫, ⟪2⟫ and ⟪3⟫ responded.", (0, "arms", 2)),
+    ("⟪0⟫ has funded ⟪1⟫, ⟪2⟫, and ⟪3⟫ has protested ever since.", (0, "funding", 2)),
+]
+
+
+@pytest.mark.parametrize(("masked", "absent"), LIST_ENDS)
+def test_object_list_ends_before_a_new_clause(masked: str, absent: Triple) -> None:
+    assert absent not in triples(masked)
+
+
+LIST_KEPT: list[tuple[str, Triple]] = [
+    ("⟪0⟫ funds ⟪1⟫, ⟪2⟫, and ⟪3⟫ in the south.", (0, "funding", 3)),
+    ("⟪0⟫ armed ⟪1⟫, ⟪2⟫ and ⟪3⟫, and ⟪4⟫ responded.", (0, "arms", 3)),
+    ("⟪0⟫ armed ⟪1⟫ and ⟪2⟫ and ⟪3⟫ responded.", (0, "arms", 2)),
+    ("⟪0⟫ trains ⟪1⟫, ⟪2⟫ and ⟪3⟫ fighters.", (0, "training", 2)),
+]
+
+
+@pytest.mark.parametrize(("masked", "expected"), LIST_KEPT)
+def test_object_list_near_positives(masked: str, expected: Triple) -> None:
+    assert expected in triples(masked)
+
+
+def test_list_before_a_new_clause_in_the_pipeline(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Iran funds Hamas, Hezbollah, and Israel's critics applaud it."))
+    assert ("Iran", "funding", "Israel") not in found
+    assert ("Iran", "funding", "Hamas") in found
+    found = positive(claims_of("Iran armed Hezbollah, Hamas and Israel responded."))
+    assert ("Iran", "arms", "Israel") not in found
+    assert ("Iran", "arms", "Hezbollah") in found
