@@ -372,3 +372,60 @@ def test_a_party_named_before_its_place_still_acts(claims_of: ClaimsOf) -> None:
         claims_of("Iran armed the Houthis inside Yemen."))
     found = positive(claims_of("Iran, which arms Hezbollah, attacked Israel."))
     assert {("Iran", "arms", "Hezbollah"), ("Iran", "hostility", "Israel")} <= found
+
+
+# --- troops sent to fight Y serve against Y, not Y ----------------------------------
+
+def test_troops_sent_to_fight_a_group_are_no_personnel_for_it(claims_of: ClaimsOf) -> None:
+    isil = "Islamic State of Iraq and the Levant"
+    found = positive(claims_of("Russia sent 300 troops to fight the Islamic State in Syria."))
+    assert ("Russia", "personnel", isil) not in found
+    assert ("Russia", "hostility", isil) in found
+    found = positive(claims_of("Turkey deployed hundreds of soldiers to help defeat the PKK."))
+    assert not any(r == "personnel" for _, r, _ in found)
+
+
+def test_troops_sent_to_a_country_are_still_personnel(claims_of: ClaimsOf) -> None:
+    assert ("Iran", "personnel", "Iraq") in positive(
+        claims_of("Iran deployed troops in Iraq to combat the Islamic State."))
+
+
+# --- condemning an attack takes no side in it ---------------------------------------
+
+def test_condemning_a_shelling_is_no_hostility(claims_of: ClaimsOf) -> None:
+    for text in ("Qatar condemned the shelling of Hamas positions in Gaza.",
+                 "Egypt denounced the bombing of Hamas positions.",
+                 "Turkey criticised the siege of the SDF in Raqqa."):
+        assert not positive(claims_of(text)), text
+
+
+def test_the_attacker_named_in_a_condemnation_is_still_hostile(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Egypt condemned Israel's shelling of Hamas positions."))
+    assert found == {("Israel", "hostility", "Hamas")}
+    assert ("Russia", "hostility", "Ukraine") in positive(
+        claims_of("Russia's invasion of Ukraine began in 2022."))
+
+
+# --- the target of "strikes on Y" is not the subject of the verb after it -------------
+
+def test_the_target_of_strikes_is_not_who_kills(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Israel's strikes on Iran killed several IRGC commanders."))
+    assert not any(s == "Iran" for s, _, _ in found)
+    assert ("Israel", "hostility", "Iran") in found
+    found = positive(claims_of(
+        "US air strikes on al-Shabaab killed a senior Hezbollah financier."))
+    assert not any(s == "Al-Shabaab" for s, _, _ in found)
+
+
+def test_a_subject_that_attacks_still_acts(claims_of: ClaimsOf) -> None:
+    assert ("Hamas", "hostility", "Israel") in positive(
+        claims_of("Hamas attacked Israel and killed civilians."))
+
+
+# --- "blamed X for the attack on Y" keeps X ------------------------------------------
+
+def test_blamed_for_an_attack_keeps_the_accused(claims_of: ClaimsOf) -> None:
+    for text in ("Officials blamed Hezbollah for the attack on Israel.",
+                 "The US blamed the Houthis for attacks on Saudi Arabia."):
+        found = positive(claims_of(text))
+        assert not any(s in {"United States"} for s, _, _ in found), text
