@@ -430,9 +430,17 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
         if after and not _PRONOUN_SUBJECT.match(text, comma + 1):
             return after[0].actor
     near = [m for m in before if ok(m)]
+    if not possessive:
+        # "Israel and the US, which arms it": not the relative clause's own antecedent
+        own = _relative_antecedent(text, sent, pos, near)
+        near = [m for m in near if m.actor != own]
     if near:
         plain = [m for m in near if not _embedded(text, sent, m)]
         subject = plain[0] if plain and plain[0].start < pos else None
+        if possessive:
+            target = _reason_target(text, sent, pos, near)
+            if target is not None:
+                return target  # "X sanctioned Y over its support": Y's support
         if cls in {"pronoun-singular", "pronoun-plural"} and possessive and subject:
             return subject.actor  # "X ... their commitments": the subject's
         if _is_object_pronoun(text, pos) and subject is not None:
@@ -448,6 +456,55 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
         if firsts:
             return firsts[0].actor
     return None
+
+
+# "X sanctioned / accused Y ... over/for its": an act against Y, and the reason is Y's.
+_PUNITIVE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|punish(?:es|ed|ing)?|penali[sz](?:e|es|ed|ing)|"
+                       r"critici[sz](?:e|es|ed|ing)|accus(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|"
+                       r"blacklist(?:s|ed|ing)?|rebuk(?:e|es|ed|ing)|censur(?:e|es|ed|ing)|"
+                       r"blam(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|fin(?:e|es|ed|ing)|"
+                       r"indict(?:s|ed|ing)?)\b", re.IGNORECASE)
+_REASON_TAIL = re.compile(r"\b(?:over|for)\s+$", re.IGNORECASE)
+_REASON_BREAK = re.compile(r"[;:]|\b(?:which|who|that|because|while|after|but|and|said|says)\b",
+                           re.IGNORECASE)
+
+
+def _reason_target(text: str, sent: Sentence, pos: int, near: list[Mention]) -> str | None:
+    """"The US sanctioned Iran over its support for ...": the possessive of a "for/over
+    its" reason given for a punitive act points to the act's target, the first actor
+    named after the verb (not its agent: "was criticised by X for its" stays open)."""
+    head = text[sent.start:pos]
+    if not _REASON_TAIL.search(head):
+        return None
+    verbs = list(_PUNITIVE.finditer(text, sent.start, pos))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    targets = [m for m in near if m.start >= verb.end() and not m.possessive]
+    if not targets or _REASON_BREAK.search(text, verb.end(), pos):
+        return None
+    return targets[0].actor
+
+
+_RELATIVE = re.compile(r",\s*(?:which|who|whom|that)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+_NOT_OBJECT_BEFORE = re.compile(r"\b(?:that|if|when|whether|because|as|and|but|since|while|"
+                                r"where|said|says|say|claims|claimed|believes|believed|thinks|"
+                                r"argues|argued|insists|insisted|hopes|hoped|fears|feared)\s+$",
+                                re.IGNORECASE)
+
+
+def _relative_antecedent(text: str, sent: Sentence, pos: int,
+                         near: list[Mention]) -> str | None:
+    """The antecedent of the relative clause a pronoun object stands in ("the US, which
+    arms it"): the actor named right before ", which"; a clause's object is not its own
+    antecedent (English would say "itself")."""
+    head = text[sent.start:pos]
+    rel = _RELATIVE.search(head)
+    if rel is None or _NOT_OBJECT_BEFORE.search(head):
+        return None
+    comma = sent.start + rel.start()
+    last = [m for m in near if m.end <= comma and not text[m.end:comma].strip()]
+    return last[-1].actor if last else None
 
 
 _CLAUSE_START = re.compile(r"(?:^|[,;:]|\b(?:and|but|that|which|when|while|because|although|"

@@ -325,3 +325,54 @@ def test_reciprocal_pair(claims_of: ClaimsOf, text: str, expected: Expected) -> 
 def test_not_a_reciprocal_pair(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
     found = positive_keys(claims_of, text)
     assert _key(unexpected) not in found, found
+
+
+# "X sanctioned / criticised Y over its ...": the reason is the target's, not the actor's.
+REASON_POSSESSIVE: list[tuple[str, str, str]] = [
+    ("The US imposed sanctions on Iran over its support for Hezbollah.", "its", "Iran"),
+    ("The European Union sanctioned Russia last year for its support of the Houthis.",
+     "its", "Russia"),
+    ("Washington has accused Qatar of hosting Hamas and criticised Turkey over its ties to "
+     "the group.", "its", "Turkey"),
+    ("France penalised the Wagner Group for its abuses in Mali.", "its", "Wagner Group"),
+    # near positives: no punitive act, or the act's agent after "by"
+    ("The US announced new measures for its allies in Iraq.", "its", "United States"),
+    ("Hezbollah was criticised by Iran for its support of Hamas.", "its", "Hezbollah"),
+]
+REASON_CLAIMS: list[tuple[str, Expected, Expected]] = [
+    ("The US imposed sanctions on Iran over its support for Hezbollah.",
+     ("Iran", "support", "Hezbollah"), ("United States", "support", "Hezbollah")),
+    ("The European Union sanctioned Russia last year for its support of the Houthis.",
+     ("Russia", "support", "Houthis"), ("European Union", "support", "Houthis")),
+]
+
+# A pronoun inside a relative clause is not that clause's own antecedent.
+RELATIVE_PRONOUN: list[tuple[str, str, str]] = [
+    ("Israel and the US, which arms it, attacked Iran.", "it", "Israel"),
+    ("Hamas and Qatar, which funds it, met in Doha.", "it", "Hamas"),
+    ("Iran and Syria, which it arms, attacked Israel.", "it", "Iran"),
+    # near positives: the clause's subject speaking of itself, a pronoun after the clause
+    ("Israel and the US, which says it will arm Hezbollah, met.", "it", "United States"),
+    ("Russia backs the Houthis, which it arms.", "it", "Russia"),
+]
+RELATIVE_CLAIMS: list[tuple[str, Expected, Expected]] = [
+    ("Israel and the US, which arms it, attacked Iran.",
+     ("United States", "arms", "Israel"), ("Israel", "arms", "United States")),
+    ("Hamas and Qatar, which funds it, met in Doha.",
+     ("Qatar", "funding", "Hamas"), ("Hamas", "funding", "Qatar")),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "name"), REASON_POSSESSIVE + RELATIVE_PRONOUN)
+def test_pronoun_in_reason_or_relative_clause(registry: Registry, text: str, phrase: str,
+                                              name: str) -> None:
+    assert referent(registry, text, phrase) == name
+
+
+@pytest.mark.parametrize(("text", "expected", "unexpected"), REASON_CLAIMS + RELATIVE_CLAIMS)
+def test_claim_through_reason_or_relative_pronoun(claims_of: ClaimsOf, text: str,
+                                                  expected: Expected,
+                                                  unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+    assert _key(unexpected) not in found, found
