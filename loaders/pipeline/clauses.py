@@ -699,6 +699,14 @@ def _agent(toks: list[Token], i: int) -> list[int]:
         j += 1
     if j >= len(toks) or toks[j].low != "by":
         return []
+    if j > i and toks[j - 1].low == "not":
+        # "not by X but by Y": only Y is the agent
+        k = j + 1
+        while k < len(toks) and k - j < 8 and toks[k].low not in {"but", ",", ";", "."}:
+            k += 1
+        if k < len(toks) and toks[k].low == "but":
+            return _agent(toks, k + 1)
+        return []
     j = _skip_modifiers(toks, j + 1, 0)
     if j < len(toks) and toks[j].is_slot and not toks[j].possessive:
         return [s for m in _slot_list_forward(toks, j) if (s := toks[m].slot) is not None]

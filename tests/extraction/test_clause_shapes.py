@@ -297,3 +297,26 @@ def test_list_before_a_new_clause_in_the_pipeline(claims_of: ClaimsOf) -> None:
     found = positive(claims_of("Iran armed Hezbollah, Hamas and Israel responded."))
     assert ("Iran", "arms", "Israel") not in found
     assert ("Iran", "arms", "Hezbollah") in found
+
+
+# "not by X but by Y": only Y is the agent of the passive; X may be denied or nothing.
+def test_not_by_but_by_takes_only_the_second_agent() -> None:
+    found = triples("⟪1⟫ was supported not by ⟪0⟫ but by ⟪2⟫.")
+    assert (0, "support", 1) not in found
+    assert (2, "support", 1) in found
+    found = triples("⟪1⟫ fighters were trained not by ⟪0⟫ but by ⟪2⟫ and ⟪3⟫ instructors.")
+    assert (0, "training", 1) not in found
+    assert {(2, "training", 1), (3, "training", 1)} <= found
+    assert triples("⟪1⟫ is armed not by ⟪0⟫, officials say.") == set()
+
+
+def test_not_by_near_positives() -> None:
+    assert (0, "support", 1) in triples("⟪1⟫ was supported by ⟪0⟫, not by ⟪2⟫.")
+    assert (2, "support", 1) not in triples("⟪1⟫ was supported by ⟪0⟫, not by ⟪2⟫.")
+    assert (0, "arms", 1) in triples("⟪1⟫ was armed not only by ⟪0⟫ but also by ⟪2⟫.")
+
+
+def test_not_by_but_by_in_the_pipeline(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Hamas was supported not by Iran but by Qatar."))
+    assert ("Iran", "support", "Hamas") not in found
+    assert ("Qatar", "support", "Hamas") in found
