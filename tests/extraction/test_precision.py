@@ -429,3 +429,20 @@ def test_blamed_for_an_attack_keeps_the_accused(claims_of: ClaimsOf) -> None:
                  "The US blamed the Houthis for attacks on Saudi Arabia."):
         found = positive(claims_of(text))
         assert not any(s in {"United States"} for s, _, _ in found), text
+
+
+# --- a singular relative verb after a list belongs to its last member ----------------
+
+def test_a_singular_relative_verb_takes_the_last_member_only(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Israel and the US, which arms it, attacked Iran."))
+    assert ("Israel", "arms", "United States") not in found
+    assert ("United States", "arms", "Israel") in found
+    found = positive(claims_of("Egypt, Jordan and Saudi Arabia, which arms the Houthis, met."))
+    assert {s for s, r, _ in found if r == "arms"} == {"Saudi Arabia"}
+
+
+def test_a_plural_relative_verb_takes_every_member(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Iran and Syria, who arm Hezbollah, attacked Israel."))
+    assert {("Iran", "arms", "Hezbollah"), ("Syria", "arms", "Hezbollah")} <= found
+    assert ("Iran", "arms", "Hezbollah") in positive(
+        claims_of("Iran, which arms Hezbollah, attacked Israel."))
