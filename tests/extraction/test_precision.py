@@ -446,3 +446,21 @@ def test_a_plural_relative_verb_takes_every_member(claims_of: ClaimsOf) -> None:
     assert {("Iran", "arms", "Hezbollah"), ("Syria", "arms", "Hezbollah")} <= found
     assert ("Iran", "arms", "Hezbollah") in positive(
         claims_of("Iran, which arms Hezbollah, attacked Israel."))
+
+
+# --- intelligence on X's commanders is about X, not X's people sent anywhere ----------
+
+def test_intelligence_about_a_groups_commanders_sends_no_personnel(claims_of: ClaimsOf) -> None:
+    for text in ("Hurras al-Din accused HTS of passing intelligence on its commanders to the "
+                 "US-led coalition.",
+                 "Hezbollah accused Amal of passing information about its fighters to Israel."):
+        assert not any(r == "personnel" for _, r, _ in positive(claims_of(text))), text
+
+
+def test_an_accused_intelligence_channel_is_reported(claims_of: ClaimsOf) -> None:
+    found = claims_of("Hurras al-Din accused HTS of passing intelligence on its commanders to "
+                      "the US-led coalition.")
+    assert {(s, r, m) for s, r, _, m in found} == {
+        ("Hay'at Tahrir al-Sham", "intelligence", "reported")}
+    assert ("Hamas", "intelligence", "Iran") in positive(
+        claims_of("Egypt accused Hamas of passing intelligence to Iran."))
