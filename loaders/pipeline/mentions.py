@@ -571,6 +571,9 @@ class _Finder:
             self.add(m.start("name"), m.end(), actor)
         for m in _role_then_name().finditer(self.text):
             self._plain_person(m.start("name"), m.end("name"))
+        for m in _designated_name().finditer(self.text):
+            group = "subj" if m.group("subj") else "obj"
+            self._designated_person(m.start(group), m.end(group))
         for m in _initialled_name().finditer(self.text):
             if m.group("last") in self.lex.descriptive or \
                     _demonym_keys(self.registry).get(fold(m.group("first"))) is not None:
@@ -586,6 +589,23 @@ class _Finder:
             actor = self.new_actor(name, ActorKind.PERSON)
             self._person_aliases(actor, m.end("name"))
             self.add(m.start("name"), m.end("name"), actor)
+
+    def _designated_person(self, start: int, end: int) -> None:
+        """A full name a designation notice writes as the one designated ("X Y Z was
+        designated", "designated X Y Z"): a person, unless a word of it is no name part
+        (a weekday, "Foreign Terrorist Organization") or a state's name or demonym."""
+        parts = self.text[start:end].split(" ")
+        stop = _designation_stop_words()
+        while parts and parts[0] in stop:  # "On Monday Amina Hersi was designated"
+            start += len(parts.pop(0)) + 1
+        if not 2 <= len(parts) <= 4 or any(p in stop for p in parts):
+            return
+        for p in parts:
+            known = self.registry.lookup(p)
+            if (known is not None and known.kind is ActorKind.STATE) or \
+                    _demonym_keys(self.registry).get(fold(p)) is not None:
+                return
+        self._plain_person(start, end)
 
     def _plain_person(self, start: int, end: int) -> None:
         """A person named without a title, whose name the caller has judged by context."""
@@ -963,6 +983,26 @@ def _role_then_name() -> re.Pattern[str]:
     name_tok = r"[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]+)?"
     return re.compile(rf"(?<![\w-])(?:{roles}) (?P<name>{name_tok}(?: {name_tok}){{1,3}})"
                       r"(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _designation_stop_words() -> frozenset[str]:
+    return frozenset(words(RULES, "designation_non_name_words"))
+
+
+@lru_cache(maxsize=1)
+def _designated_name() -> re.Pattern[str]:
+    """A designation notice's person with no role word: two to four names (a leading
+    word such as "On" or a weekday is trimmed later) as the subject of "is being / was /
+    has been designated" or the object of active "designated" / "sanctioned" (not a
+    passive's complement: "X was designated Specially Designated Global Terrorist")."""
+    tok = r"[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]+)?"
+    return re.compile(
+        rf"(?<![\w'’.-])(?P<subj>{tok}(?: {tok}){{1,4}})"
+        r"(?= (?:is being|was|has been|had been|have been|were) designated\b)"
+        r"|(?<!\bwas )(?<!\bis )(?<!\bbeen )(?<!\bbeing )(?<!\bwere )(?<!\bare )"
+        rf"\b(?:designated|sanctioned|designating|sanctioning) (?P<obj>{tok}(?: {tok}){{1,3}})"
+        r"(?![\w'’-])")
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.model import ActorKind
 from loaders.pipeline.coref import resolve
 from loaders.pipeline.mentions import find_mentions
 from loaders.pipeline.references import more_references, split_affiliations
@@ -376,3 +377,41 @@ def test_claim_through_reason_or_relative_pronoun(claims_of: ClaimsOf, text: str
     found = positive_keys(claims_of, text)
     assert _key(expected) in found, found
     assert _key(unexpected) not in found, found
+
+
+# Designation notices name people without a role word: the subject of "was designated"
+# or the object of active "designated"/"sanctioned" is a person.
+DESIGNATED_CLAIMS: list[tuple[str, Expected]] = [
+    ("Amina Salat Hersi is being designated for acting for or on behalf of al-Shabaab.",
+     ("Amina Salat Hersi", "support", "Al-Shabaab")),
+    ("Treasury also designated Omar Bashir Qasim, who moved funds to ISIS-Somalia.",
+     ("Omar Bashir Qasim", "funding", "Islamic State Somalia Province")),
+    ("On Monday Farah Abdi Warsame was designated for providing financial support to "
+     "al-Shabaab.", ("Farah Abdi Warsame", "funding", "Al-Shabaab")),
+    ("The State Department sanctioned Yusuf Ali Dheere, who sent weapons to Hamas.",
+     ("Yusuf Ali Dheere", "arms", "Hamas")),
+]
+DESIGNATED_PEOPLE: list[tuple[str, set[str]]] = [
+    ("Ahmed Ali was designated Specially Designated Global Terrorist for arming Hezbollah.",
+     {"Ahmed Ali"}),
+    # near misses: a known group, a category, a state's airline, one word, no clue at all
+    ("Hurras al-Din was designated for its ties to al-Qaeda.", set()),
+    ("Treasury designated Foreign Terrorist Organization leaders who funded Hamas.", set()),
+    ("The US sanctioned Iran Air for shipping weapons to Hezbollah.", set()),
+    ("Treasury designated Hassan, who moved funds to Hamas.", set()),
+    ("Abdi Nur Farah, who funds al-Shabaab, met officials in Nairobi.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESIGNATED_CLAIMS)
+def test_designated_person_acts(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "people"), DESIGNATED_PEOPLE)
+def test_designated_people_only(registry: Registry, text: str, people: set[str]) -> None:
+    named, actors = find_mentions(text, registry)
+    found = {actors[m.actor].name for m in named
+             if actors[m.actor].kind is ActorKind.PERSON}
+    assert found == people
