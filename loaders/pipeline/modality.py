@@ -24,6 +24,7 @@ class Cues:
     negation: tuple[re.Pattern[str], ...]
     negation_words: int
     question: re.Pattern[str]
+    denied_reports: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def cues() -> Cues:
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("negation") or []),
         int(data.get("negation_words") or 5),
         re.compile(str(data.get("question") or r"(?!)")),
+        tuple(re.compile(p, re.IGNORECASE) for p in data.get("denied_reports") or []),
     )
 
 
@@ -63,6 +65,9 @@ def modality_of(masked: str, start: int, trigger: int, presupposed: bool) -> Mod
         return Modality.DENIED
     if c.question.match(masked, trigger):
         return Modality.HYPOTHETICAL
+    if any(m.start("body") <= trigger < m.end("body")
+           for p in c.denied_reports for m in p.finditer(masked)):
+        return Modality.DENIED  # "Reports that X armed Y were denied"
     # The trigger word itself completes a cue that names it: "ended its support".
     word = re.match(r"[\w-]+", masked[trigger:])
     with_word = masked[begin:trigger + (word.end() if word else 0)]
