@@ -68,8 +68,9 @@ def modality_of(masked: str, start: int, trigger: int, presupposed: bool) -> Mod
     if any(m.start("body") <= trigger < m.end("body")
            for p in c.denied_reports for m in p.finditer(masked)):
         return Modality.DENIED  # "Reports that X armed Y were denied"
-    # The trigger word itself completes a cue that names it: "ended its support".
-    word = re.match(r"[\w-]+", masked[trigger:])
+    # The trigger word itself completes a cue that names it: "ended its support"; an
+    # adjective trigger needs the noun after it: "suspended its financial support".
+    word = re.match(r"[\w-]+(?: [\w-]+){0,2}", masked[trigger:])
     with_word = masked[begin:trigger + (word.end() if word else 0)]
     for modality, patterns in c.classes:
         if modality is Modality.DENIED:

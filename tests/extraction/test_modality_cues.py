@@ -49,3 +49,38 @@ STILL_REPORTED: list[Claim] = [
 def test_report_not_rejected_stays_reported(claims_of: ClaimsOf, text: str, s: str, r: str,
                                             o: str) -> None:
     assert (s, r, o, "reported") in claims_of(text)
+
+
+# A relation ended, suspended, halted, cut off, withdrawn or stopped is denied, also
+# when the trigger is an adjective before the noun ("its financial support").
+ENDED: list[Claim] = [
+    ("Qatar suspended its financial support for Hamas.", "Qatar", "funding", "Hamas"),
+    ("Qatar ended its financial support for Hamas in 2017.", "Qatar", "funding", "Hamas"),
+    ("Iran has halted its military assistance to the Houthis, officials said.",
+     "Iran", "support", "Houthis"),
+    ("Saudi Arabia withdrew its military support for the Yemeni government.",
+     "Saudi Arabia", "support", "Yemen"),
+]
+
+
+@pytest.mark.parametrize(("text", "s", "r", "o"), ENDED)
+def test_ended_help_is_denied(claims_of: ClaimsOf, text: str, s: str, r: str,
+                              o: str) -> None:
+    found = claims_of(text)
+    assert (s, r, o, "denied") in found
+    assert (s, r, o, "asserted") not in found
+    assert (s, r, o, "reported") not in found
+
+
+RESUMED: list[Claim] = [
+    ("Qatar resumed its financial support for Hamas.", "Qatar", "funding", "Hamas"),
+    ("Qatar increased its financial support for Hamas.", "Qatar", "funding", "Hamas"),
+    ("Iran halted the offensive and sent military aid to the Houthis.",
+     "Iran", "support", "Houthis"),
+]
+
+
+@pytest.mark.parametrize(("text", "s", "r", "o"), RESUMED)
+def test_resumed_help_stays_asserted(claims_of: ClaimsOf, text: str, s: str, r: str,
+                                     o: str) -> None:
+    assert (s, r, o, "asserted") in claims_of(text)
