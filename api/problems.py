@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.errors import (
     AllegianceError,
@@ -120,15 +121,43 @@ async def _allegiance(request: Request, exc: Exception) -> JSONResponse:
     return problem(400, str(exc))
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return problem(500, "internal error; see the server log")
+class Unexpected:
+    """Any other exception: logged, and a 500 problem answered on a connection that
+    stays usable.
+
+    A handler registered for `Exception` runs in Starlette's outermost middleware,
+    which raises the exception again for the server to log; uvicorn then closes the
+    connection without saying so, and a keep-alive client's next request on it fails
+    with "connection reset". Here the exception ends with the answer."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception:
+            if started:  # half an answer sent: only closing the connection can tell
+                raise
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            await problem(500, "internal error; see the server log")(scope, receive, send)
 
 
 def install(app: FastAPI) -> None:
-    """Register the handlers on `app`."""
+    """Register the handlers on `app` (call before adding other middleware: the 500
+    answer then passes through them, CORS headers included)."""
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(ValidationError, _validation)
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(AllegianceError, _allegiance)
-    app.add_exception_handler(Exception, _unexpected)
+    app.add_middleware(Unexpected)

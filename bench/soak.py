@@ -320,6 +320,7 @@ def soak(store: str, seconds: float, max_requests: int, clients: int = CLIENTS,
             sampler.join()
             alive = server.process.poll() is None
             final = httpx.get(f"{server.url}/stats", headers={"X-API-Key": KEY}, timeout=60)
+        log_errors = server_log_errors(server.log) if tally.failed else []
     warm = [mb for t, mb in samples if t >= elapsed * WARMUP_SHARE]
     after_warmup = warm[0] if warm else float("nan")
     peak_late = max(warm) if warm else float("nan")
@@ -332,6 +333,7 @@ def soak(store: str, seconds: float, max_requests: int, clients: int = CLIENTS,
         "requests": tally.requests, "requests_per_s": round(tally.requests / elapsed, 1),
         "failures": tally.failed, "failed_examples": tally.failures[:10],
         "server_errors": errors_5xx, "server_alive_at_end": alive,
+        "server_log_errors": log_errors,
         "latency": latency_summary(every),
         "latency_by_kind": {k: latency_summary(v)
                             for k, v in sorted(tally.latencies.items())},
@@ -348,6 +350,17 @@ def soak(store: str, seconds: float, max_requests: int, clients: int = CLIENTS,
     if progress:
         progress(summary_line(result))
     return result
+
+
+def server_log_errors(log: Path, limit: int = 150) -> list[str]:
+    """The server log from its first error or traceback on (at most `limit` lines)."""
+    try:
+        lines = log.read_text(errors="replace").splitlines()
+    except OSError:
+        return []
+    first = next((i for i, line in enumerate(lines)
+                  if line.startswith("Traceback") or "ERROR" in line), len(lines))
+    return lines[first:first + limit]
 
 
 def summary_line(r: dict[str, Any]) -> str:

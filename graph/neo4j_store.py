@@ -92,6 +92,7 @@ _ALL_TYPES = sorted(cypher.rel_type(r) for r in RELATIONS)
 _ADD_SOURCE = cypher.add_to_relationships(RELATIONS)
 _SUGGESTIONS = 5
 _CONFLICT_RETRIES = 2
+_VANISHED_RETRIES = 5  # reads run again when a concurrent delete emptied a row (_reading)
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -253,9 +254,37 @@ class Neo4jStore:
             tx.run(query, {**params, "rows": list(batch)}).consume()
 
     def _reading(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-        """Run `work` in one read transaction (a consistent view for several reads)."""
+        """Run `work` in one read transaction.
+
+        Neo4j reads at read-committed isolation: a node a concurrent write deletes
+        after this query matched it reads back without its properties, and turning
+        that row into a model fails (ValueError, pydantic's ValidationError among
+        them). Everything stored was valid when written, so the read is run again;
+        a row still invalid after that is a store fault, not the caller's."""
         with self._errors(), self._session() as session:
-            return session.execute_read(work)
+            retries = _VANISHED_RETRIES
+            while True:
+                try:
+                    return session.execute_read(work)
+                except AllegianceError:
+                    raise  # InvalidInput is a ValueError too: the caller's, not a race
+                except ValueError as exc:
+                    if not retries:
+                        why = " ".join(str(exc).split())
+                        raise StoreError(f"Neo4j at {self.uri} returned an invalid record: "
+                                         f"{why}") from exc
+                    retries -= 1
+
+    def _counted_rows(self, count: str, rows: str, convert: Callable[[Any], T],
+                      key: str, limit: int, offset: int, **params: Any) -> tuple[int, list[T]]:
+        """A total and one page of rows converted, from one read transaction."""
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[int, list[T]]:
+            total = self._run(tx, count, **params)[0]["total"]
+            recs = self._run(tx, rows, limit=limit, offset=offset, **params)
+            return total, [convert(r[key]) for r in recs]
+
+        return self._reading(work)
 
     # ---- actor ids -----------------------------------------------------------------
 
@@ -525,10 +554,9 @@ class Neo4jStore:
         """Actors in id order."""
         check_page(limit, offset)
         k = ActorKind(kind).value if kind else None
-        total = self._read(cypher.COUNT_ACTORS, kind=k)[0]["total"]
-        recs = self._read(cypher.LIST_ACTORS, kind=k, limit=limit, offset=offset)
-        return Page[Actor](items=[actor_from_row(r["actor"]) for r in recs], total=total,
-                           limit=limit, offset=offset)
+        total, items = self._counted_rows(cypher.COUNT_ACTORS, cypher.LIST_ACTORS,
+                                          actor_from_row, "actor", limit, offset, kind=k)
+        return Page[Actor](items=items, total=total, limit=limit, offset=offset)
 
     def search_actors(self, query: str, kind: ActorKind | None = None, limit: int = 20,
                       offset: int = 0) -> Page[Actor]:
@@ -539,10 +567,9 @@ class Neo4jStore:
         if not q:
             return Page[Actor](items=[], total=0, limit=limit, offset=offset)
         k = ActorKind(kind).value if kind else None
-        total = self._read(cypher.COUNT_SEARCH, q=q, kind=k)[0]["total"]
-        recs = self._read(cypher.SEARCH_ACTORS, q=q, kind=k, limit=limit, offset=offset)
-        return Page[Actor](items=[actor_from_row(r["actor"]) for r in recs], total=total,
-                           limit=limit, offset=offset)
+        total, items = self._counted_rows(cypher.COUNT_SEARCH, cypher.SEARCH_ACTORS,
+                                          actor_from_row, "actor", limit, offset, q=q, kind=k)
+        return Page[Actor](items=items, total=total, limit=limit, offset=offset)
 
     def _source_suggestions(self, tx: neo4j.ManagedTransaction, text: str) -> list[str]:
         if len(text.strip()) < 4:
@@ -564,10 +591,9 @@ class Neo4jStore:
     def list_sources(self, limit: int = 100, offset: int = 0) -> Page[SourceInfo]:
         """Sources, most recently retrieved first (then by id)."""
         check_page(limit, offset)
-        total = self._read(cypher.COUNT_SOURCES)[0]["total"]
-        recs = self._read(cypher.LIST_SOURCES, limit=limit, offset=offset)
-        return Page[SourceInfo](items=[source_info_from_row(r["source"]) for r in recs],
-                                total=total, limit=limit, offset=offset)
+        total, items = self._counted_rows(cypher.COUNT_SOURCES, cypher.LIST_SOURCES,
+                                          source_info_from_row, "source", limit, offset)
+        return Page[SourceInfo](items=items, total=total, limit=limit, offset=offset)
 
     def claims(self, source: str | None = None, limit: int = 100,
                offset: int = 0) -> Page[Claim]:

@@ -313,3 +313,41 @@ def test_no_error_response_shows_a_trace_or_a_server_path(
         assert r.status_code == 500, (url, r.status_code, r.text)
         assert r.json()["detail"] == "internal error; see the server log"
         _assert_discreet(r)
+
+
+def test_a_500_leaves_the_connection_usable(tmp_path: Path) -> None:
+    """Two requests pipelined on one connection to a real uvicorn server, the first
+    failing inside the store: both are answered (before, the server closed the
+    connection after the 500 and a keep-alive client's next request was reset)."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    app = create_app(app_settings(), store=cast(GraphStore, Exploding()))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="error",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(200):
+            if server.started:
+                break
+            threading.Event().wait(0.05)
+        assert server.started, "uvicorn did not start"
+        port = server.servers[0].sockets[0].getsockname()[1]
+        request = b"GET /stats HTTP/1.1\r\nHost: test\r\n\r\n"
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(request + request.replace(b"/stats", b"/health"))
+            received = b""
+            while received.count(b"HTTP/1.1 ") < 2:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                received += chunk
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    answers = re.findall(rb"HTTP/1\.1 (\d{3})", received)
+    assert answers == [b"500", b"200"], received.decode(errors="replace")
+    assert b"internal error; see the server log" in received

@@ -25,7 +25,8 @@ NEO4J = {"max_requests": 300, "seconds": 90.0}
 
 def _check(result: dict[str, object]) -> None:
     print(summary_line(result))  # p99 latency: recorded (pytest -s shows it), not judged
-    assert result["failures"] == 0, result["failed_examples"]
+    assert result["failures"] == 0, (result["failed_examples"],
+                                     "\n".join(result["server_log_errors"]))
     assert result["server_errors"] == 0
     assert result["server_alive_at_end"]
     final = result["final_stats"]
