@@ -76,6 +76,8 @@ class _Lex:
     designated: re.Pattern[str]
     military_modified: re.Pattern[str]
     head_first: re.Pattern[str]
+    head_first_company: re.Pattern[str]
+    head_places: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +150,11 @@ def _lex() -> _Lex:
             r"(?![\w-])"),
         military_modified=re.compile(
             rf"\s+(?:{_alt(words(RULES, 'military_modified_nouns'))})\b"),
+        head_first_company=re.compile(
+            rf"(?<![\w'’-])(?:{_alt(words(RULES, 'head_first_company_words'))})"
+            rf"(?: (?!(?:{_alt(words(RULES, 'descriptive_words'))})\b)[A-Z][\w'’-]+){{1,3}}"
+            r"(?![\w-])"),
+        head_places=frozenset(words(RULES, "places_with_org_heads")),
     )
 
 
@@ -532,6 +539,17 @@ class _Finder:
             actor = self.new_actor(name, ActorKind.ARMED_GROUP)
             self.add(m.start(), m.start() + len(name), actor)
 
+    def head_first_companies(self) -> None:
+        """"Bank Melli Iran", "Bank Saderat": a company's head word, then its name (a
+        state named in it is part of the name)."""
+        for m in self.lex.head_first_company.finditer(self.text):
+            start, end = m.span()
+            if self._in_headline(start) or any(
+                    x.start < start < x.end or x.start < end < x.end
+                    for x in self.near(start, end)):
+                continue
+            self.add(start, end, self.new_actor(m.group(), ActorKind.ORGANIZATION), replace=True)
+
     def led_bodies(self) -> None:
         for m in self.lex.led_body.finditer(self.text):
             name = f"{m.group('lead')}-led {m.group('head')}"
@@ -730,6 +748,8 @@ class _Finder:
                 if not re.search(r"\s", self.text[start:end]):
                     continue
             name = self.text[start:end]
+            if name in self.lex.head_places:
+                continue
             near = self.near(start, end)
             covered = [m for m in near if m.start >= start and m.end <= end]
             if any(m.start < start < m.end or m.start < end < m.end for m in near):
@@ -964,6 +984,7 @@ class _Finder:
         self.companies()
         self.led_bodies()
         self.head_first_groups()
+        self.head_first_companies()
         self.people()
         self.particle_names()
         self.acronym_definitions()

@@ -124,6 +124,35 @@ def test_a_company_with_a_short_form_is_not_a_person(registry: Registry) -> None
     assert ActorKind.PERSON not in kinds
 
 
+@pytest.mark.parametrize(("text", "company", "state"), [
+    ("Kestrel Air flew the crates from Tehran.", "Kestrel Air", None),
+    ("Iran Air carried the cargo to Damascus.", "Iran Air", "Iran"),
+    ("The shipment left on a Libya Airways charter.", "Libya Airways", "Libya"),
+    ("Bank Melli Iran cleared the payments.", "Bank Melli Iran", "Iran"),
+    ("Somalia Shipping loaded the containers.", "Somalia Shipping", "Somalia"),
+    ("The Al-Amanah Exchange moved the money.", "Al-Amanah Exchange", None),
+])
+def test_an_airline_bank_or_shipper_is_a_company_not_its_state(
+        registry: Registry, text: str, company: str, state: str | None) -> None:
+    assert _actor(text, registry, company).kind is ActorKind.ORGANIZATION
+    if state is not None:
+        assert state not in _names(text, registry)
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Israel struck targets in the West Bank.", "Israel"),
+    ("The Syrian Air Force bombed the town.", None),
+    ("Iran moved the funds through the Bank of Lebanon.", "Lebanon"),
+])
+def test_a_place_or_a_state_body_is_not_read_as_a_company(
+        registry: Registry, text: str, state: str | None) -> None:
+    kinds = {a.name: a.kind for a in find_mentions(text, registry)[1].values()}
+    assert "West Bank" not in kinds and "Syrian Air" not in kinds
+    assert all(k is not ActorKind.ORGANIZATION for k in kinds.values()), kinds
+    if state is not None:
+        assert state in kinds
+
+
 def test_a_parenthesis_that_is_not_part_of_the_name(registry: Registry) -> None:
     text = "Heavy Rains Season (March) brought floods to the valley."
     kinds = {a.kind for a in find_mentions(text, registry)[1].values()}
@@ -289,3 +318,13 @@ def test_an_instrument_with_an_abbreviation_is_no_actor(registry: Registry) -> N
                    "Trade Treaty (ATT), while the Free Valley Brigades (FVB) fought on.",
                    registry)
     assert [n for _, n in found] == ["Free Valley Brigades"]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran Air flew weapons to Hezbollah in 2019, the panel found.",
+    "Treasury said Bank Melli Iran moved funds to the IRGC-QF.",
+])
+def test_a_state_named_inside_a_company_name_is_given_no_claim(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = claims_of(text)
+    assert got, "the company's own claim is still read"
+    assert all("Iran" not in (s, o) for s, _, o, _ in got), got
