@@ -243,11 +243,15 @@ def _relations(rule: Rule, m: re.Match[str], table: dict[str, Relation]) -> list
     return rels
 
 
+_PLACE_TAIL = re.compile(r" (?:in|based in) (?-i:[A-Z])")
+
+
 def _slots(masked: Masked, m: re.Match[str], group: str, text: str) -> list[int]:
     span = m.group(group) if group in m.groupdict() else None
     if span is None:
         return []
     out = []
+    placed = False  # a member located "in" a place not an actor: later states are places
     for s in _SLOT.finditer(span):
         idx = int(s.group(1))
         end = m.start(group) + s.end()
@@ -256,6 +260,9 @@ def _slots(masked: Masked, m: re.Match[str], group: str, text: str) -> list[int]
         if group == "y" and text[end:end + 2] == "'s" and \
                 not _HEAD_AFTER_POSSESSIVE.match(text[end:end + 40]):
             continue
+        if placed and masked.actor_of[idx] in masked.states:
+            continue  # "funded Hamas in Gaza, Turkey and Lebanon"
+        placed = placed or bool(_PLACE_TAIL.match(span, s.end()))
         out.append(idx)
     return out
 

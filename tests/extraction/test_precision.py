@@ -4,6 +4,8 @@ miss that must still come out."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.conftest import ClaimsOf, positive, positive_keys
 
 
@@ -464,3 +466,23 @@ def test_an_accused_intelligence_channel_is_reported(claims_of: ClaimsOf) -> Non
         ("Hay'at Tahrir al-Sham", "intelligence", "reported")}
     assert ("Hamas", "intelligence", "Iran") in positive(
         claims_of("Egypt accused Hamas of passing intelligence to Iran."))
+
+
+@pytest.mark.parametrize("text", [
+    "Tehran funded Hamas in Gaza, Turkey and Lebanon, officials said.",
+    "Doha has paid Hamas officials based in Qatar, Turkey and Lebanon for years.",
+    "Moscow armed Wagner units in Bangui, Mali and Libya.",
+])
+def test_states_listed_after_a_place_are_places(claims_of: ClaimsOf, text: str) -> None:
+    got = claims_of(text)
+    assert got, "the recipient before the places is still read"
+    assert not any(o in {"Turkey", "Lebanon", "Mali", "Libya"} for _, _, o, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Iran funded Hamas in Gaza, Hezbollah and the Houthis.", {"Hamas", "Hezbollah", "Houthis"}),
+    ("Russia armed Sudan, Mali and Libya.", {"Sudan", "Mali", "Libya"}),
+])
+def test_a_list_of_recipients_without_a_place_keeps_them_all(claims_of: ClaimsOf, text: str,
+                                                           recipients: set[str]) -> None:
+    assert {o for _, _, o, _ in claims_of(text)} >= recipients
