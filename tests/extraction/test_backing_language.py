@@ -1,0 +1,134 @@
+"""The language of backing (loaders/rules/relations.yaml, "backing language"; and
+loaders/rules/sanctions.yaml, "passage and transit"): where a group's money, weapons or
+help come from, who stands behind it, whose proxy it is, who lets it pass.
+
+All sentences are invented, in the voices of wire reports, UN panels, think tanks and
+court filings. Every construction has positive cases of several shapes and near misses
+that must give nothing: relief or trade, a thing or a place rather than an actor, the
+wrong direction, a negation or a hypothesis, support for a plan rather than a party."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import ClaimsOf, Expected, positive_keys
+from tests.extraction.conftest import triple_key as _key
+
+FOUND: list[tuple[str, Expected]] = [
+    # X is Y's source of money or weapons; Y's money comes from X
+    ("Western officials say Iran is Hezbollah's single largest source of funding.",
+     ("Iran", "funding", "Hezbollah")),
+    ("For a decade Eritrea has been al-Shabaab's principal source of weapons, the panel said.",
+     ("Eritrea", "arms", "Al-Shabaab")),
+    ("Qatar became the main source of financial support for Hamas after 2012.",
+     ("Qatar", "funding", "Hamas")),
+    ("Hamas's funding comes largely from Qatar.", ("Qatar", "funding", "Hamas")),
+    ("The Houthis' weaponry came largely from Iran, according to the UN panel.",
+     ("Iran", "arms", "Houthis")),
+    ("Hezbollah's funding is derived almost entirely from Iran.",
+     ("Iran", "funding", "Hezbollah")),
+    # the role after the possessor: "Y's biggest donor is X"
+    ("Hamas's biggest financier is Qatar, Israeli officials say.",
+     ("Qatar", "funding", "Hamas")),
+    ("The Houthis' main backer remains Iran.", ("Iran", "support", "Houthis")),
+    # money poured into or spent on Y
+    ("The UAE has poured hundreds of millions of dollars into the Rapid Support Forces.",
+     ("United Arab Emirates", "funding", "Rapid Support Forces")),
+    ("Saudi Arabia pumped billions into the Yemeni government over the past decade.",
+     ("Saudi Arabia", "funding", "Yemen")),
+    ("Iran spends an estimated $700 million a year on Hezbollah.",
+     ("Iran", "funding", "Hezbollah")),
+    # Y relies on X's money or help
+    ("The Houthis depend heavily on Iranian money.", ("Iran", "funding", "Houthis")),
+    ("The Houthis are heavily dependent on Iranian weapons.", ("Iran", "arms", "Houthis")),
+    ("Hamas relied on Qatar's largesse for years.", ("Qatar", "funding", "Hamas")),
+    ("The Taliban depend on Pakistan's protection.", ("Pakistan", "support", "Taliban")),
+    # Y enjoys the support of X
+    ("The M23 enjoys the backing of Rwanda, according to UN experts.",
+     ("Rwanda", "support", "M23")),
+    ("The Taliban enjoyed the support of Pakistan throughout the insurgency.",
+     ("Pakistan", "support", "Taliban")),
+    # help from X was vital to Y; money from X sustains Y
+    ("Support from Russia has been crucial to the Assad regime.",
+     ("Russia", "support", "Syria")),
+    ("Weapons from Iran were instrumental to the Houthis.", ("Iran", "arms", "Houthis")),
+    ("Money from Qatar kept Hamas afloat.", ("Qatar", "funding", "Hamas")),
+    ("Funds from Iran have sustained Hezbollah since the 1980s.", ("Iran", "funding", "Hezbollah")),
+    # X stands behind Y, comes to Y's aid
+    ("Iran stands firmly behind Hezbollah.", ("Iran", "support", "Hezbollah")),
+    ("Russia has thrown its full weight behind the Syrian government.",
+     ("Russia", "support", "Syria")),
+    ("Iran came to the aid of the Assad regime in 2012.", ("Iran", "support", "Syria")),
+    ("Russia rushed to the Syrian army's rescue in 2015.",
+     ("Russia", "support", "Syrian Arab Army")),
+    # Y described as X's proxy
+    ("Israel describes Hamas as Iran's proxy.", ("Iran", "support", "Hamas")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # a source of something else; the wrong direction
+    ("Qatar is Hamas's main source of concern.", ("Qatar", "funding", "Hamas")),
+    ("Iran is Iraq's main source of electricity.", ("Iran", "funding", "Iraq")),
+    ("Hezbollah is Iran's main source of funding in Lebanon.", ("Iran", "funding", "Hezbollah")),
+    # negated or only possible
+    ("Iran is no longer Hezbollah's main source of funding.", ("Iran", "funding", "Hezbollah")),
+    ("Iran could become Hezbollah's main source of funding.", ("Iran", "funding", "Hezbollah")),
+    ("Hamas's funding does not come from Qatar.", ("Qatar", "funding", "Hamas")),
+    ("Hamas's funding no longer comes from Iran.", ("Iran", "funding", "Hamas")),
+    ("The bulk of Hezbollah's funding no longer comes from Iran.",
+     ("Iran", "funding", "Hezbollah")),
+    ("Hezbollah's biggest donor is not Iran, the minister said.",
+     ("Iran", "funding", "Hezbollah")),
+    ("Qatar has not poured money into Hamas.", ("Qatar", "funding", "Hamas")),
+    ("Qatar could pour millions into Hamas.", ("Qatar", "funding", "Hamas")),
+    ("Hamas does not rely on Iranian money.", ("Iran", "funding", "Hamas")),
+    ("Russia no longer stands behind Assad's army.", ("Russia", "support", "Syrian Arab Army")),
+    # trade: revenue from a buyer, money spent on a seller's goods, a dependence on goods
+    ("Iraq's revenue comes largely from Iran's purchases of oil.", ("Iran", "funding", "Iraq")),
+    ("Iran spent $2 billion on Russian jets.", ("Iran", "funding", "Russia")),
+    ("Lebanon depends on Iranian oil.", ("Iran", "funding", "Lebanon")),
+    ("Lebanon depends on Iranian oil.", ("Iran", "support", "Lebanon")),
+    # relief and the people in need
+    ("Qatar has poured millions into Gaza reconstruction.", ("Qatar", "funding", "Hamas")),
+    ("Support from Qatar has been vital to Lebanon's reconstruction.",
+     ("Qatar", "support", "Lebanon")),
+    ("Turkey came to the aid of earthquake victims in Syria.", ("Turkey", "support", "Syria")),
+    # backing for a plan or a bid, not a party
+    ("Yemen received the backing of Saudi Arabia for its UN resolution.",
+     ("Saudi Arabia", "support", "Yemen")),
+    ("Russia stands behind Iran's decision to enrich uranium.", ("Russia", "support", "Iran")),
+    ("Egypt threw its weight behind the ceasefire between Israel and Hamas.",
+     ("Egypt", "support", "Hamas")),
+    ("Support from Iran for the peace talks has been vital to Yemen.",
+     ("Iran", "support", "Yemen")),
+    # the support of people who are no actor
+    ("The Houthis enjoyed the support of local tribes near Iran's border.",
+     ("Iran", "support", "Houthis")),
+    # a threat, not a proxy
+    ("Analysts describe Hezbollah as a threat to Israel.", ("Israel", "support", "Hezbollah")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_backing_construction_is_read(claims_of: ClaimsOf, text: str,
+                                      expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_backing_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str,
+                                          unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+def test_money_poured_in_is_denied_when_negated(claims_of: ClaimsOf) -> None:
+    found = claims_of("Qatar has not poured money into Hamas.")
+    assert ("Qatar", "funding", "Hamas", "denied") in found, found
+
+
+def test_a_source_reported_by_officials_is_reported(claims_of: ClaimsOf) -> None:
+    found = claims_of("Western officials say Iran is Hezbollah's single largest source of "
+                      "funding.")
+    assert ("Iran", "funding", "Hezbollah", "reported") in found, found
