@@ -486,3 +486,22 @@ def test_states_listed_after_a_place_are_places(claims_of: ClaimsOf, text: str) 
 def test_a_list_of_recipients_without_a_place_keeps_them_all(claims_of: ClaimsOf, text: str,
                                                            recipients: set[str]) -> None:
     assert {o for _, _, o, _ in claims_of(text)} >= recipients
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscow has armed Haftar's Libyan National Army since 2019.",
+     ("Russia", "arms", "Libyan National Army")),
+    ("Abu Dhabi financed Hemedti's Rapid Support Forces, the experts found.",
+     ("United Arab Emirates", "funding", "Rapid Support Forces")),
+])
+def test_a_named_possessor_that_is_no_actor_leaves_the_actor_after_it(
+        claims_of: ClaimsOf, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in positive(claims_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia condemned Haftar's Libyan National Army over the shelling.",
+    "Washington asked about Haftar's Libyan National Army and its funding.",
+])
+def test_a_named_possessor_gives_no_claim_of_its_own(claims_of: ClaimsOf, text: str) -> None:
+    assert not positive(claims_of(text))
