@@ -18,7 +18,8 @@ from loaders.pipeline.lexicon import load_yaml
 RULES = "relations.yaml"
 # Further rule files, read after RULES: their macros and lexicon words add to its
 # own; their rules run after its rules, but before its last re-reading rewrite.
-MORE_RULES = ("constructions.yaml", "hostility.yaml", "sanctions.yaml", "coalitions.yaml")
+MORE_RULES = ("constructions.yaml", "hostility.yaml", "sanctions.yaml", "coalitions.yaml",
+              "givers.yaml")
 SLOT = r"⟪\d+⟫"
 _ITEM_TAIL = r"(?: (?:in|of|from|based in) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?)?"
 _ITEM = rf"(?:the )?{SLOT}{_ITEM_TAIL}"
