@@ -173,6 +173,86 @@ FOUND: list[tuple[str, Expected]] = [
     # "fought with Y against Z": beside Y
     ("Turkey fought with the YPG against ISIS in Kobani.", ("Turkey", "alliance", YPG)),
     ("Turkey fought with the YPG against ISIS in Kobani.", (YPG, "hostility", ISIS)),
+    # the Arabic oath of allegiance
+    ("Abu Sayyaf swore bay'ah to the Islamic State in 2014, the Monitoring Team said.",
+     ("Abu Sayyaf Group", "alliance", ISIS)),
+    ("The ADF, which gave its bay'a to the Islamic State in 2019, has expanded in Ituri.",
+     ("Allied Democratic Forces", "alliance", ISIS)),
+    # a role taken: "functions as Y's affiliate", "acts as an ally of Y"
+    ("Hurras al-Din functions as al-Qaeda's affiliate in Syria.",
+     ("Hurras al-Din", "alliance", "Al-Qaeda")),
+    ("The Houthis act as an ally of Iran in the Red Sea.", ("Houthis", "alliance", "Iran")),
+    # a joint operations room announced, set up with another, named by its members
+    ("Hamas and Palestinian Islamic Jihad announced a joint operations room in Gaza.",
+     ("Hamas", "alliance", PIJ)),
+    ("Hamas set up a joint command with Palestinian Islamic Jihad in 2018.",
+     ("Hamas", "alliance", PIJ)),
+    ("The joint operations room of Hamas and Palestinian Islamic Jihad claimed the rocket "
+     "fire.", ("Hamas", "alliance", PIJ)),
+    # close cooperation, coordination, working hand in glove
+    ("The TTP cooperates closely with al-Qaeda in Pakistan's tribal areas.",
+     ("Tehrik-i-Taliban Pakistan", "alliance", "Al-Qaeda")),
+    ("Kata'ib Hezbollah cooperated extensively with the IRGC in Syria.",
+     (KH, "alliance", "Islamic Revolutionary Guard Corps")),
+    ("Hezbollah has operated in close coordination with the Syrian army since 2013.",
+     ("Hezbollah", "alliance", "Syrian Arab Army")),
+    ("Al-Shabaab has cooperated with the Houthis on arms smuggling across the Gulf of Aden.",
+     ("Al-Shabaab", "alliance", "Houthis")),
+    ("Lashkar-e-Taiba has long worked hand in glove with the ISI.",
+     ("Lashkar-e-Taiba", "alliance", "Inter-Services Intelligence")),
+    ("The Taliban and the Haqqani Network work hand in glove, the panel found.",
+     ("Taliban", "alliance", "Haqqani Network")),
+    # ties held by both named
+    ("Lashkar-e-Taiba and Jaish-e-Mohammed maintain close ties, analysts say.",
+     ("Lashkar-e-Taiba", "alliance", "Jaish-e-Mohammed")),
+    ("The report said the Taliban and al-Qaeda have a longstanding relationship.",
+     ("Taliban", "alliance", "Al-Qaeda")),
+    ("Hamas and Hezbollah have maintained deep links for decades.",
+     ("Hamas", "alliance", "Hezbollah")),
+    # the partner or affiliate named before or after the kind of tie
+    ("The Taliban's partner al-Qaeda remains present in several provinces.",
+     ("Taliban", "alliance", "Al-Qaeda")),
+    ("Al-Shabaab, an al-Qaeda affiliate, claimed the bombing.",
+     ("Al-Shabaab", "alliance", "Al-Qaeda")),
+    ("ISWAP is an Islamic State affiliate operating around Lake Chad.",
+     ("Islamic State West Africa Province", "alliance", ISIS)),
+    # coordinated attacks
+    ("Hamas coordinates attacks with Palestinian Islamic Jihad.", ("Hamas", "alliance", PIJ)),
+    ("JNIM coordinated its attacks with the Azawad Liberation Front near Tinzaouaten.",
+     (JNIM, "alliance", FLA)),
+    # counted among allies
+    ("Iran counts the Houthis among its allies.", ("Iran", "alliance", "Houthis")),
+    ("Al-Qaeda counts al-Shabaab and AQAP among its most loyal affiliates.",
+     ("Al-Qaeda", "alliance", AQAP)),
+    ("The Houthis are among the closest allies of Iran.", ("Houthis", "alliance", "Iran")),
+    # a group linked to another; affiliates listed
+    ("JNIM is an umbrella alliance linked to al-Qaeda, according to the panel.",
+     (JNIM, "alliance", "Al-Qaeda")),
+    ("Treasury said Kata'ib Hezbollah is a militia aligned with Iran.", (KH, "alliance", "Iran")),
+    ("Al-Qaeda and its affiliates, including al-Shabaab and AQAP, remain a threat.",
+     ("Al-Qaeda", "alliance", "Al-Shabaab")),
+    ("The Islamic State's branches, such as ISWAP and ISKP, continue to expand.",
+     ("Islamic State Khorasan Province", "alliance", ISIS)),
+    # part of a body led by another
+    ("The Houthis became part of the axis led by Iran.", ("Houthis", "alliance", "Iran")),
+    ("Hurras al-Din joined the operations room led by al-Qaeda.",
+     ("Hurras al-Din", "alliance", "Al-Qaeda")),
+    # sister organisations
+    ("The TTP is a sister organisation of the Afghan Taliban.",
+     ("Tehrik-i-Taliban Pakistan", "alliance", "Taliban")),
+    ("The TTP and the Afghan Taliban are sister organisations, the panel noted.",
+     ("Taliban", "alliance", "Tehrik-i-Taliban Pakistan")),
+    # merged into another, united under its banner, intertwined
+    ("Ansar al-Islam merged into JNIM in 2019.", ("Ansar al-Islam", "alliance", JNIM)),
+    ("Al-Mourabitoun and Ansar Dine united under the JNIM banner.",
+     ("Al-Mourabitoun", "alliance", "Ansar Dine")),
+    ("Al-Mourabitoun and Ansar Dine united under the JNIM banner.",
+     ("Ansar Dine", "alliance", JNIM)),
+    ("Ansar Dine regrouped under the banner of JNIM.", ("Ansar Dine", "alliance", JNIM)),
+    ("The Taliban and the Haqqani Network are tightly intertwined.",
+     ("Taliban", "alliance", "Haqqani Network")),
+    ("The Haqqani Network is inextricably intertwined with al-Qaeda.",
+     ("Haqqani Network", "alliance", "Al-Qaeda")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -261,6 +341,54 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Hamas denied that it fought alongside Hezbollah.", ("Hamas", "alliance", "Hezbollah")),
     ("The Houthis and Hezbollah, both enemies of Israel, are not allies.",
      ("Houthis", "alliance", "Hezbollah")),
+    # partners in trade or aid; pacts only talked about or proposed
+    ("China is Iran's largest trading partner.", ("China", "alliance", "Iran")),
+    ("Russia and India are major trade partners.", ("Russia", "alliance", "India")),
+    ("Somalia's donor partners, such as the United Kingdom and Turkey, pledged aid.",
+     ("Somalia", "alliance", "Turkey")),
+    ("Iran counts China among its trading partners.", ("Iran", "alliance", "China")),
+    ("Iran counts China among its potential partners.", ("Iran", "alliance", "China")),
+    ("Talks on a defence pact between Russia and Belarus stalled.",
+     ("Russia", "alliance", "Belarus")),
+    ("Hamas discussed plans for an alliance with Hezbollah.", ("Hamas", "alliance", "Hezbollah")),
+    # cooperation for an evacuation, vaccination or a release; two states' cooperation;
+    # cooperation refused or denied
+    ("The Taliban cooperated closely with Qatar during the evacuation of Kabul.",
+     ("Taliban", "alliance", "Qatar")),
+    ("The Taliban cooperates closely with the United Nations on polio vaccination.",
+     ("Taliban", "alliance", "United Nations")),
+    ("Al-Shabaab cooperated with Kenya on the release of prisoners.",
+     ("Al-Shabaab", "alliance", "Kenya")),
+    ("Pakistan cooperates closely with the United States on counterterrorism.",
+     ("Pakistan", "alliance", "United States")),
+    ("Hamas does not cooperate closely with ISIS.", ("Hamas", "alliance", ISIS)),
+    # ties that are tense, diplomatic or none, or held with a third
+    ("Hamas and Fatah maintain tense ties.", ("Hamas", "alliance", "Fatah")),
+    ("Iran and Saudi Arabia maintain diplomatic ties.", ("Iran", "alliance", "Saudi Arabia")),
+    ("Hamas and Fatah have no ties.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah maintain ties with Iran.", ("Hamas", "alliance", "Fatah")),
+    ("The Taliban and al-Qaeda have a complicated relationship.",
+     ("Taliban", "alliance", "Al-Qaeda")),
+    ("Russia and China have strong trade ties.", ("Russia", "alliance", "China")),
+    # weapons used, not a partner; what is only possible
+    ("Hamas launched attacks with Iranian drones.", ("Hamas", "alliance", "Iran")),
+    ("Hamas could coordinate its attacks with Hezbollah.", ("Hamas", "alliance", "Hezbollah")),
+    # a group opposed to another; a body fought or left
+    ("JNIM is a group opposed to the Islamic State.", (JNIM, "alliance", ISIS)),
+    ("The Houthis fought the coalition led by Saudi Arabia.",
+     ("Houthis", "alliance", "Saudi Arabia")),
+    ("The Houthis left the coalition led by Iran.", ("Houthis", "alliance", "Iran")),
+    ("The TTP is not a sister organisation of the Afghan Taliban, officials insist.",
+     ("Tehrik-i-Taliban Pakistan", "alliance", "Taliban")),
+    # those named only as objects, economies intertwined, a banner that is no body
+    ("The strike killed Hezbollah and Hamas members, who operated in concert.",
+     ("Hamas", "alliance", "Hezbollah")),
+    ("The economies of Russia and China are intertwined.", ("Russia", "alliance", "China")),
+    ("Hamas and Fatah united under pressure from Egypt.", ("Hamas", "alliance", "Egypt")),
+    # an oath refused or demanded
+    ("The Taliban refused to give bay'ah to the Islamic State.", ("Taliban", "alliance", ISIS)),
+    ("ISKP demanded that the Taliban swear bay'ah to the Islamic State.",
+     ("Taliban", "alliance", ISIS)),
 ]
 
 
