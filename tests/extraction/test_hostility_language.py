@@ -3,7 +3,10 @@ sieges of another's stronghold, defeats inflicted and losses suffered, aircraft 
 down, ground retaken from someone, being the target of or coming under someone's fire,
 strikes in response, offensives that toppled a government, fighting with a partner
 against a third, "X-Y clashes", arrests of a group's members, insurgencies faced, and
-verbs of defeat. Each construction has sentences of its own and near misses: a place
+verbs of defeat; wars fought by a pair, enemies named or regarded, strikes conducted
+that killed someone's people, places named by their holder ("Y-held towns"), offensives
+to retake ground from someone, governments ousted, soldiers kidnapped, attacks on Y by X,
+ground lost to someone. Each construction has sentences of its own and near misses: a place
 or a thing rather than an actor, the victim of a passive, allies, mediators, threats,
 denials, a former stronghold, a reference the rule does not trust.
 """
@@ -164,6 +167,72 @@ FOUND: list[tuple[str, Expected]] = [
      ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
     ("Boko Haram was defeated by Chadian troops in 2020.", ("Chad", "hostility", "Boko Haram")),
     ("Israeli jets pounded Hamas positions overnight.", ("Israel", "hostility", "Hamas")),
+    # a war fought by a pair, or with another: both sides
+    ("Eritrea and Ethiopia fought a bloody border war from 1998 to 2000.",
+     ("Eritrea", "hostility", "Ethiopia")),
+    ("Eritrea and Ethiopia fought a bloody border war from 1998 to 2000.",
+     ("Ethiopia", "hostility", "Eritrea")),
+    ("Hezbollah and Israel have fought several wars since 1982.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("Russia fought a five-day war with Georgia in August 2008.",
+     ("Georgia", "hostility", "Russia")),
+    # an enemy named, regarded, or a pair of enemies
+    ("Al-Qaeda is a sworn enemy of the United States.",
+     ("Al-Qaeda", "hostility", "United States")),
+    ("Iran, the principal adversary of Israel in the region, denied the report.",
+     ("Iran", "hostility", "Israel")),
+    ("The Islamic State and the Taliban remain bitter enemies, the UN panel said.",
+     ("Taliban", "hostility", ISIL)),
+    ("Hamas regards Israel as its main enemy.", ("Hamas", "hostility", "Israel")),
+    ("The Houthis, who consider the United States their greatest enemy, fired on shipping.",
+     ("Houthis", "hostility", "United States")),
+    ("The Taliban's sworn enemy ISIS-K claimed the bombing.",
+     ("Islamic State Khorasan Province", "hostility", "Taliban")),
+    # a strike conducted that killed someone's people; a claimed attack on several parties
+    ("Israel conducted an air strike that killed two senior Hamas commanders in Gaza.",
+     ("Israel", "hostility", "Hamas")),
+    ("Pakistan carried out drone strikes which killed several TTP militants in Khost.",
+     ("Pakistan", "hostility", TTP)),
+    ("The United States launched a raid which killed the founder of the Islamic State.",
+     ("United States", "hostility", ISIL)),
+    ("The Islamic State claimed the bombing, which killed worshippers and three Taliban "
+     "officials.", (ISIL, "hostility", "Taliban")),
+    # places named by the actor who holds them
+    ("Russian jets have repeatedly bombed HTS-held towns in Idlib province.",
+     ("Russia", "hostility", "Hay'at Tahrir al-Sham")),
+    ("The Sudanese army shelled RSF-controlled neighbourhoods of Omdurman.",
+     ("Sudanese Armed Forces", "hostility", "Rapid Support Forces")),
+    ("Israeli air strikes on Hezbollah-controlled villages intensified in September.",
+     ("Israel", "hostility", "Hezbollah")),
+    # an offensive to retake ground from someone, someone driven out, a government ousted
+    ("Iraqi forces launched an offensive to recapture Tal Afar from the Islamic State.",
+     ("Iraq", "hostility", ISIL)),
+    ("The Somali army began an operation to push al-Shabaab out of the Hiraan region.",
+     ("Somali National Army", "hostility", "Al-Shabaab")),
+    ("Chadian troops drove Boko Haram fighters out of the islands of Lake Chad.",
+     ("Chad", "hostility", "Boko Haram")),
+    ("The Houthis stormed Sanaa in September 2014, toppling the government of Yemen.",
+     ("Houthis", "hostility", "Yemen")),
+    # soldiers kidnapped; a wave of attacks; an attack on Y by X; responsibility
+    ("Boko Haram militants kidnapped dozens of Nigerian soldiers near Damboa.",
+     ("Boko Haram", "hostility", "Nigeria")),
+    ("Al-Shabaab launched a wave of suicide attacks on AMISOM bases in 2019.",
+     ("Al-Shabaab", "hostility", "African Union Transition Mission in Somalia")),
+    ("The ambush on French troops by JNIM near Gossi killed two soldiers.",
+     (JNIM, "hostility", "France")),
+    ("ISWAP claimed responsibility for the attack on Nigerian army positions in Borno.",
+     (ISWAP, "hostility", "Nigerian Armed Forces")),
+    ("Al-Shabaab was responsible for the attack on Kenyan troops at El Adde.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    # ground lost to someone; locked in fighting; cells smashed; a killing attributed
+    ("The Afghan army lost several provinces to the Taliban in 2021.",
+     ("Taliban", "hostility", "Afghan Armed Forces")),
+    ("The Houthis have been embroiled in fighting with the Saudi-led coalition since 2015.",
+     ("Saudi-led coalition", "hostility", "Houthis")),
+    ("Somali commandos smashed al-Shabaab cells in Mogadishu.",
+     ("Somalia", "hostility", "Al-Shabaab")),
+    ("The assassination of Hezbollah commander Fuad Shukr was attributed to Israel.",
+     ("Israel", "hostility", "Fuad Shukr")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -260,6 +329,60 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Somali troops came under fire near Afgoye, al-Shabaab said.",
      ("Al-Shabaab", "hostility", "Somalia")),
     ("Pakistan dismantled the TTP's financial network.", ("Pakistan", "hostility", TTP)),
+    # a war fought on one side; a war of words; a war fought with someone's weapons
+    ("Hamas and Islamic Jihad fought a war together against Israel in 2021.",
+     ("Hamas", "hostility", "Palestinian Islamic Jihad")),
+    ("Iran and Saudi Arabia waged a war of words over Yemen.",
+     ("Iran", "hostility", "Saudi Arabia")),
+    ("Israel fought a war with American weapons in 1973.",
+     ("Israel", "hostility", "United States")),
+    # former, ended, denied or shared enmity; an enemy of an idea; an ally regarded
+    ("Egypt and Israel were once bitter enemies.", ("Egypt", "hostility", "Israel")),
+    ("Jordan and Israel, former enemies, signed a treaty in 1994.",
+     ("Jordan", "hostility", "Israel")),
+    ("Turkey is no longer an enemy of Israel, the minister said.",
+     ("Turkey", "hostility", "Israel")),
+    ("Egypt is a former enemy of Israel.", ("Egypt", "hostility", "Israel")),
+    ("The Islamic State regards the Taliban as an enemy of Islam.",
+     (ISIL, "hostility", "Taliban")),
+    ("Iran and Saudi Arabia have a common enemy in the Islamic State.",
+     ("Iran", "hostility", "Saudi Arabia")),
+    ("The Taliban regard Pakistan as their closest ally.", ("Taliban", "hostility", "Pakistan")),
+    # a strike that killed civilians or a defector; a strike only condemned
+    ("Israel carried out an airstrike that killed civilians in Rafah.",
+     ("Israel", "hostility", "Hamas")),
+    ("The United States conducted a raid that killed a former al-Shabaab commander.",
+     ("United States", "hostility", "Al-Shabaab")),
+    ("Turkey condemned the strike that killed a Hamas commander.",
+     ("Turkey", "hostility", "Hamas")),
+    # aid or evacuations in someone's areas; help in an offensive; soldiers released
+    ("The UN delivered aid to Houthi-controlled areas.",
+     ("United Nations", "hostility", "Houthis")),
+    ("Russia evacuated civilians from HTS-held towns in Idlib.",
+     ("Russia", "hostility", "Hay'at Tahrir al-Sham")),
+    ("Iraqi forces launched an offensive to retake Mosul with the help of the United States.",
+     ("Iraq", "hostility", "United States")),
+    ("Hamas released Israeli soldiers in a prisoner exchange.", ("Hamas", "hostility", "Israel")),
+    # mediation, condemnation, denial, elections, disputes, failures blamed
+    ("Qatar launched a series of mediation efforts between Israel and Hamas.",
+     ("Qatar", "hostility", "Israel")),
+    ("The condemnation of the attack on Israel by Qatar surprised analysts.",
+     ("Qatar", "hostility", "Israel")),
+    ("The attack on Israel was condemned by Qatar.", ("Qatar", "hostility", "Israel")),
+    ("Hamas denied responsibility for the attack on Egyptian troops.",
+     ("Hamas", "hostility", "Egypt")),
+    ("Fatah lost ground to Hamas in the 2006 elections.", ("Hamas", "hostility", "Fatah")),
+    ("Iran is locked in a diplomatic dispute with Saudi Arabia.",
+     ("Iran", "hostility", "Saudi Arabia")),
+    ("Egypt is locked in a legal battle with Ethiopia over the dam.",
+     ("Egypt", "hostility", "Ethiopia")),
+    ("The failure of the talks between Israel and Hamas was blamed on Qatar.",
+     ("Qatar", "hostility", "Hamas")),
+    # a war never fought or only possible
+    ("Israel and Hamas have never fought a war in the West Bank.",
+     ("Israel", "hostility", "Hamas")),
+    ("The United States and Iran could fight a war over the strait.",
+     ("Iran", "hostility", "United States")),
 ]
 
 
