@@ -190,3 +190,36 @@ def test_inserts_with_no_relation_give_nothing(claims_of: ClaimsOf) -> None:
                  "Iran.",
                  "Hamas, Israeli officials said, opened an office in Istanbul."):
         assert not positive(claims_of(text)), text
+
+
+# --- a description closed by a relative clause that names an actor ----------------------
+
+def test_description_with_a_relative_clause_naming_an_actor(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of(
+        "Hamas, the movement that Tehran bankrolls, fired rockets at Israel."))
+    assert ("Iran", "funding", "Hamas") in found
+    assert ("Hamas", "hostility", "Israel") in found
+    assert ("Iran", "hostility", "Israel") not in found
+    found = positive(claims_of(
+        "The Houthis, the Iran-aligned rebels who hold northern Yemen, have fired drones at "
+        "Israel."))
+    assert ("Houthis", "hostility", "Israel") in found
+    assert ("Iran", "hostility", "Israel") not in found
+    found = positive(claims_of(
+        "The Taliban, the movement that seized Kabul in 2021, have sheltered al-Qaeda "
+        "operatives."))
+    assert ("Taliban", "safe_haven", "Al-Qaeda") in found
+    # the clause's negation is the clause's: the main verb stays asserted
+    raw = claims_of(
+        "The Houthis, the Yemeni rebels who are not armed by Russia, attacked Israel.")
+    assert ("Houthis", "hostility", "Israel", "asserted") in raw
+    assert ("Russia", "arms", "Houthis") not in positive(raw)
+
+
+def test_a_former_backer_in_an_insert_is_no_backer(claims_of: ClaimsOf) -> None:
+    for text in ("Egypt, a former backer of the LNA, now mediates between the factions.",
+                 "Sudan, once a patron of Hamas, expelled the group's officials.",
+                 "Qatar, an erstwhile sponsor of the Nusra Front, hosted the talks."):
+        assert not any(r == "support" for _, r, _ in positive(claims_of(text))), text
+    found = positive(claims_of("Egypt, a longtime backer of the LNA, hosted Haftar."))
+    assert ("Egypt", "support", "Libyan National Army") in found
