@@ -223,3 +223,19 @@ def test_a_former_backer_in_an_insert_is_no_backer(claims_of: ClaimsOf) -> None:
         assert not any(r == "support" for _, r, _ in positive(claims_of(text))), text
     found = positive(claims_of("Egypt, a longtime backer of the LNA, hosted Haftar."))
     assert ("Egypt", "support", "Libyan National Army") in found
+
+
+# --- a description inside a list ------------------------------------------------------
+
+def test_description_inside_a_list(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of(
+        "Tehran bankrolls Hezbollah, the Lebanese Shia movement, and Hamas."))
+    assert {("Iran", "funding", "Hezbollah"), ("Iran", "funding", "Hamas")} <= found
+    found = positive(claims_of(
+        "Hezbollah, the Lebanese movement, and Hamas have both obtained rockets from Iran."))
+    assert {("Iran", "arms", "Hezbollah"), ("Iran", "arms", "Hamas")} <= found
+    # a new clause after "and" is no member of the list
+    found = positive(claims_of(
+        "Tehran bankrolls Hezbollah, the Lebanese Shia movement, and Israel struck the "
+        "group."))
+    assert ("Iran", "funding", "Israel") not in found
