@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.model import ActorKind
@@ -430,10 +431,12 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
         if after and not _PRONOUN_SUBJECT.match(text, comma + 1):
             return after[0].actor
     near = [m for m in before if ok(m)]
+    relative = None
+    reflexive = _REFLEXIVE.match(text, pos) is not None  # "absolved itself": its subject
     if not possessive:
         # "Israel and the US, which arms it": not the relative clause's own antecedent
-        own = _relative_antecedent(text, sent, pos, near)
-        near = [m for m in near if m.actor != own]
+        relative = _relative_antecedent(text, sent, pos, near)
+        near = [m for m in near if m.actor != relative]
     if near:
         plain = [m for m in near if not _embedded(text, sent, m)]
         subject = plain[0] if plain and plain[0].start < pos else None
@@ -443,16 +446,33 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
                 return target  # "X sanctioned Y over its support": Y's support
         if cls in {"pronoun-singular", "pronoun-plural"} and possessive and subject:
             return subject.actor  # "X ... their commitments": the subject's
-        if _is_object_pronoun(text, pos) and subject is not None:
-            others = [m for m in near if m.actor != subject.actor]
+        if relative is None and not reflexive and _is_object_pronoun(text, pos):
+            # the pronoun's own clause subject ("..., and Eritrea has funded them"), else
+            # the sentence's
+            own = next((m for m in reversed(near) if _VERB_GAP.fullmatch(text, m.end, pos)),
+                       subject)
+            if own is not None:
+                subject = own
+        if relative is None and not reflexive and _is_object_pronoun(text, pos) and \
+                subject is not None:
+            others = [m for m in near if m.actor != subject.actor
+                      and not _SPEAKER_AFTER.match(text, m.end)]  # "Kenya says X arms them"
             plain_others = [m for m in others if not _embedded(text, sent, m)]
             pick = plain_others or others
             if pick:
                 return pick[-1].actor
+            # "Iran arms them": never the clause's own subject; an earlier sentence's
+            return _previous_subject(text, prev, ok, subject.actor)
         return (plain or near)[-1].actor
-    # The subject of the nearest previous sentence that has an actor.
+    return _previous_subject(text, prev, ok, None)
+
+
+def _previous_subject(text: str, prev: list[Mention], ok: Callable[[Mention], bool],
+                      other_than: str | None) -> str | None:
+    """The subject of the nearest previous sentence that has an actor (not `other_than`)."""
     for g in reversed(_by_sentence(text, prev)):
-        firsts = [m for m in g if ok(m) and not m.possessive] or [m for m in g if ok(m)]
+        fits = [m for m in g if ok(m) and m.actor != other_than]
+        firsts = [m for m in fits if not m.possessive] or fits
         if firsts:
             return firsts[0].actor
     return None
@@ -533,9 +553,30 @@ def _embedded(text: str, sent: Sentence, m: Mention) -> bool:
 
 
 def _is_object_pronoun(text: str, pos: int) -> bool:
-    """"accusing it of": a pronoun right after a verb or preposition is an object."""
+    """"accusing it of", "Iran arms them": a pronoun right after a verb or preposition
+    is an object."""
     head = text[max(0, pos - 20):pos]
-    return bool(re.search(r"\b(?:\w+ing|\w+ed|of|to|with|against|for|on|by)\s+$", head))
+    return bool(_OBJECT_SLOT.search(head))
+
+
+_REFLEXIVE = re.compile(r"(?:itself|themselves|himself|herself)\b", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(r"\s+(?:(?-i:[a-z]+ly)\s+)?(?:says|said|say|claims|claimed|claim|"
+                            r"alleges|alleged|allege|believes|believed|told|tells|accuses|"
+                            r"accused|reports|reported|insists|insisted|argues|argued|"
+                            r"maintains|maintained|charges|charged|contends|contended)\b")
+# Between a clause's subject and its object pronoun: its verb, with auxiliaries and
+# adverbs ("has long funded"), no preposition ("accused Iran of arming them").
+_VERB_GAP = re.compile(r"(?:\s+(?!(?:of|to|for|with|by|from|in|on|at|against|and|or|but|"
+                       r"which|who|that)\b)(?-i:[a-z])[\w'’-]*){1,4}\s+")
+# Before an object pronoun: a preposition, an -ing or -ed form, an irregular past, or a
+# verb in -s ("arms it", "supplies them"; not "as", "is", "has", "this", ...).
+_OBJECT_SLOT = re.compile(
+    r"\b(?:\w+ing|\w+ed|of|to|with|against|for|on|by|gave|give|sent|send|sold|sell|"
+    r"built|hid|paid|pay|lent|let|made|kept|keep|brought|bought|taught|fought|met|told|"
+    r"help|arm|fund|train|back|support|shelter|host|supply|finance|protect|"
+    r"(?!(?:as|is|was|has|does|its|this|thus|whereas|unless|always|perhaps|besides|"
+    r"towards|afterwards|years|months|weeks|days|times|others|officials|analysts|"
+    r"experts|sources|reports|says)\b)[a-z]\w*[^\Ws]s)\s+$")
 
 
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:

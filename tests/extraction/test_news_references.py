@@ -415,3 +415,36 @@ def test_designated_people_only(registry: Registry, text: str, people: set[str])
     found = {actors[m.actor].name for m in named
              if actors[m.actor].kind is ActorKind.PERSON}
     assert found == people
+
+
+# --- an object pronoun is never its own clause's subject -----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Al-Shabaab has survived two decades. Eritrea funded them in its early years.",
+     ("Eritrea", "funding", "Al-Shabaab")),
+    ("Hezbollah grew fast in the 1980s. Iran arms it and trains it to this day.",
+     ("Iran", "arms", "Hezbollah")),
+    ("The Houthis are now a regional power. Tehran has armed them for a decade.",
+     ("Iran", "arms", "Houthis")),
+    ("Al-Shabaab lost ground in 2012. The militants regrouped, and Eritrea funded them.",
+     ("Eritrea", "funding", "Al-Shabaab")),
+    ("Al-Shabaab lost ground in 2012. Kenya says Eritrea arms them and Qatar funds them.",
+     ("Eritrea", "arms", "Al-Shabaab")),
+])
+def test_an_object_pronoun_points_past_its_clause_subject(claims_of: ClaimsOf, text: str,
+                                                          expected: tuple[str, str, str]
+                                                          ) -> None:
+    found = {(s, r, o) for s, r, o, m in claims_of(text) if m in {"asserted", "reported"}}
+    assert expected in found
+    assert not any(o == "Kenya" for _, _, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # the thing just named, not an actor
+    "The Houthis fired missiles at ships. Iran supplied them, the panel said.",
+    # a reflexive is its subject's: no claim of the subject on itself or on others
+    "Hezbollah is strong. The UAE has absolved itself of any role.",
+])
+def test_an_object_pronoun_without_an_actor_antecedent_gives_nothing(claims_of: ClaimsOf,
+                                                                     text: str) -> None:
+    assert not {(s, r, o) for s, r, o, m in claims_of(text) if r != "hostility"}
