@@ -109,6 +109,19 @@ FOUND: list[tuple[str, Expected]] = [
      ("Sudan", "facilitation", "Hamas")),
     ("Libya has become a rear base for JNIM, the panel said.",
      ("Libya", "facilitation", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    # help that enabled; an arsenal built with money
+    ("Iran's support enabled the Houthis to attack shipping.", ("Iran", "support", "Houthis")),
+    ("Qatar's money allowed Hamas to pay its civil servants.", ("Qatar", "funding", "Hamas")),
+    ("Hezbollah's arsenal was built largely with Iran's money.",
+     ("Iran", "funding", "Hezbollah")),
+    ("Tehran is Hezbollah's financial backbone.", ("Iran", "funding", "Hezbollah")),
+    # a named base lent; a route for named traffic
+    ("Chad allowed the RSF to use the Amdjarass airport, the Panel found.",
+     ("Chad", "facilitation", "Rapid Support Forces")),
+    ("Turkey served as the main gateway for foreign fighters joining ISIS.",
+     ("Turkey", "facilitation", "Islamic State of Iraq and the Levant")),
+    ("Syria acted as the main transit route for Iranian arms to Hezbollah.",
+     ("Syria", "facilitation", "Hezbollah")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -194,6 +207,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Turkey denied that it served as a transit route for Islamic State recruits.",
      ("Turkey", "facilitation", "Islamic State of Iraq and the Levant")),
     ("Hamas facilitated Egypt's mediation.", ("Hamas", "facilitation", "Egypt")),
+    ("Israel's blockade allowed Hamas to tighten its grip.", ("Israel", "support", "Hamas")),
+    ("Qatar's mediation enabled Hamas to release hostages.", ("Qatar", "support", "Hamas")),
+    ("Hezbollah's arsenal was destroyed by Israeli strikes.", ("Israel", "arms", "Hezbollah")),
+    ("Turkey is a transit route for refugees to Germany.",
+     ("Turkey", "facilitation", "Germany")),
+    ("Chad allowed UN agencies to use the Abeche airport.",
+     ("Chad", "facilitation", "United Nations")),
 ]
 
 
