@@ -253,6 +253,42 @@ FOUND: list[tuple[str, Expected]] = [
      ("Taliban", "alliance", "Haqqani Network")),
     ("The Haqqani Network is inextricably intertwined with al-Qaeda.",
      ("Haqqani Network", "alliance", "Al-Qaeda")),
+    ("The Popular Mobilization Forces and Kata'ib Hezbollah are closely linked.",
+     ("Popular Mobilization Forces", "alliance", KH)),
+    # the tie in an aside; aligned or allied with a reflexive pronoun
+    ("Hezbollah, long allied with Iran, has sent fighters to Syria.",
+     ("Hezbollah", "alliance", "Iran")),
+    ("The Taliban, closely aligned with al-Qaeda, retook Kabul in 2021.",
+     ("Taliban", "alliance", "Al-Qaeda")),
+    ("Hamas has aligned itself with Iran.", ("Hamas", "alliance", "Iran")),
+    ("The Houthis have allied themselves with Hezbollah.", ("Houthis", "alliance", "Hezbollah")),
+    # their partnership deepened; cooperating closely without a partner named after
+    ("Iran and Russia have deepened their military partnership.",
+     ("Iran", "alliance", "Russia")),
+    ("Russia and Iran have strengthened their alliance since 2022.",
+     ("Iran", "alliance", "Russia")),
+    ("Hamas and Hezbollah cooperate closely, Israeli officials say.",
+     ("Hamas", "alliance", "Hezbollah")),
+    ("Wagner operated hand in hand with the Malian army.", ("Wagner Group", "alliance", FAMA)),
+    # merged with each other, into what they formed
+    ("Ansar Dine, al-Mourabitoun and AQIM merged in 2017 to form JNIM.",
+     ("Ansar Dine", "alliance", AQIM)),
+    ("Ansar Dine, al-Mourabitoun and AQIM merged in 2017 to form JNIM.",
+     ("Al-Mourabitoun", "alliance", JNIM)),
+    ("Ansar Dine and al-Mourabitoun merged, the panel said.",
+     ("Ansar Dine", "alliance", "Al-Mourabitoun")),
+    # the leader of a body and its members; forming part of a body
+    ("Iran leads the Axis of Resistance, which includes Hezbollah, Hamas and the Houthis.",
+     ("Iran", "alliance", "Houthis")),
+    ("Iran leads the Axis of Resistance, which includes Hezbollah, Hamas and the Houthis.",
+     ("Iran", "alliance", "Axis of Resistance")),
+    ("The Houthis form part of the Axis of Resistance.",
+     ("Houthis", "alliance", "Axis of Resistance")),
+    # bound by a treaty; allegiance accepted
+    ("Belarus is bound to Russia by a mutual defence treaty.", ("Belarus", "alliance", "Russia")),
+    ("The Islamic State accepted Boko Haram's pledge of allegiance.",
+     ("Boko Haram", "alliance", ISIS)),
+    ("Al-Qaeda accepted the bay'ah of al-Shabaab in 2012.", ("Al-Qaeda", "alliance", "Al-Shabaab")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -389,6 +425,33 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("The Taliban refused to give bay'ah to the Islamic State.", ("Taliban", "alliance", ISIS)),
     ("ISKP demanded that the Taliban swear bay'ah to the Islamic State.",
      ("Taliban", "alliance", ISIS)),
+    # an aside of opposition or of a tie that ended
+    ("Hezbollah, long opposed to Israel, has sent fighters to Syria.",
+     ("Hezbollah", "alliance", "Israel")),
+    ("Al-Shabaab, aligned with al-Qaeda until 2010, split.",
+     ("Al-Shabaab", "alliance", "Al-Qaeda")),
+    # close cooperation of two states, for an exchange, refused, or against a common enemy
+    ("Egypt and Israel cooperate closely on security in Sinai.", ("Egypt", "alliance", "Israel")),
+    ("Hamas and Fatah cooperated closely during the prisoner exchange.",
+     ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah do not cooperate closely.", ("Hamas", "alliance", "Fatah")),
+    # their ties of trade or diplomacy, their rivalry
+    ("Iran and Russia have deepened their trade ties.", ("Iran", "alliance", "Russia")),
+    ("Iran and Saudi Arabia have renewed their diplomatic ties.",
+     ("Iran", "alliance", "Saudi Arabia")),
+    ("Hamas and Fatah renewed their rivalry.", ("Hamas", "alliance", "Fatah")),
+    ("Iran and Russia are closely linked by trade.", ("Iran", "alliance", "Russia")),
+    # a merger only possible or refused
+    ("Hamas and Fatah could merge, analysts speculated.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah refused to merge.", ("Hamas", "alliance", "Fatah")),
+    # a campaign led, not a body; what binds is no treaty; allegiance rejected
+    ("The United States led the campaign, which included strikes on Hezbollah and Hamas.",
+     ("United States", "alliance", "Hezbollah")),
+    ("Belarus is bound to Russia by history.", ("Belarus", "alliance", "Russia")),
+    ("The Islamic State rejected Boko Haram's pledge of allegiance.",
+     ("Boko Haram", "alliance", ISIS)),
+    ("The strike killed Hezbollah and Hamas commanders, who were closely linked.",
+     ("Hamas", "alliance", "Hezbollah")),
 ]
 
 
