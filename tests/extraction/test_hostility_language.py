@@ -6,9 +6,10 @@ against a third, "X-Y clashes", arrests of a group's members, insurgencies faced
 verbs of defeat; wars fought by a pair, enemies named or regarded, strikes conducted
 that killed someone's people, places named by their holder ("Y-held towns"), offensives
 to retake ground from someone, governments ousted, soldiers kidnapped, attacks on Y by X,
-ground lost to someone. Each construction has sentences of its own and near misses: a place
-or a thing rather than an actor, the victim of a passive, allies, mediators, threats,
-denials, a former stronghold, a reference the rule does not trust.
+ground lost to someone, interventions against someone, places a party holds, deaths
+someone is responsible for. Each construction has sentences of its own and near misses:
+a place or a thing rather than an actor, the victim of a passive, allies, mediators,
+threats, denials, a former stronghold, a reference the rule does not trust.
 """
 
 from __future__ import annotations
@@ -233,6 +234,28 @@ FOUND: list[tuple[str, Expected]] = [
      ("Somalia", "hostility", "Al-Shabaab")),
     ("The assassination of Hezbollah commander Fuad Shukr was attributed to Israel.",
      ("Israel", "hostility", "Fuad Shukr")),
+    # a number of strikes; an intervention against someone; a place Y holds; Y's base
+    ("Israel has carried out more than 500 airstrikes against Hezbollah since October.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("The Saudi-led coalition intervened militarily against the Houthis in 2015.",
+     ("Saudi-led coalition", "hostility", "Houthis")),
+    ("Ethiopian troops intervened in Somalia against al-Shabaab in 2011.",
+     ("Ethiopia", "hostility", "Al-Shabaab")),
+    ("Al-Shabaab fighters stormed the town of Mahas, held by Somali government forces.",
+     ("Al-Shabaab", "hostility", "Somalia")),
+    ("ISWAP has imposed sieges on several towns held by the Nigerian army.",
+     (ISWAP, "hostility", "Nigerian Armed Forces")),
+    ("Boko Haram overran the headquarters of the Multinational Joint Task Force in Baga.",
+     ("Boko Haram", "hostility", "Multinational Joint Task Force")),
+    ("JNIM attacked a base of the Malian army near Boulkessi.",
+     (JNIM, "hostility", "Malian Armed Forces")),
+    # deaths someone is responsible for; soldiers executed
+    ("The Islamic State is responsible for the deaths of hundreds of Syrian army soldiers.",
+     (ISIL, "hostility", "Syrian Arab Army")),
+    ("The TTP claimed responsibility for the killing of three Pakistani police officers.",
+     (TTP, "hostility", "Pakistan")),
+    ("The Islamic State executed dozens of Syrian army soldiers near Tabqa.",
+     (ISIL, "hostility", "Syrian Arab Army")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -383,6 +406,25 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Israel", "hostility", "Hamas")),
     ("The United States and Iran could fight a war over the strait.",
      ("Iran", "hostility", "United States")),
+    # evacuations and aid deliveries counted; interventions on decisions or for talks
+    ("The United States carried out more than 200 evacuations from Kabul.",
+     ("United States", "hostility", "Afghanistan")),
+    ("Qatar intervened against the decision of the Arab League.",
+     ("Qatar", "hostility", "Arab League")),
+    ("Egypt intervened with Hamas to secure a ceasefire.", ("Egypt", "hostility", "Hamas")),
+    # a place held by someone once, or only visited; a headquarters renovated
+    ("JNIM captured the town of Boni, formerly held by the Malian army.",
+     (JNIM, "hostility", "Malian Armed Forces")),
+    ("The Malian army visited the town of Boni, held by JNIM.",
+     ("Malian Armed Forces", "hostility", JNIM)),
+    ("Qatar renovated the headquarters of Hamas in Doha.", ("Qatar", "hostility", "Hamas")),
+    # civilians killed or executed; responsibility denied
+    ("Al-Shabaab was responsible for the deaths of dozens of Kenyan civilians.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Hamas was not responsible for the deaths of Egyptian soldiers.",
+     ("Hamas", "hostility", "Egypt")),
+    ("The Taliban executed two Afghan civilians in Kandahar.",
+     ("Taliban", "hostility", "Afghanistan")),
 ]
 
 
