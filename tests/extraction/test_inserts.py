@@ -239,3 +239,19 @@ def test_description_inside_a_list(claims_of: ClaimsOf) -> None:
         "Tehran bankrolls Hezbollah, the Lebanese Shia movement, and Israel struck the "
         "group."))
     assert ("Iran", "funding", "Israel") not in found
+
+
+# --- a parenthetical speaker ------------------------------------------------------------
+
+def test_a_parenthetical_speaker_makes_the_claim_reported(claims_of: ClaimsOf) -> None:
+    for text in ("Iran, the Panel's experts said, shipped drones to the Houthis.",
+                 "Iran, the report alleges, supplied the Houthis with missiles.",
+                 "Iran, Israeli officials claimed, has armed Hezbollah."):
+        found = claims_of(text)
+        assert any(r == "arms" and m == "reported" for _, r, _, m in found), text
+        assert not any(m == "asserted" and r == "arms" for _, r, _, m in found), text
+    # a denial stays a denial; the speaker is no party
+    found = claims_of("Iran, the experts found, has never shipped drones to the Houthis.")
+    assert ("Iran", "arms", "Houthis", "denied") in found
+    found = claims_of("Iran, Israel said, has armed Hezbollah.")
+    assert not any(s == "Israel" or o == "Israel" for s, _, o, _ in found)
