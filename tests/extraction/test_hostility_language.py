@@ -177,6 +177,8 @@ FOUND: list[tuple[str, Expected]] = [
      ("Israel", "hostility", "Hezbollah")),
     ("Russia fought a five-day war with Georgia in August 2008.",
      ("Georgia", "hostility", "Russia")),
+    ("Israeli troops and Hamas fighters fought a fierce battle in Khan Younis.",
+     ("Hamas", "hostility", "Israel")),
     # an enemy named, regarded, or a pair of enemies
     ("Al-Qaeda is a sworn enemy of the United States.",
      ("Al-Qaeda", "hostility", "United States")),
@@ -359,6 +361,8 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Iran", "hostility", "Saudi Arabia")),
     ("Israel fought a war with American weapons in 1973.",
      ("Israel", "hostility", "United States")),
+    ("Russian troops and Syrian forces fought a battle against the Islamic State in Palmyra.",
+     ("Russia", "hostility", "Syria")),
     # former, ended, denied or shared enmity; an enemy of an idea; an ally regarded
     ("Egypt and Israel were once bitter enemies.", ("Egypt", "hostility", "Israel")),
     ("Jordan and Israel, former enemies, signed a treaty in 1994.",
