@@ -255,3 +255,13 @@ def test_a_parenthetical_speaker_makes_the_claim_reported(claims_of: ClaimsOf) -
     assert ("Iran", "arms", "Houthis", "denied") in found
     found = claims_of("Iran, Israel said, has armed Hezbollah.")
     assert not any(s == "Israel" or o == "Israel" for s, _, o, _ in found)
+
+
+def test_a_clause_boundary_is_no_insert(claims_of: ClaimsOf) -> None:
+    # the description after a subordinate clause's object opens the main clause
+    found = positive(claims_of("As Tehran armed Hezbollah, the Lebanese army stayed "
+                               "neutral and Israel struck the group."))
+    assert ("Hezbollah", "hostility", "Hezbollah") not in found
+    assert not any(s == "Hezbollah" for s, _, _ in found)
+    found = positive(claims_of("While Russia bombed HTS, the Syrian army attacked rebels."))
+    assert ("Hay'at Tahrir al-Sham", "hostility", "Syrian Arab Army") not in found
