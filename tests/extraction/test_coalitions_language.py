@@ -289,6 +289,23 @@ FOUND: list[tuple[str, Expected]] = [
     ("The Islamic State accepted Boko Haram's pledge of allegiance.",
      ("Boko Haram", "alliance", ISIS)),
     ("Al-Qaeda accepted the bay'ah of al-Shabaab in 2012.", ("Al-Qaeda", "alliance", "Al-Shabaab")),
+    # working together; joining hands
+    ("The Houthis and al-Shabaab are working together, UN experts say.",
+     ("Houthis", "alliance", "Al-Shabaab")),
+    ("Al-Shabaab and AQAP have worked together on smuggling.", ("Al-Shabaab", "alliance", AQAP)),
+    ("JNIM and the FLA have joined hands against the junta.", (JNIM, "alliance", FLA)),
+    # "an Iran-aligned militia"
+    ("Kata'ib Hezbollah is an Iran-aligned militia that attacked US forces.",
+     (KH, "alliance", "Iran")),
+    # a long history of cooperation; embedded with another; an alliance struck
+    ("The Haqqani Network has a long history of cooperation with al-Qaeda.",
+     ("Haqqani Network", "alliance", "Al-Qaeda")),
+    ("The Haqqani Network and al-Qaeda share a long history of cooperation.",
+     ("Haqqani Network", "alliance", "Al-Qaeda")),
+    ("Al-Qaeda fighters are embedded with the TTP in Afghanistan.",
+     ("Al-Qaeda", "alliance", "Tehrik-i-Taliban Pakistan")),
+    ("JNIM and the Azawad Liberation Front struck a tactical alliance in 2024.",
+     (JNIM, "alliance", FLA)),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -452,6 +469,25 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Boko Haram", "alliance", ISIS)),
     ("The strike killed Hezbollah and Hamas commanders, who were closely linked.",
      ("Hamas", "alliance", "Hezbollah")),
+    # working together on diplomacy, toward a deal, or never; two states' cooperation
+    ("The United States and China are working together on climate change.",
+     ("United States", "alliance", "China")),
+    ("Hamas and Fatah are working together to form a unity government.",
+     ("Hamas", "alliance", "Fatah")),
+    ("Qatar and Egypt worked together to broker a ceasefire between Hamas and Israel.",
+     ("Qatar", "alliance", "Egypt")),
+    ("Hamas and Fatah have never worked together.", ("Hamas", "alliance", "Fatah")),
+    ("Russia and Iran are working together in Syria.", ("Russia", "alliance", "Iran")),
+    # backed or funded is no alignment; a history of conflict; embedded reporters
+    ("Kata'ib Hezbollah is an Iran-backed militia.", (KH, "alliance", "Iran")),
+    ("Al-Shabaab has a long history of conflict with the Islamic State.",
+     ("Al-Shabaab", "alliance", ISIS)),
+    ("Hamas and Fatah share a long history of rivalry.", ("Hamas", "alliance", "Fatah")),
+    # a ceasefire or a deal reached, an alliance ended, possible or refused
+    ("Hamas and Fatah reached a ceasefire agreement.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah announced the end of their alliance.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah could strike an alliance.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas refused to join hands with Fatah.", ("Hamas", "alliance", "Fatah")),
 ]
 
 
