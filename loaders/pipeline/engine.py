@@ -42,6 +42,27 @@ _AGENT_BEFORE = re.compile(r"\b(?:by|according to|in|of|from|at|near|across|with
                            r"outside|to|into|for)\s+$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",? (?:which|who|that)\b")
 _PENALTY_FORMS = {"pronoun", "nominal", "plural"}
+# A span of time between an auxiliary (or a subject) and its verb: "has for decades
+# provided", "has, since the early 1980s, armed", "⟪1⟫, over the years, funded".
+_COUNT = r"(?:few|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|\d+)"
+_TIME_SPAN = (r"(?:(?:at least |ever |even )?since (?:the )?(?:(?:early|mid|late|mid-)[ -]?)?"
+              r"(?:\d{4}s?|then|(?-i:[A-Z])[a-z]+ \d{4}|its (?:founding|creation|inception))"
+              r"|for (?:(?:well )?over |more than |nearly |almost |at least )?(?:decades|years|"
+              rf"months|weeks|a decade|a long time|some time|(?:many|several|{_COUNT}) "
+              r"(?:years|decades|months))"
+              rf"|over the (?:past |last )?(?:{_COUNT} )?(?:years|decades|"
+              rf"months)|in (?:recent|the past|the last) (?:{_COUNT} )?(?:years|"
+              r"months|weeks|decades)|in the past|until recently|at times|on occasion|"
+              r"in (?:\d{4}|(?-i:[A-Z])[a-z]+ \d{4}))")
+_TIME_INSERT = re.compile(rf"(?:\b(has|have|had|is|are|was|were)(?:, {_TIME_SPAN},| {_TIME_SPAN})"
+                          rf"|(⟪\d+⟫), {_TIME_SPAN},) (?=(?-i:[a-z]))", re.IGNORECASE)
+
+
+def _without_time(m: re.Match[str]) -> str:
+    """The auxiliary or the subject of `_TIME_INSERT`'s match, without its time span."""
+    return f"{m.group(1) or m.group(2)} "
+
+
 # A capitalised possessor that is no actor, right before one ("armed Haftar's ⟪LNA⟫",
 # "Monday's ⟪X⟫ attack"): it cannot be a party, and the actor after it is the one meant.
 _NAMED_POSSESSOR = re.compile(r"(?<![\w'-])(?-i:[A-Z])[\w-]*[a-z]'s? (?=⟪\d+⟫)")
@@ -84,6 +105,7 @@ class Masked:
         masked = "".join(parts).translate(_QUOTES).replace("''", "")
         masked = re.sub(r"'re\b", " are", re.sub(r"'ve\b", " have", masked))
         masked = _NAMED_POSSESSOR.sub("", masked)
+        masked = _TIME_INSERT.sub(_without_time, masked)
         self.text = re.sub(r"\s+", " ", masked).strip()
         self.original = self.text  # before the rules' rewrites: for attribution
         self._words_of = ""

@@ -320,3 +320,38 @@ def test_not_by_but_by_in_the_pipeline(claims_of: ClaimsOf) -> None:
     found = positive(claims_of("Hamas was supported not by Iran but by Qatar."))
     assert ("Iran", "support", "Hamas") not in found
     assert ("Qatar", "support", "Hamas") in found
+
+
+# --- a span of time between the auxiliary (or the subject) and the verb -------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tehran has for decades provided Hezbollah with money and rockets.",
+     ("Iran", "funding", "Hezbollah")),
+    ("Qatar has over the past ten years funded Hamas, officials said.",
+     ("Qatar", "funding", "Hamas")),
+    ("Eritrea has, since the early 2000s, armed al-Shabaab.",
+     ("Eritrea", "arms", "Al-Shabaab")),
+    ("Iran, since 2015, has supplied the Houthis with ballistic missiles.",
+     ("Iran", "arms", "Houthis")),
+    ("The UAE has in recent years trained Somali forces.",
+     ("United Arab Emirates", "training", "Somalia")),
+])
+def test_a_time_span_before_the_verb_is_read_through(claims_of: ClaimsOf, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    assert expected in {(s, r, o) for s, r, o, m in claims_of(text)
+                        if m in {"asserted", "reported"}}
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Iran has in 2019 denied arming the Houthis.", "denied"),
+    ("Iran has for years been accused of arming the Houthis.", "reported"),
+])
+def test_a_time_span_keeps_the_modality(claims_of: ClaimsOf, text: str, modality: str) -> None:
+    assert {m for _, _, _, m in claims_of(text)} == {modality}
+
+
+def test_a_time_after_an_object_still_ends_its_clause(claims_of: ClaimsOf) -> None:
+    found = claims_of("Hamas, which rules Gaza and whose fighters attacked Israel in 2023, "
+                      "is backed by Iran.")
+    assert ("Iran", "support", "Hamas", "asserted") in found
+    assert not any(o == "Israel" and r == "support" for _, r, o, _ in found)
