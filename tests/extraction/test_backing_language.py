@@ -122,6 +122,16 @@ FOUND: list[tuple[str, Expected]] = [
      ("Turkey", "facilitation", "Islamic State of Iraq and the Levant")),
     ("Syria acted as the main transit route for Iranian arms to Hezbollah.",
      ("Syria", "facilitation", "Hezbollah")),
+    # the backers listed, counted, seen; a share supplied; money as a noun
+    ("The RSF's foreign backers include the UAE.",
+     ("United Arab Emirates", "support", "Rapid Support Forces")),
+    ("Hamas's main donors include Qatar and Turkey.", ("Turkey", "funding", "Hamas")),
+    ("Al-Shabaab's funding sources include Eritrea.", ("Eritrea", "funding", "Al-Shabaab")),
+    ("Hezbollah counts Iran among its backers.", ("Iran", "support", "Hezbollah")),
+    ("Qatar is widely seen as Hamas's chief financier.", ("Qatar", "funding", "Hamas")),
+    ("Iran supplies the bulk of Hezbollah's weapons.", ("Iran", "arms", "Hezbollah")),
+    ("Iran's bankrolling of Hezbollah has cost it billions.",
+     ("Iran", "funding", "Hezbollah")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -214,6 +224,28 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Turkey", "facilitation", "Germany")),
     ("Chad allowed UN agencies to use the Abeche airport.",
      ("Chad", "facilitation", "United Nations")),
+    ("Israel's enemies include Iran and Hezbollah.", ("Iran", "support", "Israel")),
+    ("Hamas's critics include Egypt.", ("Egypt", "support", "Hamas")),
+    ("Analysts regard Iran as Israel's main adversary.", ("Iran", "support", "Israel")),
+    ("Iran supplies most of Iraq's electricity.", ("Iran", "funding", "Iraq")),
+    ("Hezbollah counts Iran among its enemies.", ("Iran", "support", "Hezbollah")),
+    # negation far before the role or the recipient
+    ("Iran is not seen as Hamas's main backer.", ("Iran", "support", "Hamas")),
+    ("Analysts do not regard Iran as Hezbollah's main sponsor.",
+     ("Iran", "support", "Hezbollah")),
+    # a description rebutted
+    ("It would be a mistake to describe Qatar as Hamas's patron.",
+     ("Qatar", "support", "Hamas")),
+    ("It is wrong to describe Hezbollah as Iran's proxy.", ("Iran", "support", "Hezbollah")),
+    ("Russia did not come to the aid of the Syrian army.",
+     ("Russia", "support", "Syrian Arab Army")),
+    ("Turkey did not serve as a transit hub for Islamic State recruits.",
+     ("Turkey", "facilitation", "Islamic State of Iraq and the Levant")),
+    ("Sudan never facilitated the travel of Hamas fighters into Egypt.",
+     ("Sudan", "facilitation", "Hamas")),
+    ("Hezbollah does not owe its survival to Iran.", ("Iran", "support", "Hezbollah")),
+    ("Qatar has not poured hundreds of millions of dollars into Hamas.",
+     ("Qatar", "funding", "Hamas")),
 ]
 
 
@@ -240,3 +272,8 @@ def test_a_source_reported_by_officials_is_reported(claims_of: ClaimsOf) -> None
     found = claims_of("Western officials say Iran is Hezbollah's single largest source of "
                       "funding.")
     assert ("Iran", "funding", "Hezbollah", "reported") in found, found
+
+
+def test_a_negated_role_is_denied(claims_of: ClaimsOf) -> None:
+    found = claims_of("Iran is not seen as Hamas's main backer.")
+    assert ("Iran", "support", "Hamas", "denied") in found, found
