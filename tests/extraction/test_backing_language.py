@@ -246,6 +246,15 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Hezbollah does not owe its survival to Iran.", ("Iran", "support", "Hezbollah")),
     ("Qatar has not poured hundreds of millions of dollars into Hamas.",
      ("Qatar", "funding", "Hamas")),
+    ("Iran does not provide the bulk of Hezbollah's budget.",
+     ("Iran", "funding", "Hezbollah")),
+    ("Iran does not supply the bulk of Hezbollah's weapons.", ("Iran", "arms", "Hezbollah")),
+    ("Iran's support did not enable the Houthis to attack shipping.",
+     ("Iran", "support", "Houthis")),
+    ("Sudan was never a transit route for weapons bound for Hamas.",
+     ("Sudan", "facilitation", "Hamas")),
+    ("Turkey was not a transit hub for Islamic State recruits.",
+     ("Turkey", "facilitation", "Islamic State of Iraq and the Levant")),
 ]
 
 
