@@ -505,3 +505,21 @@ def test_a_named_possessor_that_is_no_actor_leaves_the_actor_after_it(
 ])
 def test_a_named_possessor_gives_no_claim_of_its_own(claims_of: ClaimsOf, text: str) -> None:
     assert not positive(claims_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistan accused the TTP of attacking its soldiers near the border.",
+     ("Tehrik-i-Taliban Pakistan", "hostility", "Pakistan")),
+    ("Israeli jets struck Hezbollah's positions north of the Litani.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("Al-Shabaab ambushed Kenya's convoys on the Lamu road.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+])
+def test_a_possessor_of_soldiers_positions_or_convoys_is_the_one_acted_on(
+        claims_of: ClaimsOf, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in positive(claims_of(text))
+
+
+def test_a_possessor_of_affiliates_is_their_ally(claims_of: ClaimsOf) -> None:
+    assert ("Al-Qaeda", "alliance", "Al-Qaeda in the Arabian Peninsula") in positive(
+        claims_of("AQAP is among al-Qaeda's most dangerous affiliates."))
