@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from graph.model import Actor, ActorKind, Claim
 from graph.settings import get_settings
 from loaders.document import Document, Extraction
 from loaders.pipeline.coref import resolve
 from loaders.pipeline.engine import apply_rules
+from loaders.pipeline.lexicon import words
 from loaders.pipeline.mentions import DocActor, Mention, find_mentions
 from loaders.pipeline.references import more_references, split_affiliations
 from loaders.pipeline.segment import split_sentences
@@ -31,6 +34,8 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
     mentions = more_references(text, sentences, resolve(text, sentences, named, actors),
                                actors, registry)
     states = frozenset(aid for aid, a in actors.items() if a.kind is ActorKind.STATE)
+    unallied = frozenset(aid for aid, a in actors.items()
+                         if a.kind is ActorKind.IGO and aid not in _allied_bodies())
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, int]] = set()
     used: set[str] = set()
@@ -44,7 +49,7 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
             if mentions[j].end <= sent.end:
                 inside.append(mentions[j])
             j += 1
-        for f in apply_rules(sent, inside, states):
+        for f in apply_rules(sent, inside, states, unallied):
             key = (f.subject, f.relation.value, f.object, sent.start)
             if key in seen:
                 continue
@@ -60,6 +65,13 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
     return Extraction(source=source, actors=[_actor(a) for aid, a in actors.items()
                                              if aid in named_ids or aid in used],
                       claims=claims)
+
+
+@cache
+def _allied_bodies() -> frozenset[str]:
+    """Ids of the international bodies that make allies of those who join them (NATO,
+    the CSTO, joint forces): coalitions.yaml `allied_bodies`."""
+    return frozenset(words("coalitions.yaml", "allied_bodies"))
 
 
 def _actor(a: DocActor) -> Actor:

@@ -143,9 +143,11 @@ class Masked:
 
 
 def apply_rules(sentence: Sentence, mentions: list[Mention],
-                states: frozenset[str] = frozenset()) -> list[Found]:
+                states: frozenset[str] = frozenset(),
+                unallied: frozenset[str] = frozenset()) -> list[Found]:
     """Every relation the rules find in one sentence; `states` are the ids of state
-    actors (between two states, weak words such as "ties" make no alliance)."""
+    actors (between two states, weak words such as "ties" make no alliance), `unallied`
+    those of bodies no one is allied with by joining them (the UN, the AU, ...)."""
     masked = Masked(sentence, mentions)
     masked.states = states
     described = [(m.qualifier, m.relation, m.actor) for m in masked.slots
@@ -181,7 +183,8 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
         masked.text = before
         _add_clause_readings(masked, found, relatives_only=True)
     masked.text = final
-    return list(found.values())
+    return [f for f in found.values() if f.relation is not Relation.ALLIANCE
+            or not {f.subject, f.object} & unallied]
 
 
 CLAUSE_CONFIDENCE = 0.5

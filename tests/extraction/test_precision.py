@@ -523,3 +523,23 @@ def test_a_possessor_of_soldiers_positions_or_convoys_is_the_one_acted_on(
 def test_a_possessor_of_affiliates_is_their_ally(claims_of: ClaimsOf) -> None:
     assert ("Al-Qaeda", "alliance", "Al-Qaeda in the Arabian Peninsula") in positive(
         claims_of("AQAP is among al-Qaeda's most dangerous affiliates."))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Ukraine are both members of the United Nations.",
+    "Mali joined ECOWAS in 1975, and Niger joined the African Union in 1963.",
+    "Somalia cooperates closely with the African Union on elections.",
+])
+def test_membership_of_a_body_that_is_no_alliance_makes_no_ally(claims_of: ClaimsOf,
+                                                                text: str) -> None:
+    assert not {t for t in positive(claims_of(text)) if t[1] == "alliance"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sweden joined NATO in 2024.", ("NATO", "alliance", "Sweden")),
+    ("Turkey has been a member of NATO since 1952.",
+     ("NATO", "alliance", "Turkey")),
+])
+def test_membership_of_a_military_alliance_is_alliance(claims_of: ClaimsOf, text: str,
+                                                       expected: tuple[str, str, str]) -> None:
+    assert expected in positive(claims_of(text))
