@@ -340,6 +340,8 @@ def _claims(rule: Rule, m: re.Match[str], masked: Masked,
         a, b = masked.actor_of[s], masked.actor_of[o]
         if a == b or (weak and a in masked.states and b in masked.states):
             continue
+        if rule.groups_only and (a in masked.states or b in masked.states):
+            continue
         confidence = rule.confidence
         if masked.slots[s].form in _PENALTY_FORMS or masked.slots[o].form in _PENALTY_FORMS:
             if rule.named:

@@ -25,6 +25,7 @@ class Cues:
     negation_words: int
     question: re.Pattern[str]
     denied_reports: tuple[re.Pattern[str], ...]
+    negated_object: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def cues() -> Cues:
         int(data.get("negation_words") or 5),
         re.compile(str(data.get("question") or r"(?!)")),
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("denied_reports") or []),
+        re.compile(str(data.get("negated_object") or r"(?!)"), re.IGNORECASE),
     )
 
 
@@ -61,7 +63,7 @@ def modality_of(masked: str, start: int, trigger: int, presupposed: bool) -> Mod
     begin = clause_start(masked, trigger)
     window = masked[begin:trigger]
     near = " ".join(window.split()[-c.negation_words:])
-    if any(p.search(near) for p in c.negation):
+    if any(p.search(near) for p in c.negation) or c.negated_object.match(masked, trigger):
         return Modality.DENIED
     if c.question.match(masked, trigger):
         return Modality.HYPOTHETICAL

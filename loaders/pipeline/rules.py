@@ -56,6 +56,7 @@ class Rule:
     # Words one of which a sentence must hold for the rule to match (a fast filter).
     needs: frozenset[str] = frozenset()
     named: bool = False  # both parties named: no pronoun or nominal reference ("the rebels")
+    groups_only: bool = False  # no state as a party: a state there is a place ("embedded in")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
                 else frozenset(w.split()[0].split("-")[0] for w in table)
                 if relation is None else frozenset(),
                 named=bool(raw.get("named", False)),
+                groups_only=bool(raw.get("groups_only", False)),
             ))
             tables[name] = table
         except re.error as exc:

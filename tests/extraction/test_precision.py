@@ -543,3 +543,59 @@ def test_membership_of_a_body_that_is_no_alliance_makes_no_ally(claims_of: Claim
 def test_membership_of_a_military_alliance_is_alliance(claims_of: ClaimsOf, text: str,
                                                        expected: tuple[str, str, str]) -> None:
     assert expected in positive(claims_of(text))
+
+
+# --- a clause the adjectives of a pattern must not run through -----------------------
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Hezbollah sent fighters to Iraq to help Shia militias fight ISIS.",
+     ("Hezbollah", "personnel", "Islamic State of Iraq and the Levant")),
+    ("Syria's army, supported by Russian air power, attacked HTS in Idlib.",
+     ("Hay'at Tahrir al-Sham", "support", "Syrian Arab Army")),
+    ("The Taliban executed several members of ISIS-K last year.",
+     ("Taliban", "alliance", "Islamic State Khorasan Province")),
+    ("The Houthis form part of the problem, Saudi officials said.",
+     ("Houthis", "alliance", "Saudi Arabia")),
+    ("In Iraq, Iran's proxies attacked US forces.", ("Iran", "support", "Iraq")),
+    ("Syria, once an ally of Hamas, expelled its leaders in 2012.",
+     ("Hamas", "alliance", "Syria")),
+    ("Syria, a former ally of Hamas, expelled its leaders in 2012.",
+     ("Hamas", "alliance", "Syria")),
+    ("Qatar and Saudi Arabia fought a bitter diplomatic battle over the blockade.",
+     ("Qatar", "hostility", "Saudi Arabia")),
+    ("Al-Qaeda is embedded in Afghanistan, the monitors say.",
+     ("Afghanistan", "alliance", "Al-Qaeda")),
+])
+def test_an_adjective_run_or_an_aside_makes_no_party(claims_of: ClaimsOf, text: str,
+                                                     wrong: tuple[str, str, str]) -> None:
+    found = positive(claims_of(text))
+    assert wrong not in found and wrong[::-1] not in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hezbollah sent fighters to Syria to help the Syrian army fight ISIS.",
+     ("Hezbollah", "personnel", "Syrian Arab Army")),
+    ("Syria's army, supported by Russian jets, attacked HTS in Idlib.",
+     ("Syrian Arab Army", "hostility", "Hay'at Tahrir al-Sham")),
+    ("Iraq, Iran's closest partner, hosts its proxies.", ("Iran", "alliance", "Iraq")),
+    ("The Haqqani network is integrated into the Taliban.",
+     ("Haqqani Network", "alliance", "Taliban")),
+    ("Hamas and Fatah fought a bloody battle for Gaza in 2007.", ("Hamas", "hostility", "Fatah")),
+])
+def test_the_same_shapes_with_a_party_are_still_read(claims_of: ClaimsOf, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    found = positive(claims_of(text))
+    assert expected in found or expected[::-1] in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas has received no weapons from Iran.",
+    "Iran gave Hamas no money, the minister said.",
+])
+def test_no_as_the_objects_determiner_denies(claims_of: ClaimsOf, text: str) -> None:
+    assert {m for _, _, _, m in claims_of(text)} == {"denied"}
+
+
+def test_no_less_than_asserts(claims_of: ClaimsOf) -> None:
+    assert ("Iran", "funding", "Hamas") in positive(
+        claims_of("Hamas received no less than $10 million from Iran."))
