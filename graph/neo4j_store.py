@@ -266,8 +266,8 @@ class Neo4jStore:
             while True:
                 try:
                     return session.execute_read(work)
-                except AllegianceError:
-                    raise  # InvalidInput is a ValueError too: the caller's, not a race
+                except (AllegianceError, UnicodeError):
+                    raise  # ValueErrors too, but the caller's (bad input), not a race
                 except ValueError as exc:
                     if not retries:
                         why = " ".join(str(exc).split())
