@@ -414,7 +414,7 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
             return False
         return not re.search(r"\bby\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
 
-    if cls in chain:
+    if cls in chain and not (possessive and _possessor_of_object(text, pos)):
         return chain[cls]
     # "the TTP continues its raids with their support": a pronoun of the other number
     # already points at the TTP, so "their" means someone else.
@@ -433,30 +433,39 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
     near = [m for m in before if ok(m)]
     relative = None
     reflexive = _REFLEXIVE.match(text, pos) is not None  # "absolved itself": its subject
-    if not possessive:
-        # "Israel and the US, which arms it": not the relative clause's own antecedent
-        relative = _relative_antecedent(text, sent, pos, near)
+    as_object = _possessor_of_object(text, pos) if possessive else \
+        _is_object_pronoun(text, pos)
+    if not possessive or as_object:
+        # "Israel and the US, which arms it", "X (X), which armed its recruits": not the
+        # relative clause's own antecedent
+        relative = _relative_antecedent(text, sent, pos, before)
         near = [m for m in near if m.actor != relative]
     if near:
         plain = [m for m in near if not _embedded(text, sent, m)]
         subject = plain[0] if plain and plain[0].start < pos else None
+        if possessive and as_object and subject is not None and \
+                _PRONOUN_WORD.search(text, sent.start, subject.start):
+            return None  # "It accuses Y of sheltering its leaders": whose is unclear
         if possessive:
             target = _reason_target(text, sent, pos, near)
             if target is not None:
                 return target  # "X sanctioned Y over its support": Y's support
-        if cls in {"pronoun-singular", "pronoun-plural"} and possessive and subject:
+        if cls in {"pronoun-singular", "pronoun-plural"} and possessive and subject and \
+                not as_object:
             return subject.actor  # "X ... their commitments": the subject's
-        if relative is None and not reflexive and _is_object_pronoun(text, pos):
+        if relative is None and not reflexive and as_object:
             # the pronoun's own clause subject ("..., and Eritrea has funded them"), else
             # the sentence's
-            own = next((m for m in reversed(near) if _VERB_GAP.fullmatch(text, m.end, pos)),
-                       subject)
+            own = next((m for m in reversed(near) if _VERB_GAP.fullmatch(text, m.end, pos)
+                        or (possessive and _GERUND_DOER.fullmatch(text, m.end, pos))),
+                       subject)  # "accused Y of attacking its soldiers": Y attacks
             if own is not None:
                 subject = own
-        if relative is None and not reflexive and _is_object_pronoun(text, pos) and \
-                subject is not None:
+        if relative is None and not reflexive and as_object and subject is not None:
+            attacked = possessive and _ATTACKS_ON.search(text, max(0, pos - 24), pos)
             others = [m for m in near if m.actor != subject.actor
-                      and not _SPEAKER_AFTER.match(text, m.end)]  # "Kenya says X arms them"
+                      and (attacked or not _SPEAKER_AFTER.match(text, m.end))]
+            # "Kenya says X arms them" (not Kenya); "Kenya says X attacked its soldiers"
             plain_others = [m for m in others if not _embedded(text, sent, m)]
             pick = plain_others or others
             if pick:
@@ -523,7 +532,7 @@ def _relative_antecedent(text: str, sent: Sentence, pos: int,
     if rel is None or _NOT_OBJECT_BEFORE.search(head):
         return None
     comma = sent.start + rel.start()
-    last = [m for m in near if m.end <= comma and not text[m.end:comma].strip()]
+    last = [m for m in near if m.end <= comma and not text[m.end:comma].strip(" )]")]
     return last[-1].actor if last else None
 
 
@@ -559,6 +568,31 @@ def _is_object_pronoun(text: str, pos: int) -> bool:
     return bool(_OBJECT_SLOT.search(head))
 
 
+def _possessor_of_object(text: str, pos: int) -> bool:
+    """"Nigerian jets struck its camps", "Turkey trained their soldiers": a possessive
+    right after a verb of attack or help owns what the subject acts on, so it is not the
+    subject (but "Iran arms its proxies", "X backed its own fighters" are the subject's)."""
+    return bool(_ACTS_ON.search(text, max(0, pos - 24), pos)) and \
+        not _OWN_SIDE.match(text, pos)
+
+
+# Verbs whose object's possessor is another party: attacks and help given.
+_ATTACK_VERBS = (
+    r"attack(?:s|ed|ing)?|struck|strik(?:e|es|ing)|target(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
+    r"bomb(?:s|ed|ing)?|ambush(?:es|ed|ing)?|raid(?:s|ed|ing)?|hit(?:s|ting)?|overr[au]n|"
+    r"overrunning|besieg(?:e|es|ed|ing)|kill(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|"
+    r"destroy(?:s|ed|ing)?")
+_ATTACKS_ON = re.compile(rf"\b(?:{_ATTACK_VERBS})\s+$", re.IGNORECASE)
+_ACTS_ON = re.compile(
+    rf"\b(?:{_ATTACK_VERBS}|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)?|"
+    r"train(?:s|ed|ing)?|equip(?:s|ped|ping)?|suppl(?:y|ies|ied|ying)|shelter(?:s|ed|ing)?|"
+    r"harbou?r(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|resuppl(?:y|ies|ied|ying))\s+$",
+    re.IGNORECASE)
+_OWN_SIDE = re.compile(r"(?:its|their|his|her)\s+(?:own|proxy|proxies|ally|allies|partners?|"
+                       r"affiliates?|clients?|militias?|surrogates?|network|networks|"
+                       r"operatives|agents|fighters|forces|troops|men)\b", re.IGNORECASE)
+_GERUND_DOER = re.compile(r"\s+of\s+(?:(?-i:[a-z]+ly)\s+)?(?-i:[a-z]+ing)\s+")
+_PRONOUN_WORD = re.compile(r"\b(?:it|they|he|she)\b", re.IGNORECASE)
 _REFLEXIVE = re.compile(r"(?:itself|themselves|himself|herself)\b", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(r"\s+(?:(?-i:[a-z]+ly)\s+)?(?:says|said|say|claims|claimed|claim|"
                             r"alleges|alleged|allege|believes|believed|told|tells|accuses|"

@@ -26,6 +26,8 @@ _HEAD_AFTER_POSSESSIVE = re.compile(
     r"founders|founding members|commanders|cadres|operatives|militants|recruits|"
     r"regiments?|soldiers|servicemen|policemen|peacekeepers|positions|bases|outposts|"
     r"garrisons?|checkpoints?|patrols?|convoys?|ships|vessels|warships|affiliates|branches|"
+    r"camps?|hideouts?|strongholds?|compounds?|safe ?houses?|depots?|airbases?|barracks|"
+    r"network|networks|tunnels|arsenal|stockpiles?|supply lines?|"
     r"offensive|cause|government|regime|army|military|advance|struggle|insurgency|rule|"
     r"militia|members|leaders|leadership|bureau|politburo|offices?|headquarters|branch|affiliate|franchise|wing|arm|ally|allies|"
     r"partner|partners|offshoot|subsidiary|extension|proxy|proxies|client|clients|"

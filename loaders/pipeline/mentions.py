@@ -205,10 +205,14 @@ def _is_capital_alias(registry: Registry, actor_id: str, alias: str) -> bool:
 _LOCATIVE = re.compile(r"\b(?:in|on|at|near|around|into|from|across|outside|inside|to|toward|"
                        r"towards|over|via)\s+$", re.IGNORECASE)
 _PLACE_NAME = re.compile(r"\b(?:Port|Fort|Lake|Mount|Cape)\s+\||^[^|]*\|\s+City\b")
-# "loyal to Tehran", "close to Moscow": a capital after these is the government.
+# "loyal to Tehran", "close to Moscow", "support from Tehran": a capital after these is
+# the government ("weapons from Tehran" may be a place).
 _BOUND_TO = re.compile(r"\b(?:loyal|allied|close|linked|tied|beholden|answerable|subordinate|"
                        r"aligned|affiliated|connected|allegiance|ties|links|proxy|proxies)\s+"
-                       r"(?:(?:very|closely|more|most)\s+)?to\s+$", re.IGNORECASE)
+                       r"(?:(?:very|closely|more|most)\s+)?to\s+$|"
+                       r"\b(?:support|backing|funding|financing|aid|assistance|help|orders|"
+                       r"instructions|guidance|direction|patronage|sponsorship|protection|"
+                       r"encouragement|approval|blessing)\s+from\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s?(?![\w])")
 # "the junta in Naypyidaw", "the authorities in Kigali": a capital after a government noun
 # is the government, not the place.
