@@ -457,7 +457,7 @@ def _antecedent(text: str, sent: Sentence, pos: int, cls: str, before: list[Ment
             # the pronoun's own clause subject ("..., and Eritrea has funded them"), else
             # the sentence's
             own = next((m for m in reversed(near) if _VERB_GAP.fullmatch(text, m.end, pos)
-                        or (possessive and _GERUND_DOER.fullmatch(text, m.end, pos))),
+                        or _GERUND_DOER.fullmatch(text, m.end, pos)),
                        subject)  # "accused Y of attacking its soldiers": Y attacks
             if own is not None:
                 subject = own
@@ -584,7 +584,8 @@ _ATTACK_VERBS = (
     r"destroy(?:s|ed|ing)?")
 _ATTACKS_ON = re.compile(rf"\b(?:{_ATTACK_VERBS})\s+$", re.IGNORECASE)
 _ACTS_ON = re.compile(
-    rf"\b(?:{_ATTACK_VERBS}|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)?|"
+    rf"\b(?:{_ATTACK_VERBS}|host(?:s|ed|ing)?|protect(?:s|ed|ing)?|back(?:s|ed|ing)?|"
+    r"support(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|assist(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)?|"
     r"train(?:s|ed|ing)?|equip(?:s|ped|ping)?|suppl(?:y|ies|ied|ying)|shelter(?:s|ed|ing)?|"
     r"harbou?r(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|resuppl(?:y|ies|ied|ying))\s+$",
     re.IGNORECASE)

@@ -27,6 +27,11 @@ Triple = tuple[str, str, str]
      ("Kachin Independence Army", "training", "Ta'ang National Liberation Army")),
     ("Kenya says al-Shabaab ambushed its soldiers near Mandera.",
      ("Al-Shabaab", "hostility", "Kenya")),
+    ("Hamas's armed wing led the assault. Qatar has hosted its political leaders since 2012.",
+     ("Qatar", "safe_haven", "Hamas")),
+    # the object of a gerund after "accuses Y of" is neither Y nor the accuser
+    ("M23 rebels now control much of North Kivu. Kinshasa accuses Rwanda of backing them.",
+     ("Rwanda", "support", "M23")),
 ])
 def test_a_possessive_after_a_verb_of_attack_or_help_is_the_other_party(
         claims_of: ClaimsOf, text: str, expected: Triple) -> None:
