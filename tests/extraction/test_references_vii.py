@@ -68,6 +68,12 @@ def test_a_possessive_of_the_subjects_own_side_stays_the_subjects(
      ("Iran", "support", "Hamas")),
     ("Both Hamas and Palestinian Islamic Jihad get backing from Tehran.",
      ("Iran", "support", "Palestinian Islamic Jihad")),
+    ("Ukraine has struck Russian oil refineries with long-range drones.",
+     ("Ukraine", "hostility", "Russia")),
+    ("Russia pounded Ukrainian cities with missiles overnight, killing at least 12 people.",
+     ("Russia", "hostility", "Ukraine")),
+    ("The Taliban retaliated against Pakistani border posts after the airstrikes.",
+     ("Taliban", "hostility", "Pakistan")),
 ])
 def test_a_demonym_before_positions_and_a_capital_giving_support_are_the_state(
         claims_of: ClaimsOf, text: str, expected: Triple) -> None:
@@ -78,6 +84,8 @@ def test_a_demonym_before_positions_and_a_capital_giving_support_are_the_state(
     "Saudi positions on the Yemen peace plan have shifted, diplomats said.",
     "Flights from Tehran landed in Damascus on Sunday.",
     "Weapons shipped from Tehran reached the Houthis through Oman.",
+    "Saudi targets for the year include higher oil output.",
+    "The EU pledged aid to rebuild Iranian cities after the earthquake.",
 ])
 def test_a_position_taken_and_a_city_of_departure_make_no_claim_of_the_state(
         claims_of: ClaimsOf, text: str) -> None:
