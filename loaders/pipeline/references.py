@@ -148,6 +148,37 @@ def more_references(text: str, sentences: list[Sentence], mentions: list[Mention
             out.append(Reference(m.start(), m.end(), cands[-1].actor, "nominal", m.group(),
                                  bool(re.match(r"['’]s?(?!\w)", text[m.end():m.end() + 3]))))
     out.sort(key=lambda x: x.start)
+    return _with_their_units(text, out, actors)
+
+
+# "fighters loyal to X", "militias affiliated with X": the men of X, who act for it.
+_UNITS_OF = re.compile(
+    r"(?<![\w-])(?:fighters|forces|troops|militants|gunmen|militiamen|units|militias|"
+    r"soldiers|combatants|elements|cells|operatives)\s+(?:(?:loyal|allied|subordinate)\s+to|"
+    r"(?:affiliated|allied|aligned)\s+(?:with|to)|linked\s+to|belonging\s+to)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+
+
+# A state's own men: "troops loyal to the government", not "militias aligned with Iran".
+_STATE_UNITS = re.compile(r"^(?:forces|troops|soldiers|units)\s+(?:loyal|subordinate|"
+                          r"belonging)\s+to\b", re.IGNORECASE)
+
+
+def _with_their_units(text: str, mentions: list[Mention],
+                      actors: dict[str, DocActor]) -> list[Mention]:
+    """`mentions` where "fighters loyal to X" is one mention of X (so "fighters loyal to
+    X shelled Y" reads as X shelling Y)."""
+    out: list[Mention] = []
+    for m in mentions:
+        window = text[max(0, m.start - 70):m.start]
+        hit = _UNITS_OF.search(window)
+        if hit and actors[m.actor].kind in {ActorKind.STATE, ActorKind.STATE_AGENCY} and \
+                not _STATE_UNITS.match(hit.group()):
+            hit = None
+        start = m.start - (len(window) - hit.start()) if hit else m.start
+        if hit and not m.possessive and (not out or out[-1].end <= start):
+            m = Mention(start, m.end, m.actor, m.form, text[start:m.end], m.possessive)
+        out.append(m)
     return out
 
 

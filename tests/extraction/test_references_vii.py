@@ -9,6 +9,8 @@ import pytest
 
 from loaders.document import Document
 from loaders.extract import extract
+from loaders.pipeline.mentions import find_mentions
+from loaders.pipeline.references import _with_their_units
 from loaders.registry import Registry
 from tests.extraction.conftest import ClaimsOf, positive
 
@@ -109,3 +111,28 @@ def test_several_states_is_a_place_not_an_attribution(claims_of: ClaimsOf) -> No
     assert ("Sinaloa Cartel", "hostility", "Jalisco New Generation Cartel", "asserted") in found
     reported = claims_of("The report states that Iran armed the Houthis.")
     assert ("Iran", "arms", "Houthis", "reported") in reported
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighters loyal to the RSF shelled positions held by the Sudanese army in Omdurman.",
+     ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
+    ("Gunmen linked to al-Shabaab ambushed a Kenyan police convoy near Garissa.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Troops loyal to the junta in Niger attacked JNIM positions near the border.",
+     ("Niger", "hostility", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("Iran supplied drones to fighters loyal to the Houthis.", ("Iran", "arms", "Houthis")),
+])
+def test_fighters_loyal_to_a_group_act_for_it(claims_of: ClaimsOf, text: str,
+                                              expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
+
+
+def test_militias_aligned_with_a_state_are_not_the_state(registry: Registry) -> None:
+    text = "Militias aligned with Iran attacked the town."
+    mentions, actors = find_mentions(text, registry)
+    widened = _with_their_units(text, mentions, actors)
+    assert [text[m.start:m.end] for m in widened] == ["Iran"]
+    text = "Militias aligned with al-Shabaab attacked the town."
+    mentions, actors = find_mentions(text, registry)
+    widened = _with_their_units(text, mentions, actors)
+    assert [text[m.start:m.end] for m in widened] == ["Militias aligned with al-Shabaab"]
