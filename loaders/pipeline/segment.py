@@ -11,6 +11,7 @@ ABBREVIATIONS = frozenset({
     "cmdr", "rep", "sen", "gov", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co",
     "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "amb", "brig", "cdr",
+    "p", "pp", "para", "paras", "vol", "cf",
 })
 
 _BOUNDARY = re.compile(

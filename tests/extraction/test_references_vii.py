@@ -11,6 +11,7 @@ from loaders.document import Document
 from loaders.extract import extract
 from loaders.pipeline.mentions import find_mentions
 from loaders.pipeline.references import _with_their_units
+from loaders.pipeline.segment import split_sentences
 from loaders.registry import Registry
 from tests.extraction.conftest import ClaimsOf, positive
 
@@ -136,3 +137,11 @@ def test_militias_aligned_with_a_state_are_not_the_state(registry: Registry) -> 
     mentions, actors = find_mentions(text, registry)
     widened = _with_their_units(text, mentions, actors)
     assert [text[m.start:m.end] for m in widened] == ["Militias aligned with al-Shabaab"]
+
+
+def test_a_page_or_paragraph_reference_does_not_end_a_sentence() -> None:
+    text = ("The panel's report (p. 12) says the RSF got arms. Para. 40 of the same report "
+            "names the suppliers. Ask Dr. No.")
+    assert [s.text for s in split_sentences(text)] == [
+        "The panel's report (p. 12) says the RSF got arms.",
+        "Para. 40 of the same report names the suppliers.", "Ask Dr. No."]
