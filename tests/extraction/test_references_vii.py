@@ -145,3 +145,28 @@ def test_a_page_or_paragraph_reference_does_not_end_a_sentence() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "The panel's report (p. 12) says the RSF got arms.",
         "Para. 40 of the same report names the suppliers.", "Ask Dr. No."]
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Militias aligned with Iran attacked US forces in Syria.", ("Iran", "hostility")),
+    ("The US struck militias backed by Iran in eastern Syria.", ("United States", "hostility")),
+    ("Ukraine receives American weapons to fight Russia.", ("United States", "hostility")),
+    ("Ukraine uses British missiles to strike Russia.", ("United Kingdom", "hostility")),
+    ("Turkey facilitated the travel of foreign fighters to Syria.", ("Turkey", "facilitation")),
+])
+def test_a_state_the_sentence_only_names_in_passing_is_no_party(
+        claims_of: ClaimsOf, text: str, wrong: tuple[str, str]) -> None:
+    assert not [t for t in positive(claims_of(text)) if t[:2] == wrong]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey facilitated the travel of Islamic State fighters across its border.",
+     ("Turkey", "facilitation", "Islamic State of Iraq and the Levant")),
+    ("Iran facilitated the movement of Houthi operatives through Oman.",
+     ("Iran", "facilitation", "Houthis")),
+    ("Hezbollah facilitated payments to the Houthis.", ("Hezbollah", "facilitation", "Houthis")),
+    ("Britain sent Ukraine missiles to strike Russia.", ("Ukraine", "hostility", "Russia")),
+])
+def test_the_party_helped_or_fighting_is_still_read(claims_of: ClaimsOf, text: str,
+                                                    expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
