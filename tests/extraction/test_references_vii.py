@@ -170,3 +170,14 @@ def test_a_state_the_sentence_only_names_in_passing_is_no_party(
 def test_the_party_helped_or_fighting_is_still_read(claims_of: ClaimsOf, text: str,
                                                     expected: Triple) -> None:
     assert expected in positive(claims_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hezbollah entered the war in October 2023. Its rockets have struck northern Israel "
+     "almost daily.", ("Hezbollah", "hostility", "Israel")),
+    ("Kenya deployed troops in 2011. Al-Shabaab has since attacked Kenyan bases repeatedly.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+])
+def test_a_groups_rockets_act_for_it_and_since_is_an_adverb(
+        claims_of: ClaimsOf, text: str, expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
