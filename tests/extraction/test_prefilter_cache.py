@@ -1,0 +1,125 @@
+"""The prefilter's stored readings and the rules' lazy compilation: the stored file is
+fresh for the current rules, a stored reading is the one the parser gives, a missing or
+stale entry falls back to reading the pattern (time, never a result), and the prefilter
+never rejects a sentence a rule pattern matches."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loaders.pipeline import prefilter
+from loaders.pipeline.rules import LazyPattern, load_rules, patterns
+
+FIX = "run `python -m loaders.pipeline.rules` to write it again"
+
+
+@pytest.fixture(scope="module")
+def current() -> list[tuple[str, int]]:
+    return patterns()
+
+
+def test_stored_readings_are_fresh(current: list[tuple[str, int]]) -> None:
+    """Every pattern of the current rules has its reading stored, and it is the reading
+    the parser gives now (a new or changed rule only costs time until then)."""
+    stored = prefilter.stored_readings()
+    assert stored, f"{prefilter.READINGS_FILE} is missing or unusable: {FIX}"
+    missing = [p[:80] for p, f in current if prefilter.pattern_key(p, f) not in stored]
+    assert not missing, f"{len(missing)} patterns without a stored reading: {FIX}; {missing[:3]}"
+    written = json.loads(prefilter.readings_json(current))["readings"]
+    for pattern, flags in current:
+        key = prefilter.pattern_key(pattern, flags)
+        assert set(stored[key]) == {frozenset(g) for g in written[key]}, (
+            f"stale reading of {pattern[:80]!r}: {FIX}")
+
+
+def test_readings_file_is_what_the_command_writes(current: list[tuple[str, int]]) -> None:
+    assert prefilter.READINGS_FILE.read_text(encoding="utf-8") == \
+        prefilter.readings_json(current), FIX
+
+
+def test_stored_rules_compile_lazily_and_the_rest_now() -> None:
+    rules, _ = load_rules()
+    lazy = [r for r in rules if isinstance(r.regex, LazyPattern)]
+    assert len(lazy) == len(rules)  # fresh file: every rule pattern is stored
+    regex = LazyPattern(r"\bsupport(?:ed|s)? (?P<y>\w+)", re.IGNORECASE)
+    assert regex._compiled is None
+    assert prefilter.needed(regex)  # read uncompiled
+    assert regex._compiled is None
+    assert [m.group("y") for m in regex.finditer("They SUPPORTED Hamas.")] == ["Hamas"]
+    assert regex.sub("<\\g<y>>", "supports X") == "<X>"
+    assert regex.compiled() is regex.compiled()
+    assert regex.groupindex == {"y": 1}
+
+
+def test_a_missing_file_or_entry_falls_back_to_reading(tmp_path: Path) -> None:
+    assert prefilter.stored_readings(tmp_path / "none.json") == {}
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert prefilter.stored_readings(bad) == {}
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"python": "2.7", "reader": prefilter.READER_VERSION,
+                                 "readings": {}}), encoding="utf-8")
+    assert prefilter.stored_readings(other) == {}
+    # A pattern no file stores: tried as before until read, then filtered.
+    regex = re.compile(r"\bzqxwv(?:ed)? ⟪\d+⟫ unrelatedword", re.IGNORECASE)
+    assert not prefilter.is_stored(regex.pattern, regex.flags)
+    for _ in range(prefilter._READ_AFTER):
+        assert prefilter.may_match(regex, "nothing of the kind here")
+    assert not prefilter.may_match(regex, "nothing of the kind here")
+    assert prefilter.may_match(regex, "they zqxwved ⟪1⟫ unrelatedword")
+    assert prefilter.needed(regex)
+
+
+def test_a_stale_entry_is_never_used(tmp_path: Path) -> None:
+    """An entry is keyed by the pattern's text and flags: a changed pattern has none."""
+    a = prefilter.pattern_key(r"\bfunds ⟪\d+⟫", re.IGNORECASE)
+    assert a != prefilter.pattern_key(r"\bfunded ⟪\d+⟫", re.IGNORECASE)
+    assert a != prefilter.pattern_key(r"\bfunds ⟪\d+⟫", 0)
+    assert a == prefilter.pattern_key(r"\bfunds ⟪\d+⟫", re.IGNORECASE | re.UNICODE)
+
+
+def test_use_stored_indexes_only_stored_patterns() -> None:
+    rules, _ = load_rules()
+    assert prefilter.use_stored(r.regex for r in rules[:5]) == 5
+    unknown = LazyPattern(r"\bnever-stored-pattern \w+", re.IGNORECASE)
+    assert prefilter.use_stored([unknown]) == 0
+
+
+# Sentences built from the rules' own words around slots: many match some pattern.
+_WORDS = ["⟪0⟫", "⟪1⟫", "⟪2⟫", "funds", "funded", "armed", "backed", "supports", "support",
+          "by", "the", "and", "of", "to", "from", "with", "weapons", "training", "allied",
+          "attacked", "clashed", "fighters", "sent", "provided", "is", "was", "said", "that",
+          "sanctions", "against", "on", "an", "ally", "alliance", "group", "-backed", ",",
+          "backing", "financial", "military", "received", "has", "been", "accused", "Iran"]
+_SENTENCES = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SENTENCES)
+def test_prefilter_never_rejects_a_match(text: str) -> None:
+    rules, _ = load_rules()
+    for rule in rules:
+        if rule.regex.search(text):
+            assert prefilter.may_match(rule.regex, text), (rule.name, text)
+
+
+def test_prefilter_never_rejects_a_match_on_written_sentences() -> None:
+    rules, _ = load_rules()
+    texts = ["⟪0⟫ has funded and armed ⟪1⟫ for years, officials said.",
+             "⟪0⟫, which is backed by ⟪1⟫, attacked ⟪2⟫ on Monday.",
+             "The ⟪0⟫-backed militia received weapons and training from ⟪1⟫.",
+             "⟪0⟫ and ⟪1⟫ signed a military alliance against ⟪2⟫.",
+             "⟪0⟫ imposed sanctions on ⟪1⟫ for supplying drones to ⟪2⟫."]
+    matched = 0
+    for text in texts:
+        for rule in rules:
+            if rule.regex.search(text):
+                matched += 1
+                assert prefilter.may_match(rule.regex, text), (rule.name, text)
+    assert matched >= len(texts)
