@@ -293,6 +293,7 @@ def _register(regexes: list[tuple[Any, Reading]]) -> None:
     """Index these patterns' readings (the caller holds `_LOCK` or is alone)."""
     grouped = False
     new: set[str] = set()
+    _GENERATION[0] += 1
     for regex, groups in regexes:
         if id(regex) in _NEEDED:
             continue
@@ -428,3 +429,31 @@ def _passing(text: str) -> frozenset[int] | None:
         for rid, bit in _INDEX.get(key, ()):
             met[rid] = met.get(rid, 0) | bit
     return frozenset(rid for rid, bits in met.items() if bits == _ALL_GROUPS[rid])
+
+
+# For `candidates`: per tuple of patterns (by id), each pattern's position, and the
+# positions always tried (not read, or no requirement) as of `_GENERATION`.
+_POSITIONS: dict[int, tuple[tuple[Any, ...], dict[int, list[int]], int, list[int]]] = {}
+_GENERATION = [0]  # moved by every `_register`
+
+
+def candidates(regexes: tuple[Any, ...], text: str) -> list[int]:
+    """The positions in `regexes` (ascending) of the patterns that `may_match` `text`,
+    found with one look at the text instead of one call per pattern: every other
+    pattern has no match in it. A pattern not read yet is always among them (and
+    `may_match` on it counts a try, as before)."""
+    with _LOCK:
+        known = _POSITIONS.get(id(regexes))
+        if known is None or known[0] is not regexes or known[2] != _GENERATION[0]:
+            always = [i for i, r in enumerate(regexes) if id(r) not in _ALL_GROUPS]
+            position: dict[int, list[int]] = {}
+            for i, r in enumerate(regexes):  # one pattern may serve two rules (re's cache)
+                position.setdefault(id(r), []).append(i)
+            known = _POSITIONS[id(regexes)] = (regexes, position, _GENERATION[0], always)
+        _, position, _, always = known
+        passing = _passing(text)
+        if passing is None:
+            return list(range(len(regexes)))
+        out = always + [i for rid in passing for i in position.get(rid, ())]
+        out.sort()
+        return out

@@ -228,6 +228,12 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
     return rules, tables
 
 
+@lru_cache(maxsize=1)
+def rule_patterns() -> tuple[re.Pattern[str], ...]:
+    """The pattern of each rule of `load_rules`, in order (for `prefilter.candidates`)."""
+    return tuple(r.regex for r in load_rules()[0])
+
+
 def patterns() -> list[tuple[str, int]]:
     """Every pattern the rules compile (the rules' and their trigger words'), each
     compiled now: the patterns whose prefilter readings `READINGS_FILE` stores."""

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders.pipeline import prefilter
-from loaders.pipeline.rules import LazyPattern, load_rules, patterns
+from loaders.pipeline.rules import LazyPattern, load_rules, patterns, rule_patterns
 
 FIX = "run `python -m loaders.pipeline.rules` to write it again"
 
@@ -104,9 +104,26 @@ _SENTENCES = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=14).map(" ".
 @given(_SENTENCES)
 def test_prefilter_never_rejects_a_match(text: str) -> None:
     rules, _ = load_rules()
-    for rule in rules:
+    kept = set(prefilter.candidates(rule_patterns(), text))
+    for i, rule in enumerate(rules):
         if rule.regex.search(text):
             assert prefilter.may_match(rule.regex, text), (rule.name, text)
+            assert i in kept, (rule.name, text)
+
+
+def test_candidates_are_the_patterns_that_may_match() -> None:
+    """`candidates` is `may_match` asked of each pattern at once; a pattern that serves
+    two positions is at both, and a pattern not read yet is always there."""
+    unread = re.compile(r"\bqqzzyyxx (?:and|or) ⟪\d+⟫", re.IGNORECASE)
+    regexes = (*rule_patterns(), unread, rule_patterns()[0])
+    for text in ("⟪0⟫ has funded and armed ⟪1⟫ for years.", "Nothing at all here.",
+                 "⟪0⟫ backed ⟪1⟫ in Kyiv, said Ümit.", "⟪0⟫'s proxies attacked ⟪1⟫."):
+        kept = prefilter.candidates(regexes, text)
+        assert kept == sorted(kept)
+        assert len(regexes) - 2 in kept
+        assert (0 in kept) == (len(regexes) - 1 in kept)
+        expected = [i for i, r in enumerate(regexes) if prefilter.may_match(r, text)]
+        assert kept == expected, text
 
 
 def test_prefilter_never_rejects_a_match_on_written_sentences() -> None:
