@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -11,9 +12,9 @@ from loaders.pipeline.clauses import read as read_clauses
 from loaders.pipeline.coref import Reference
 from loaders.pipeline.mentions import Mention
 from loaders.pipeline.modality import attribution_of, modality_of
-from loaders.pipeline.prefilter import may_match
+from loaders.pipeline.prefilter import candidates, may_match
 from loaders.pipeline.references import Description
-from loaders.pipeline.rules import Rule, load_rules, weak_alliance_words
+from loaders.pipeline.rules import Rule, load_rules, rule_patterns, weak_alliance_words
 from loaders.pipeline.segment import Sentence
 
 _SLOT = re.compile(r"⟪(\d+)⟫")
@@ -164,7 +165,15 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
         found[(qualifier, relation, actor)] = Found(qualifier, relation, actor,
                                                     Modality.ASSERTED, None, 0.6, "description")
     dropped: list[str] = []  # the text before each rewrite that dropped an actor
-    for i, rule in enumerate(rules):
+    # Only the rules whose patterns may match the text (the prefilter, asked once per
+    # text): every other rule has no match in it.
+    regexes = rule_patterns()
+    todo = candidates(regexes, text)
+    k = 0
+    while k < len(todo):
+        i = todo[k]
+        k += 1
+        rule = rules[i]
         if rule.rewrite is not None:
             if not may_match(rule.regex, text):
                 continue  # nothing to rewrite
@@ -173,9 +182,14 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
                 dropped.append(text)
             if rule.again and changed != text:
                 masked.text = changed
-                for earlier in rules[:i]:
-                    if earlier.rewrite is None:
-                        _apply(earlier, masked, tables, found)
+                for j in candidates(regexes, changed):
+                    if j >= i:
+                        break
+                    if rules[j].rewrite is None:
+                        _apply(rules[j], masked, tables, found)
+            if changed != text:
+                todo = candidates(regexes, changed)
+                k = bisect_right(todo, i)
             text = masked.text = changed
             continue
         _apply(rule, masked, tables, found)

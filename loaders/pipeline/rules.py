@@ -7,12 +7,16 @@ roles of its slots and the relation it gives (fixed, or read from trigger words)
 from __future__ import annotations
 
 import re
+import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from graph.errors import InvalidInput
 from graph.relations import Relation
+from loaders.pipeline import prefilter
 from loaders.pipeline.lexicon import load_yaml
 
 RULES = "relations.yaml"
@@ -36,6 +40,53 @@ _SLOT_MACROS = {
     "YS": rf"(?P<y>{SLOT}{_ITEM_TAIL}{_LIST_TAIL}?)",
     "MS": rf"(?P<m>{SLOT}{_ITEM_TAIL}{_LIST_TAIL})",
 }
+
+
+_COMPILING = threading.Lock()
+
+
+class LazyPattern:
+    """A pattern compiled when first used (~460 rule patterns take seconds to compile,
+    and one document needs a fraction of them: the prefilter skips the rest).
+
+    `pattern` and `flags` (as given to `re.compile`) are known at once, so the
+    prefilter reads it uncompiled; any other attribute (`finditer`, `sub`, `search`,
+    `groupindex`, ...) compiles it, once, and is the compiled pattern's. Only a pattern
+    known to compile is made lazy (its reading is stored, see `prefilter.is_stored`):
+    a bad pattern is still refused when the rules are loaded."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        done = self._compiled
+        if done is None:
+            with _COMPILING:
+                done = self._compiled
+                if done is None:
+                    done = self._compiled = re.compile(self.pattern, self.flags)
+        return done
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for attributes not set on the instance: never for `pattern` or `flags`.
+        if name.startswith("__") or name == "_compiled":
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        if callable(value):
+            self.__dict__[name] = value  # the bound method, found directly next time
+        return value
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:40]!r}..., {self.flags})"
+
+
+def _compile(pattern: str, flags: int, lazy: Callable[[str, int], bool]) -> re.Pattern[str]:
+    """`re.compile`, or a `LazyPattern` (which acts as one) when `lazy` allows."""
+    if lazy(pattern, flags):
+        return cast(re.Pattern[str], LazyPattern(pattern, flags))
+    return re.compile(pattern, flags)
 
 
 @dataclass(frozen=True)
@@ -168,7 +219,32 @@ def weak_alliance_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
-    """The compiled rules in order, and the trigger tables by rule name."""
+    """The compiled rules in order, and the trigger tables by rule name.
+
+    A pattern whose prefilter reading is stored compiles when first used (see
+    `LazyPattern`); the others compile now. The stored readings are indexed at once."""
+    rules, tables = _load(prefilter.is_stored)
+    prefilter.use_stored(r.regex for r in rules)
+    return rules, tables
+
+
+@lru_cache(maxsize=1)
+def rule_patterns() -> tuple[re.Pattern[str], ...]:
+    """The pattern of each rule of `load_rules`, in order (for `prefilter.candidates`)."""
+    return tuple(r.regex for r in load_rules()[0])
+
+
+def patterns() -> list[tuple[str, int]]:
+    """Every pattern the rules compile (the rules' and their trigger words'), each
+    compiled now: the patterns whose prefilter readings `READINGS_FILE` stores."""
+    rules, _ = _load(lambda pattern, flags: False)
+    out = [(r.regex.pattern, r.regex.flags) for r in rules]
+    out += [(r.triggers.pattern, r.triggers.flags) for r in rules if r.triggers is not None]
+    return out
+
+
+def _load(lazy: Callable[[str, int], bool]
+          ) -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
     data = _merged([load_yaml(RULES), *(load_yaml(name) for name in MORE_RULES)])
     macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
     lex = _lexicons(data)
@@ -178,7 +254,7 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
         where = f"{RULES} (and {', '.join(MORE_RULES)}): rule {i}"
         try:
             if "rewrite" in raw:
-                regex = re.compile(_expand(str(raw["rewrite"]), macros), re.IGNORECASE)
+                regex = _compile(_expand(str(raw["rewrite"]), macros), re.IGNORECASE, lazy)
                 rules.append(Rule(f"rewrite-{i}", regex, rewrite=str(raw.get("to", "")),
                                   again=bool(raw.get("again", False))))
                 continue
@@ -189,12 +265,12 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
             if tm:
                 alternation, table = lex.alternation(tm.group(1), macros)
                 pattern = pattern.replace(tm.group(0), alternation)
-            regex = re.compile(_expand(pattern, macros), re.IGNORECASE)
+            regex = _compile(_expand(pattern, macros), re.IGNORECASE, lazy)
             relation = Relation(raw["relation"]) if raw.get("relation") else None
             if relation is None and not table:
                 raise InvalidInput(f"{where} ({name}): needs a relation or {{T:...}} triggers")
-            triggers = re.compile(rf"(?<!\w)(?:{_alt(list(table))})(?![\w-])",
-                                  re.IGNORECASE) if table else None
+            triggers = _compile(rf"(?<!\w)(?:{_alt(list(table))})(?![\w-])",
+                                re.IGNORECASE, lazy) if table else None
             rules.append(Rule(
                 name, regex, relation, str(raw.get("subject", "x")), str(raw.get("object", "y")),
                 bool(raw.get("symmetric", False)), bool(raw.get("presupposed", False)),
@@ -213,3 +289,17 @@ def load_rules() -> tuple[list[Rule], dict[str, dict[str, Relation]]]:
         except (KeyError, ValueError) as exc:
             raise InvalidInput(f"{where}: {exc}") from None
     return rules, tables
+
+
+if __name__ == "__main__":  # python -m loaders.pipeline.rules [--check]: the stored readings
+    written = prefilter.readings_json(patterns())
+    if sys.argv[1:] == ["--check"]:
+        try:
+            current = prefilter.READINGS_FILE.read_text(encoding="utf-8")
+        except OSError:
+            current = ""
+        fresh = current == written
+        print(f"{prefilter.READINGS_FILE}: {'fresh' if fresh else 'STALE'}")
+        sys.exit(0 if fresh else 1)
+    prefilter.READINGS_FILE.write_text(written, encoding="utf-8")
+    print(f"wrote {prefilter.READINGS_FILE}")
