@@ -4,7 +4,9 @@ relation (III)"): relative clauses on a group noun ("a group X is accused of arm
 a relative clause, appositions naming a patron ("Y, a proxy of X"), coordinated subjects
 ("X and Y both ...", "X, along with Y, ...", "X and, to a lesser extent, Y"), time and
 place asides, a state's organ as subject, a participle of help (", helping Y regain
-..."), coordinated verb phrases ("X trains Y and supplies it with ...") and a subject's
+..."), a participle of giving (", supplying it with drones"), coordinated verb phrases
+("X trains Y and supplies it with ...", with an attribution between them), fronted help
+("With help from X, Y seized ..."), a description of a list of subjects and a subject's
 relative clause read as a clause of its own. Each with near misses: the wrong party,
 a verb of no relation, hosting for talks, a withdrawal, doubt, denial, hypotheticals and
 a speaker who is no party."""
@@ -81,6 +83,24 @@ FOUND: list[tuple[str, Expected]] = [
      ("Iran", "arms", "Houthis")),
     ("The Houthis, who get weapons from Iran, fired drones at Israel.",
      ("Houthis", "hostility", "Israel")),
+    # a participle of giving after the clause
+    ("Turkey has been one of Azerbaijan's closest partners, supplying it with drones.",
+     ("Turkey", "arms", "Azerbaijan")),
+    ("Iran has been a loyal friend of Hezbollah, providing missiles to the group.",
+     ("Iran", "arms", "Hezbollah")),
+    # an attribution between the two verbs of a coordination
+    ("The UAE has armed Haftar's forces and, according to UN experts, also shipped drones "
+     "to the RSF.", (UAE, "arms", RSF)),
+    # fronted help to an act of war
+    ("With help from Iran, the Houthis built long-range missiles.",
+     ("Iran", "support", "Houthis")),
+    ("With support from Rwanda, the M23 seized Goma.", ("Rwanda", "support", "M23")),
+    # "X-backed factions in Syria, including Y"
+    ("Turkish-backed factions in Syria, including the Sultan Murad Division, attacked "
+     "Kurdish forces.", ("Turkey", "support", "Sultan Murad Division")),
+    # a description of a list of subjects
+    ("Chad and Niger, long wary neighbours, fought together against Boko Haram.",
+     ("Niger", "hostility", "Boko Haram")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -124,6 +144,16 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Al-Shabaab", "arms", "Somalia")),
     ("Iran, which denies arming the Houthis, condemned the strikes.",
      ("Iran", "arms", "Houthis")),
+    # help to a civil act is no backing; a speaker gives nothing
+    ("With help from the UN, the Houthis reopened the port.",
+     ("United Nations", "support", "Houthis")),
+    ("Kenya said Iran armed al-Shabaab, supplying it with rifles.",
+     ("Kenya", "arms", "Al-Shabaab")),
+    # a former enmity in a description is no claim
+    ("Iran and Iraq, bitter enemies in the 1980s, signed a trade deal.",
+     ("Iran", "hostility", "Iraq")),
+    ("Chad and Niger, long wary neighbours, fought together against Boko Haram.",
+     ("Chad", "hostility", "Niger")),
 ]
 
 # The modality of the first verb governs the second.
