@@ -3,10 +3,12 @@ offensives led by someone ("the X-led campaign against Y"), leaders of an actor 
 ("a senior commander of Y", "Y's top commander"), ground taken after fighting with
 someone, an actor's military holdings captured, an actor's units named after things in
 the list of targets, strikes "with" weapons, wars gone to, assaults on a place someone
-holds, soldiers killed by someone's weapon, units that came under someone's fire, and
-"against which X has fought". Each has near misses: a disease or a practice fought, a
-former commander, a place or a thing taken, fighting alongside or between others, a new
-clause after the list, sanctions rather than weapons, threats, a place once held.
+holds, soldiers killed by someone's weapon, units that came under someone's fire,
+"against which X has fought", fights to topple someone, being behind or blamed for
+attacks on someone, strikes placed somewhere that killed someone's people. Each has near
+misses: a disease or a practice fought, a former commander, a place or a thing taken,
+fighting alongside or between others, a new clause after the list, sanctions rather than
+weapons, threats, a place once held, a mediation or a condemnation, a fight to protect.
 """
 
 from __future__ import annotations
@@ -95,6 +97,19 @@ FOUND: list[tuple[str, Expected]] = [
      ("Turkey", "hostility", PKK)),
     ("Al-Shabaab, against which Kenya has fought since 2011, claimed the raid.",
      ("Kenya", "hostility", "Al-Shabaab")),
+    # a fight whose aim is someone's fall
+    ("The TTP has fought for years to overthrow the Pakistani state.",
+     (TTP, "hostility", "Pakistan")),
+    ("The Houthis fought for years to oust the Yemeni government, a UN panel said.",
+     ("Houthis", "hostility", "Yemen")),
+    # behind, or blamed for, attacks on someone
+    ("ISWAP has been blamed for a string of attacks on Nigerian military bases.",
+     (ISWAP, "hostility", "Nigeria")),
+    ("Officials said JNIM was likely behind the ambush on Malian soldiers near Boni.",
+     (JNIM, "hostility", "Mali")),
+    # a strike placed somewhere that killed someone's people
+    ("A US drone strike in Somalia killed a senior al-Shabaab financier, AFRICOM said.",
+     ("United States", "hostility", "Al-Shabaab")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -144,6 +159,23 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a warning, not a war
     ("The PKK, against which Turkey has warned Sweden, held a rally.",
      ("Turkey", "hostility", PKK)),
+    # a fight to protect someone; a political campaign; a threat
+    ("Ethiopia has been fighting to protect the Somali government.",
+     ("Ethiopia", "hostility", "Somalia")),
+    ("Hamas has campaigned to topple Fatah in the West Bank.", ("Hamas", "hostility", "Fatah")),
+    ("Turkey has vowed to fight to destroy the PKK.", ("Turkey", "hostility", PKK)),
+    # behind a mediation or a condemnation; a denial; a failure blamed
+    ("Qatar was behind the mediation between Israel and Hamas.",
+     ("Qatar", "hostility", "Israel")),
+    ("Iran was behind the condemnation of the attack on Hezbollah.",
+     ("Iran", "hostility", "Hezbollah")),
+    ("Hamas was not behind the attack on Egyptian troops, Egypt said.",
+     ("Hamas", "hostility", "Egypt")),
+    ("Russia was blamed for the failure of talks with Ukraine.",
+     ("Russia", "hostility", "Ukraine")),
+    # a former commander killed
+    ("A US strike in Syria killed a former Kataib Hezbollah commander.",
+     ("United States", "hostility", "Kata'ib Hezbollah")),
 ]
 
 
