@@ -5,7 +5,8 @@ someone, an actor's military holdings captured, an actor's units named after thi
 the list of targets, strikes "with" weapons, wars gone to, assaults on a place someone
 holds, soldiers killed by someone's weapon, units that came under someone's fire,
 "against which X has fought", fights to topple someone, being behind or blamed for
-attacks on someone, strikes placed somewhere that killed someone's people. Each has near
+attacks on someone, strikes placed somewhere that killed someone's people, fire traded,
+wars someone is locked in, appositions naming a group's attacks. Each has near
 misses: a disease or a practice fought, a former commander, a place or a thing taken,
 fighting alongside or between others, a new clause after the list, sanctions rather than
 weapons, threats, a place once held, a mediation or a condemnation, a fight to protect.
@@ -110,6 +111,18 @@ FOUND: list[tuple[str, Expected]] = [
     # a strike placed somewhere that killed someone's people
     ("A US drone strike in Somalia killed a senior al-Shabaab financier, AFRICOM said.",
      ("United States", "hostility", "Al-Shabaab")),
+    # fire traded with someone; a war someone is locked in, as an aside
+    ("Hezbollah, which has traded fire with Israel almost daily since October, lost "
+     "hundreds of fighters.", ("Israel", "hostility", "Hezbollah")),
+    ("Hezbollah, which has traded fire with Israel almost daily since October, lost "
+     "hundreds of fighters.", ("Hezbollah", "hostility", "Israel")),
+    ("Sudan's army, locked in a brutal war with the RSF since April 2023, regained Khartoum.",
+     (SAF, "hostility", RSF)),
+    # an apposition naming the group's attacks
+    ("The ADF, an IS-linked group blamed for attacks on Congolese soldiers, operates in "
+     "Ituri.", ("Allied Democratic Forces", "hostility", "Democratic Republic of the Congo")),
+    ("The TTP, a militant alliance responsible for a wave of attacks on Pakistani police, "
+     "rejected talks.", (TTP, "hostility", "Pakistan")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -176,6 +189,14 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a former commander killed
     ("A US strike in Syria killed a former Kataib Hezbollah commander.",
      ("United States", "hostility", "Kata'ib Hezbollah")),
+    # prisoners or views exchanged; a legal battle; attacks condemned; talks behind
+    ("Israel exchanged prisoners with Hamas under the truce.", ("Israel", "hostility", "Hamas")),
+    ("Iran exchanged views with Saudi Arabia on regional security.",
+     ("Iran", "hostility", "Saudi Arabia")),
+    ("Egypt, locked in a legal battle with Ethiopia over the dam, appealed to the UN.",
+     ("Egypt", "hostility", "Ethiopia")),
+    ("Hamas, a group that condemned the attacks on Egyptian soldiers, denied involvement.",
+     ("Hamas", "hostility", "Egypt")),
 ]
 
 
