@@ -6,7 +6,8 @@ the list of targets, strikes "with" weapons, wars gone to, assaults on a place s
 holds, soldiers killed by someone's weapon, units that came under someone's fire,
 "against which X has fought", fights to topple someone, being behind or blamed for
 attacks on someone, strikes placed somewhere that killed someone's people, fire traded,
-wars someone is locked in, appositions naming a group's attacks. Each has near
+wars someone is locked in, appositions naming a group's attacks,
+someone's killing of a leader, several towns retaken. Each has near
 misses: a disease or a practice fought, a former commander, a place or a thing taken,
 fighting alongside or between others, a new clause after the list, sanctions rather than
 weapons, threats, a place once held, a mediation or a condemnation, a fight to protect.
@@ -123,6 +124,18 @@ FOUND: list[tuple[str, Expected]] = [
      "Ituri.", ("Allied Democratic Forces", "hostility", "Democratic Republic of the Congo")),
     ("The TTP, a militant alliance responsible for a wave of attacks on Pakistani police, "
      "rejected talks.", (TTP, "hostility", "Pakistan")),
+    # someone's killing of a leader or commanders
+    ("Israel's killing of Hamas leader Ismail Haniyeh in Tehran raised fears of a regional "
+     "war.", ("Israel", "hostility", "Hamas")),
+    ("The US assassination of a senior commander of Kataib Hezbollah in Baghdad angered "
+     "Iraq.", ("United States", "hostility", "Kata'ib Hezbollah")),
+    ("Turkey's targeted killing of PKK commanders in Syria has continued.",
+     ("Turkey", "hostility", PKK)),
+    # several towns or districts retaken from someone
+    ("The Somali National Army, supported by Turkish drones, recaptured several towns from "
+     "al-Shabaab.", ("Somali National Army", "hostility", "Al-Shabaab")),
+    ("The Taliban took several districts from Afghan government forces in June.",
+     ("Taliban", "hostility", "Afghanistan")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -197,6 +210,15 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Egypt", "hostility", "Ethiopia")),
     ("Hamas, a group that condemned the attacks on Egyptian soldiers, denied involvement.",
      ("Hamas", "hostility", "Egypt")),
+    # civilians killed are no party; a former commander; an inquiry into killings
+    ("Hamas's killing of Israeli civilians on October 7 shocked the world.",
+     ("Hamas", "hostility", "Israel")),
+    ("Israel's killing of a former Hamas commander in Lebanon was reported.",
+     ("Israel", "hostility", "Hamas")),
+    ("The UN's investigation of the killing of Hamas leaders continued.",
+     ("United Nations", "hostility", "Hamas")),
+    # land bought, not taken
+    ("Qatar bought several towns' worth of land from Hamas.", ("Qatar", "hostility", "Hamas")),
 ]
 
 
