@@ -7,10 +7,12 @@ holds, soldiers killed by someone's weapon, units that came under someone's fire
 "against which X has fought", fights to topple someone, being behind or blamed for
 attacks on someone, strikes placed somewhere that killed someone's people, fire traded,
 wars someone is locked in, appositions naming a group's attacks,
-someone's killing of a leader, several towns retaken. Each has near
+someone's killing of a leader, several towns retaken, victories over and defeats by
+someone, someone's war with someone. Each has near
 misses: a disease or a practice fought, a former commander, a place or a thing taken,
 fighting alongside or between others, a new clause after the list, sanctions rather than
-weapons, threats, a place once held, a mediation or a condemnation, a fight to protect.
+weapons, threats, a place once held, a mediation or a condemnation, a fight to protect,
+elections and votes won, wars of trade or words.
 """
 
 from __future__ import annotations
@@ -136,6 +138,18 @@ FOUND: list[tuple[str, Expected]] = [
      "al-Shabaab.", ("Somali National Army", "hostility", "Al-Shabaab")),
     ("The Taliban took several districts from Afghan government forces in June.",
      ("Taliban", "hostility", "Afghanistan")),
+    # a victory over someone, someone's defeat by or at the hands of someone
+    ("The Taliban's victory over the Afghan government in 2021 stunned Western capitals.",
+     ("Taliban", "hostility", "Afghanistan")),
+    ("The defeat of ISIS by the SDF in Baghuz ended the caliphate.",
+     ("Syrian Democratic Forces", "hostility", ISIL)),
+    ("The Islamic State's defeat at the hands of Iraqi forces in Mosul was a turning point.",
+     ("Iraq", "hostility", ISIL)),
+    # someone's war with someone: both sides
+    ("Ethiopia's war with the TPLF ended with the Pretoria agreement.",
+     ("Ethiopia", "hostility", "Tigray People's Liberation Front")),
+    ("Israel's 34-day war with Hezbollah in 2006 ended in a stalemate.",
+     ("Hezbollah", "hostility", "Israel")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -144,7 +158,7 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("United Nations", "hostility", "Somalia")),
     ("The Qatari-led talks between Hamas and Israel stalled.",
      ("Qatar", "hostility", "Hamas")),
-    ("The Egyptian-led effort against smuggling in Gaza was praised.",
+    ("The Egyptian-led effort against smuggling by Hamas was praised.",
      ("Egypt", "hostility", "Hamas")),
     # a former commander; a commander mourned; a killing denied
     ("Kenya killed a former commander of al-Shabaab who had defected.",
@@ -180,8 +194,8 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # a place held once; a bomb of no named author
     ("The RSF's assault on Nyala, formerly held by the Sudanese army, began.",
      (RSF, "hostility", SAF)),
-    ("Kenyan soldiers were killed by a bomb in Lamu, police said.",
-     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Kenyan soldiers were killed by a bomb in Somalia, police said.",
+     ("Somalia", "hostility", "Kenya")),
     # a warning, not a war
     ("The PKK, against which Turkey has warned Sweden, held a rally.",
      ("Turkey", "hostility", PKK)),
@@ -219,6 +233,19 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("United Nations", "hostility", "Hamas")),
     # land bought, not taken
     ("Qatar bought several towns' worth of land from Hamas.", ("Qatar", "hostility", "Hamas")),
+    # victories and defeats in elections and votes; wars of trade, diplomacy or words
+    ("Hamas's victory over Fatah in the 2006 elections led to a split.",
+     ("Hamas", "hostility", "Fatah")),
+    ("Hamas's election victory over Fatah was expected.", ("Hamas", "hostility", "Fatah")),
+    ("The defeat of Hamas by Fatah in the student council vote surprised observers.",
+     ("Fatah", "hostility", "Hamas")),
+    ("China's trade war with the United States deepened.",
+     ("China", "hostility", "United States")),
+    ("Turkey's diplomatic battle with Greece over maritime borders continued.",
+     ("Turkey", "hostility", "Greece")),
+    ("Iran's war of words with Israel escalated.", ("Iran", "hostility", "Israel")),
+    ("Russia's war with Ukraine's allies is economic, the minister said.",
+     ("Russia", "hostility", "Ukraine")),
 ]
 
 
