@@ -75,6 +75,35 @@ FOUND: list[tuple[str, Expected]] = [
      ("Hamas", "alliance", PIJ)),
     ("The two countries, Russia and Belarus, are staunch military allies.",
      ("Belarus", "alliance", "Russia")),
+    # allies in apposition to each other; partners against a third side (groups)
+    ("Russia and Belarus, close allies since the Soviet collapse, held joint drills near "
+     "the border.", ("Belarus", "alliance", "Russia")),
+    ("Hamas and Palestinian Islamic Jihad, longtime partners, claimed the rocket fire.",
+     ("Hamas", "alliance", PIJ)),
+    ("JNIM and the FLA have reportedly cooperated against the army near Kidal.",
+     ("Jama'at Nusrat al-Islam wal-Muslimin", "alliance", FLA)),
+    # still allied, affiliated with each other
+    ("The Haqqani Network remains closely allied with al-Qaeda, according to the "
+     "Monitoring Team.", ("Haqqani Network", "alliance", "Al-Qaeda")),
+    ("The PKK and the YPG are affiliated, Turkish officials say.",
+     ("Kurdistan Workers' Party", "alliance", "People's Protection Units")),
+    # an ally named after a place
+    ("Iran's closest ally in the Arab world, Syria, hosted the summit.",
+     ("Iran", "alliance", "Syria")),
+    ("Russia's main ally in Africa, Mali, voted against the resolution.",
+     ("Mali", "alliance", "Russia")),
+    # seen, regarded or described as an ally
+    ("The Houthis are widely seen as Iran's most important ally in the region.",
+     ("Houthis", "alliance", "Iran")),
+    ("Hamas is described by Israeli officials as a close partner of Iran.",
+     ("Hamas", "alliance", "Iran")),
+    ("Western officials regard Hezbollah as Iran's most powerful ally.",
+     ("Hezbollah", "alliance", "Iran")),
+    # one of the branches; side by side with
+    ("ISWAP is one of the Islamic State's strongest branches.",
+     ("Islamic State West Africa Province", "alliance", ISIS)),
+    ("Hamas fighters fought side by side with Palestinian Islamic Jihad militants in Khan "
+     "Younis.", ("Hamas", "alliance", PIJ)),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -144,6 +173,42 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Hamas denied any links to al-Qaeda.", ("Hamas", "alliance", "Al-Qaeda")),
     ("Burkina Faso is a member of the African Union.",
      ("Burkina Faso", "alliance", "African Union")),
+    # apposition of enemies, former allies, trade partners
+    ("Russia and Ukraine, bitter enemies since 2014, exchanged prisoners.",
+     ("Russia", "alliance", "Ukraine")),
+    ("Hamas and Fatah, former allies, met in Cairo.", ("Hamas", "alliance", "Fatah")),
+    ("China and India, major trade partners, signed a deal.", ("China", "alliance", "India")),
+    ("Israel struck Hamas and Hezbollah, potential allies in any future war.",
+     ("Hamas", "alliance", "Hezbollah")),
+    # states cooperating against a threat; cooperation never, or only asked about
+    ("Russia and China cooperated against terrorism at the UN.", ("Russia", "alliance", "China")),
+    ("Russia and Turkey coordinated against the Islamic State in Syria.",
+     ("Russia", "alliance", "Turkey")),
+    ("Hamas and Fatah have never cooperated against Israel.", ("Hamas", "alliance", "Fatah")),
+    # allied until, before; not affiliated, or each with another
+    ("The Haqqani Network remained allied with al-Qaeda until 2015.",
+     ("Haqqani Network", "alliance", "Al-Qaeda")),
+    ("The Haqqani Network no longer remains allied with al-Qaeda.",
+     ("Haqqani Network", "alliance", "Al-Qaeda")),
+    ("Hamas and Fatah are not affiliated, officials said.", ("Hamas", "alliance", "Fatah")),
+    ("Hamas and Fatah are affiliated with different factions.", ("Hamas", "alliance", "Fatah")),
+    # a trade partner, a former or potential ally named after a place
+    ("Russia's biggest trading partner in Asia, China, bought more oil.",
+     ("China", "alliance", "Russia")),
+    ("Iran's former ally in the region, Hamas, condemned the move.",
+     ("Hamas", "alliance", "Iran")),
+    ("Iran's potential partner in Africa, Sudan, hosted talks.", ("Iran", "alliance", "Sudan")),
+    # seen as an enemy, not seen as an ally, once seen as one; a proxy is support
+    ("Hezbollah is widely seen as Israel's enemy.", ("Hezbollah", "alliance", "Israel")),
+    ("The Houthis are not seen as Iran's ally, officials say.", ("Houthis", "alliance", "Iran")),
+    ("Hamas is seen as Qatar's trading partner.", ("Hamas", "alliance", "Qatar")),
+    ("Hezbollah was once seen as Syria's closest ally.", ("Hezbollah", "alliance", "Syria")),
+    ("Analysts no longer regard Hamas as Iran's ally.", ("Hamas", "alliance", "Iran")),
+    ("Israel regards Hamas as Iran's proxy.", ("Hamas", "alliance", "Iran")),
+    ("ISWAP is one of Nigeria's biggest problems.",
+     ("Islamic State West Africa Province", "alliance", "Nigeria")),
+    ("ISWAP is one of the Islamic State's former branches.",
+     ("Islamic State West Africa Province", "alliance", ISIS)),
 ]
 
 
