@@ -104,6 +104,11 @@ FOUND: list[tuple[str, Expected]] = [
      ("Islamic State West Africa Province", "alliance", ISIS)),
     ("Hamas fighters fought side by side with Palestinian Islamic Jihad militants in Khan "
      "Younis.", ("Hamas", "alliance", PIJ)),
+    # a confederation of members; became affiliated
+    ("The AES, a confederation of Mali, Burkina Faso and Niger, has set up its own "
+     "force.", ("Burkina Faso", "alliance", "Niger")),
+    ("Ansar al-Sunna became affiliated with the Islamic State in 2019, the panel found.",
+     ("Ansar al-Sunna", "alliance", ISIS)),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -209,6 +214,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Islamic State West Africa Province", "alliance", "Nigeria")),
     ("ISWAP is one of the Islamic State's former branches.",
      ("Islamic State West Africa Province", "alliance", ISIS)),
+    # a confederation of no actors; an affiliation never made, or only feared
+    ("The talks, a confederation of ideas, included Mali and Niger.",
+     ("Mali", "alliance", "Niger")),
+    ("Ansar al-Sunna never became affiliated with the Islamic State.",
+     ("Ansar al-Sunna", "alliance", ISIS)),
+    ("The Houthis could become allied with al-Shabaab, US officials fear.",
+     ("Houthis", "alliance", "Al-Shabaab")),
 ]
 
 
