@@ -221,6 +221,10 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Ansar al-Sunna", "alliance", ISIS)),
     ("The Houthis could become allied with al-Shabaab, US officials fear.",
      ("Houthis", "alliance", "Al-Shabaab")),
+    # partners in a peace process; an enemy become; another's effort joined
+    ("Israel and Egypt, partners in the peace process, met in Cairo.",
+     ("Egypt", "alliance", "Israel")),
+    ("Hezbollah has become Israel's most dangerous enemy.", ("Hezbollah", "alliance", "Israel")),
 ]
 
 
