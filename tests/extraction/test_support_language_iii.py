@@ -109,6 +109,16 @@ FOUND: list[tuple[str, Expected]] = [
     ("With Iranian money and Russian air power, the Syrian government survived the war.",
      (IRAN, "funding", "Syria")),
     ("Thanks to Emirati drones, the RSF advanced on El Fasher.", (UAE, "arms", RSF)),
+    # the role before the name, in a "whose" clause; help from X to Y; a proxy seen
+    ("The Houthis' patron Iran has urged restraint.", (IRAN, "support", HOU)),
+    ("Hamas, whose chief backer is Qatar, rejected the offer.", ("Qatar", "support", "Hamas")),
+    ("Military assistance from Russia to the Syrian government grew after 2015.",
+     ("Russia", "support", "Syria")),
+    ("Iran's arms transfers to the Houthis violate the embargo.", (IRAN, "arms", HOU)),
+    ("Iran's weapons deliveries to the Houthis continued, the panel found.",
+     (IRAN, "arms", HOU)),
+    ("Hezbollah is increasingly seen as Iran's proxy.", (IRAN, "support", HEZ)),
+    ("Rwanda is accused by UN investigators of arming the M23.", ("Rwanda", "arms", "M23")),
     # an organ of the state acts for it
     ("Pakistan's intelligence service has been accused of funding the Taliban.",
      ("Pakistan", "funding", "Taliban")),
@@ -154,6 +164,14 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Wagner provides security for gold mines in the Central African Republic.",
      ("Wagner Group", "support", "Central African Republic")),
     ("Mali turned to Russia for weapons, but Moscow refused.", ("Russia", "arms", "Mali")),
+    # a role that is no help; a flow of people; a place a cargo passes
+    ("Hamas, whose main enemy is Israel, rejected the offer.", ("Israel", "support", "Hamas")),
+    ("Hezbollah is widely seen as Iran's rival.", (IRAN, "support", HEZ)),
+    ("Refugees from Syria to Turkey increased in 2015.", ("Syria", "support", "Turkey")),
+    ("Fighters from Syria to Libya were paid by Turkey.", ("Syria", "personnel", "Libya")),
+    ("Iran's arms transfers to the Houthis violate the embargo.", (IRAN, "funding", HOU)),
+    ("The UAE flew cargo planes to Chad carrying weapons for the RSF, investigators found.",
+     ("Chad", "arms", RSF)),
     # a reliance denied or ended
     ("The RSF no longer relies on the UAE for drones, Emirati officials insisted.",
      (UAE, "arms", RSF)),
