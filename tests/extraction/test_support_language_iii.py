@@ -69,6 +69,8 @@ FOUND: list[tuple[str, Expected]] = [
      (HEZ, "training", HOU)),
     ("Al-Shabaab recruits trained at camps operated by al-Qaeda in Yemen.",
      ("Al-Qaeda in the Arabian Peninsula", "training", SHAB)),
+    ("Hamas militants trained in Syrian bases operated by Hezbollah, the report said.",
+     (HEZ, "training", "Hamas")),
     # a count of shells or rounds is no money
     ("North Korea shipped Russia millions of rounds of ammunition last year.",
      ("North Korea", "arms", "Russia")),
@@ -172,6 +174,11 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Iran's arms transfers to the Houthis violate the embargo.", (IRAN, "funding", HOU)),
     ("The UAE flew cargo planes to Chad carrying weapons for the RSF, investigators found.",
      ("Chad", "arms", RSF)),
+    # camps a country holds or a force raids train no one
+    ("Al-Shabaab recruits trained in Somali camps raided by US forces.",
+     ("United States", "training", SHAB)),
+    ("Hamas militants trained in Syrian bases operated by Hezbollah, the report said.",
+     ("Syria", "training", "Hamas")),
     # a reliance denied or ended
     ("The RSF no longer relies on the UAE for drones, Emirati officials insisted.",
      (UAE, "arms", RSF)),
