@@ -181,3 +181,24 @@ def test_the_party_helped_or_fighting_is_still_read(claims_of: ClaimsOf, text: s
 def test_a_groups_rockets_act_for_it_and_since_is_an_adverb(
         claims_of: ClaimsOf, text: str, expected: Triple) -> None:
     assert expected in positive(claims_of(text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Israel and Turkey clashed over the Gaza war at the UN.", ("Israel", "hostility", "Turkey")),
+    ("Iran and Saudi Arabia clashed at the OPEC meeting.",
+     ("Iran", "hostility", "Saudi Arabia")),
+    ("Russia and Syria clashed with rebels near Idlib.", ("Russia", "hostility", "Syria")),
+    ("US bases in Syria came under attack from Kataib Hezbollah.",
+     ("Kata'ib Hezbollah", "hostility", "Syria")),
+    ("Al-Qaeda leaders live in Afghanistan under the protection of the Taliban.",
+     ("Taliban", "safe_haven", "Afghanistan")),
+])
+def test_a_quarrel_at_a_meeting_one_side_of_a_fight_and_a_place_are_no_party(
+        claims_of: ClaimsOf, text: str, wrong: Triple) -> None:
+    found = positive(claims_of(text))
+    assert wrong not in found and (wrong[2], wrong[1], wrong[0]) not in found
+
+
+def test_a_pair_that_clashed_at_the_border_fought(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Armenia and Azerbaijan clashed along the border overnight."))
+    assert ("Armenia", "hostility", "Azerbaijan") in found
