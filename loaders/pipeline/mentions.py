@@ -873,7 +873,8 @@ class _Finder:
             if actor is None or mn.form not in {"name", "demonym"}:
                 continue
             after = text[mn.end:mn.end + 40]
-            g = re.match(r"^(?:['’]s?)?(?:\s+(?:[a-z]+\s+)?)"
+            # not "X's coalition government": a party joining it is no ally of X
+            g = re.match(r"^(?:['’]s?)?(?:\s+(?:(?!coalition\s)[a-z]+\s+)?)"
                          r"(?:government|regime|authorities|junta)\b", after)
             if g and actor.kind in {ActorKind.STATE, ActorKind.ARMED_GROUP}:
                 mn.end += g.end()
