@@ -148,30 +148,8 @@ def more_references(text: str, sentences: list[Sentence], mentions: list[Mention
             out.append(Reference(m.start(), m.end(), cands[-1].actor, "nominal", m.group(),
                                  bool(re.match(r"['’]s?(?!\w)", text[m.end():m.end() + 3]))))
     out.sort(key=lambda x: x.start)
-    return _with_their_units(text, _branches_of_parents(out, actors, registry), actors)
+    return _with_their_units(text, out, actors)
 
-
-# "the Islamic State's affiliate in West Africa", "ISIS's branch in Mozambique": one
-# mention of the branch (mentions.py) that also names the group it belongs to (not "the
-# Islamic State's Somalia Province", a name rather than a statement of affiliation).
-_PARENT_OF_BRANCH = re.compile(r"^(?:the\s+)?(?P<parent>.+?)['’]s?\s+(?:[A-Z][a-z]+\s+)*"
-                               r"(?:branch|affiliate|wing|franchise|offshoot)\b")
-
-
-def _branches_of_parents(mentions: list[Mention], actors: dict[str, DocActor],
-                         registry: Registry) -> list[Mention]:
-    """`mentions` where a branch named through its parent's possessive is a description
-    saying the two are allied (the parent is otherwise lost inside the one mention)."""
-    out: list[Mention] = []
-    for m in mentions:
-        hit = _PARENT_OF_BRANCH.match(m.text) if type(m) is Mention else None
-        parent = registry.lookup(hit.group("parent")) if hit else None
-        if parent is not None and parent.id != m.actor and parent.id in actors and \
-                parent.kind is ActorKind.ARMED_GROUP:
-            m = Description(m.start, m.end, m.actor, m.form, m.text, m.possessive,
-                            qualifier=parent.id, relation=Relation.ALLIANCE)
-        out.append(m)
-    return out
 
 
 # "fighters loyal to X", "militias affiliated with X": the men of X, who act for it.

@@ -241,22 +241,6 @@ def test_an_aside_after_a_subject_and_an_axis_still_read(claims_of: ClaimsOf, te
                                  and (expected[2], expected[1], expected[0]) in found)
 
 
-@pytest.mark.parametrize(("text", "pair"), [
-    ("The Islamic State's affiliate in West Africa, ISWAP, attacked the base.",
-     {"Islamic State of Iraq and the Levant", "Islamic State West Africa Province"}),
-    ("ISIS's branch in Mozambique has grown since 2017.",
-     {"Islamic State of Iraq and the Levant", "Islamic State Mozambique Province"}),
-])
-def test_a_branch_named_through_its_parent_is_allied_with_it(
-        claims_of: ClaimsOf, text: str, pair: set[str]) -> None:
-    assert any({s, o} == pair and r == "alliance" for s, r, o in positive(claims_of(text)))
-
-
-def test_the_parents_name_of_a_province_makes_no_claim(claims_of: ClaimsOf) -> None:
-    assert not positive(claims_of("Fighters of the Islamic State's Somalia Province "
-                                  "crossed the border."))
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("Al-Shabaab claimed responsibility for the attack on Kenyan troops.",
      ("Al-Shabaab", "hostility", "Kenya", "asserted")),
