@@ -234,15 +234,24 @@ def read(text: str, demonyms: frozenset[int] = frozenset(),
          relatives_only: bool = False) -> list[Reading]:
     """Every (subject slot, relation, object slot) the clause reader finds in `text`;
     `demonyms` are the slots written as adjectives ("Qatari"); `relatives_only` reads
-    object relative clauses only."""
+    relative clauses only (object relatives, and a verb that continues a subject
+    relative: "X, who control Y and are armed by Z")."""
     toks = _adjectives_as_words(tokenize(text), demonyms)
     if sum(1 for t in toks if t.is_slot) < 2:
         return []
     if relatives_only:
-        return _object_relatives(toks)
+        return _object_relatives(toks) + [r for r in _read_verbs(toks)
+                                          if "coordinated-relative" in r.frame]
     out: list[Reading] = _fronted_participles(toks)
     out.extend(_object_relatives(toks))
     out.extend(_with_backing(toks))
+    out.extend(_read_verbs(toks))
+    return out
+
+
+def _read_verbs(toks: list[Token]) -> list[Reading]:
+    """What each verb of the lexicon (and each special verb) reads in its clause."""
+    out: list[Reading] = []
     for v, tok in enumerate(toks):
         if tok.is_slot or not tok.text[:1].islower():
             continue
@@ -406,6 +415,9 @@ def _main_subject(toks: list[Token], before: int) -> list[int] | None:
             while i < before and toks[i].text != ",":
                 i += 1
             i += 1
+        i = _after_speaker(toks, i, before)
+        if i < before and toks[i].low == "the":
+            i += 1
         if i >= before or not toks[i].is_slot or toks[i].possessive:
             return None
         found = _slot_list_forward(toks, i)
@@ -436,6 +448,27 @@ def _main_subject(toks: list[Token], before: int) -> list[int] | None:
                     (n == 0 or toks[n - 1].low not in _PREPOSITIONS):
                 return None
     return [s for m in found if (s := toks[m].slot) is not None]
+
+
+_REPORTING = {"said", "says", "say", "added", "adds", "noted", "notes", "stated", "states",
+              "reported", "reports", "claimed", "claims", "alleged", "alleges", "believe",
+              "believes", "believed", "insisted", "insists", "argued", "argues", "confirmed",
+              "confirms", "found", "concluded", "assessed", "assesses"}
+
+
+def _after_speaker(toks: list[Token], i: int, before: int) -> int:
+    """Where the reported clause starts after a short opening speaker ("Officials said
+    (that) ...", "X says ..."); `i` itself when the sentence opens otherwise."""
+    m = i
+    while m < before and m - i < 5 and toks[m].low not in _REPORTING:
+        if toks[m].text in {",", ";", ":", "(", ")"} or toks[m].low in _CLAUSE_WORDS or \
+                toks[m].low in _lexicon().verbs:
+            return i
+        m += 1
+    if m == i or m >= before or toks[m].low not in _REPORTING:
+        return i
+    m += 1
+    return m + 1 if m < before and toks[m].low == "that" else m
 
 
 def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
@@ -485,12 +518,44 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
             return None  # ", backed by X": a description; the rules read those
         main = _main_subject(toks, g - 1)
         return (main, "participle") if main else None
-    if p.low == "and" and (form == "past" or has_aux):
-        if g >= 2 and toks[g - 2].text[:1].isupper() and not toks[g - 2].is_slot:
-            return None
+    if p.low == "and" and (form == "past" or has_aux or _finite_present(toks, v)):
         main = _main_subject(toks, g - 1)
-        return (main, "coordinated") if main else None
+        if main:
+            return main, "coordinated"
+        head = _relative_head(toks, g - 1)
+        return (head, "coordinated-relative") if head else None
     return None
+
+
+def _finite_present(toks: list[Token], v: int) -> bool:
+    """Whether the verb at `v`, without an auxiliary, can only be a finite verb
+    ("and receives weapons"), not a noun ("and arms", "and support")."""
+    low = toks[v].low
+    return low in _RECEIVE and not low.endswith("ing") or \
+        low.endswith("s") and low in _lexicon().verbs and low not in _lexicon().nouns
+
+
+def _relative_head(toks: list[Token], before: int) -> list[int] | None:
+    """The antecedent of a subject relative clause whose verb phrase the "and" at token
+    `before` continues: "X, who control Y and are armed by Z" (X); None unless the
+    clause is plain (no comma, no other clause word, the relative word its subject)."""
+    k = before - 1
+    while k >= 0 and toks[k].low not in {"who", "which", "that"}:
+        t = toks[k]
+        if t.text in {",", ";", ":", "(", ")", "—", "–"} or \
+                t.low in _CLAUSE_WORDS - {"and", "or"} or _SAYING.match(t.low):
+            return None
+        k -= 1
+    if k < 2 or toks[k + 1].is_slot or not toks[k + 1].text[:1].islower() or \
+            toks[k - 1].text != ",":
+        return None  # "the militia that X backed and ...": X is the first verb's subject
+    np = _np_head_back(toks, k - 2)
+    if np is None:
+        return None
+    members, first = np
+    if not _free_subject(toks, first) and toks[first - 1].low != "by":
+        return None
+    return [s for m in members if (s := toks[m].slot) is not None]
 
 
 def _verb_list_closed(toks: list[Token], v: int) -> bool:

@@ -1,0 +1,90 @@
+"""The clause reader's coordinated verbs (loaders/pipeline/clauses.py): a second verb
+phrase joined by "and" takes the subject of the first, also when the first verb is in
+the present tense ("controls Goma and is backed by Rwanda"), when the sentence opens with
+"the" or with a short speaker ("Officials said the Houthis ..."), and inside a subject
+relative clause ("X, who control Y and are armed by Z, ...", read from the sentence as
+it was before the rules dropped the relative clause). Near misses: a noun after "and"
+("and arms flow", "and support from"), a second clause with a subject of its own, a
+relative clause of another actor, an object relative, a condition, a negation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import ClaimsOf, Expected, Triple, positive_keys
+from tests.extraction.conftest import triple_key as _key
+
+RSF = "Rapid Support Forces"
+
+FOUND: list[tuple[str, Expected]] = [
+    ("M23 controls Goma and is backed by Rwanda.", ("Rwanda", "support", "M23")),
+    ("The Houthis control northern Yemen and are armed by Iran.",
+     ("Iran", "arms", "Houthis")),
+    ("The Houthis control northern Yemen and receive weapons from Iran.",
+     ("Iran", "arms", "Houthis")),
+    ("Hamas runs Gaza and receives money from Qatar, Israeli officials say.",
+     ("Qatar", "funding", "Hamas")),
+    ("Officials said the Houthis control much of Yemen and are armed by Iran.",
+     ("Iran", "arms", "Houthis")),
+    ("The Houthis, who control northern Yemen and are armed by Iran, attacked ships.",
+     ("Iran", "arms", "Houthis")),
+    ("The Houthis, who control northern Yemen and receive weapons from Iran, attacked "
+     "ships in the Red Sea.", ("Iran", "arms", "Houthis")),
+    ("Hamas, which rules Gaza and is funded by Qatar, attacked Israel.",
+     ("Qatar", "funding", "Hamas")),
+    ("The RSF, which grew out of the Janjaweed militias and is backed by the UAE, "
+     "besieged El Fasher.", ("United Arab Emirates", "support", RSF)),
+    ("Al-Shabaab, which controls much of southern Somalia and receives weapons from "
+     "the Houthis, has attacked Kenya.", ("Houthis", "arms", "Al-Shabaab")),
+    ("The Houthis, who took Sanaa in 2014 and are backed by Iran, attacked Saudi "
+     "Arabia.", ("Iran", "support", "Houthis")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # a noun after "and", not a second verb
+    ("The Houthis control northern Yemen and arms flow to them from Iran.",
+     ("Iran", "arms", "Houthis")),
+    ("Hamas rules Gaza and support from Qatar keeps its administration afloat.",
+     ("Qatar", "support", "Hamas")),
+    # the relative clause is another actor's
+    ("Hamas, which rules Gaza, and Hezbollah, which is armed by Iran, both attacked "
+     "Israel.", ("Iran", "arms", "Hamas")),
+    # an object relative: the first verb has a subject of its own
+    ("The militia that Iran created and is funded by Qatar attacked the base.",
+     ("Qatar", "funding", "Iran")),
+    # a condition, an obligation
+    ("If the Houthis seize Marib and are armed by Iran, the war will drag on.",
+     ("Iran", "arms", "Houthis")),
+    ("The Houthis should stop attacking ships and be disarmed by the United Nations.",
+     ("United Nations", "arms", "Houthis")),
+    # a second clause with its own subject
+    ("The Houthis control northern Yemen and Iran is armed by Russia.",
+     ("Russia", "arms", "Houthis")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_coordinated_verb_takes_the_first_subject(claims_of: ClaimsOf, text: str,
+                                                   expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_coordinated_claim(claims_of: ClaimsOf, text: str,
+                                              unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+def test_negated_second_verb_is_denied(claims_of: ClaimsOf) -> None:
+    found: set[Triple] = claims_of(
+        "The Houthis control northern Yemen and are not armed by Iran, Tehran insists.")
+    assert ("Iran", "arms", "Houthis", "denied") in found, found
+
+
+def test_speaker_makes_the_claim_reported(claims_of: ClaimsOf) -> None:
+    found = claims_of("Officials said the Houthis control much of Yemen and are armed "
+                      "by Iran.")
+    assert ("Iran", "arms", "Houthis", "reported") in found, found
