@@ -513,6 +513,9 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
         aside = _before_aside(toks, g - 1)
         if aside:
             return aside, "aside"
+        named = _named_members(toks, g - 1)
+        if named:
+            return named, "members"
     if p.text == "," and form in {"ing", "past"} and not has_aux:
         if form == "past":
             return None  # ", backed by X": a description; the rules read those
@@ -587,6 +590,50 @@ def _before_aside(toks: list[Token], close: int) -> list[int] | None:
         return None
     if before == "that" and not _complementizer(toks, first - 1):
         return None
+    return [s for m in members if (s := toks[m].slot) is not None]
+
+
+_PLURAL_BODIES = {"groups", "militias", "factions", "movements", "organisations",
+                  "organizations", "forces", "rebels", "insurgents", "jihadists", "proxies",
+                  "networks", "outfits", "paramilitaries", "states", "countries",
+                  "governments", "allies", "affiliates", "brigades", "units"}
+
+
+def _named_members(toks: list[Token], close: int) -> list[int] | None:
+    """The actors an opening plural subject names between commas, when the comma at
+    `close` ends them: "Iraqi militias, including X and Y, have attacked Z" (X and Y
+    attack). The plural must open the sentence (after "the" or a few modifiers)."""
+    if close < 5 or not toks[close - 1].is_slot or toks[close - 1].possessive:
+        return None
+    members, first = _slot_list_back(toks, close - 1)
+    k = first - 1
+    if toks[k].low in {"including", "notably", "especially", "particularly", "namely"}:
+        k -= 1
+    elif (toks[k - 1].low, toks[k].low) in {("among", "them"), ("such", "as")}:
+        k -= 2
+    else:
+        return None
+    if k < 1 or toks[k].text != ",":
+        return None
+    h = k - 1
+    if h >= 2 and toks[h - 1].low in {"in", "across", "from"} and (
+            toks[h].is_slot or toks[h].text[:1].isupper()):
+        h -= 2  # "Militias in Iraq, including X, ..."
+    if toks[h].low not in _PLURAL_BODIES:
+        return None
+    head = toks[:h]
+    if len(head) > 5:
+        return None
+    for n, t in enumerate(head):
+        if t.is_slot:
+            continue
+        nxt = toks[n + 1]
+        if t.text in {",", ";", ":", "(", ")"} or t.low in _CLAUSE_WORDS or \
+                t.low in _PREPOSITIONS and not (t.low in {"in", "across", "from"} and (
+                    nxt.is_slot or nxt.text[:1].isupper())) or \
+                t.text[:1].islower() and _form(t.low) == "past" and \
+                not (nxt.low in _PLURAL_BODIES or _ADJECTIVAL.match(nxt.low)):
+            return None  # "Militias that X armed, including Y, ...": not an opening plural
     return [s for m in members if (s := toks[m].slot) is not None]
 
 

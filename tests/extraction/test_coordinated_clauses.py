@@ -6,6 +6,10 @@ relative clause ("X, who control Y and are armed by Z, ...", read from the sente
 it was before the rules dropped the relative clause). Near misses: a noun after "and"
 ("and arms flow", "and support from"), a second clause with a subject of its own, a
 relative clause of another actor, an object relative, a condition, a negation.
+
+Also the actors an opening plural subject names between commas ("Iraqi militias,
+including X and Y, have attacked Z": X and Y attack), with near misses: no actor named,
+a plural described by someone else's verb ("Militias armed by Iran, including ...").
 """
 
 from __future__ import annotations
@@ -41,7 +45,31 @@ FOUND: list[tuple[str, Expected]] = [
      "Arabia.", ("Iran", "support", "Houthis")),
 ]
 
+KH = "Kata'ib Hezbollah"
+NUJABA = "Harakat Hezbollah al-Nujaba"
+MEMBERS_FOUND: list[tuple[str, Expected]] = [
+    ("Iraqi militias, including Kataib Hezbollah, have attacked US forces.",
+     (KH, "hostility", "US Department of Defense")),
+    ("Iraqi militias, including Kataib Hezbollah and Harakat al-Nujaba, attacked US bases "
+     "in Syria.", (NUJABA, "hostility", "United States")),
+    ("Several armed groups, notably JNIM, have attacked Malian army posts.",
+     ("Jama'at Nusrat al-Islam wal-Muslimin", "hostility", "Malian Armed Forces")),
+    ("Militias in Iraq, including Kataib Hezbollah, have attacked US forces.",
+     (KH, "hostility", "US Department of Defense")),
+    ("Iraqi militias, including Kataib Hezbollah, have been armed by Iran.",
+     ("Iran", "arms", KH)),
+    ("Western countries, including France and Germany, have armed Ukraine.",
+     ("Germany", "arms", "Ukraine")),
+]
+
 NOT_FOUND: list[tuple[str, Expected]] = [
+    # no actor among the members; a plural someone else's verb describes
+    ("Iraqi militias, including those close to Iran, have attacked US forces.",
+     ("Iran", "hostility", "US Department of Defense")),
+    ("Militias armed by Iran, including Kataib Hezbollah, attacked US forces.",
+     ("Iran", "hostility", "US Department of Defense")),
+    ("Several Gulf states, including Qatar, have condemned the attack on Israel.",
+     ("Qatar", "hostility", "Israel")),
     # a noun after "and", not a second verb
     ("The Houthis control northern Yemen and arms flow to them from Iran.",
      ("Iran", "arms", "Houthis")),
@@ -71,6 +99,12 @@ def test_coordinated_verb_takes_the_first_subject(claims_of: ClaimsOf, text: str
     assert _key(expected) in found, found
 
 
+@pytest.mark.parametrize(("text", "expected"), MEMBERS_FOUND)
+def test_named_members_act(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
 @pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
 def test_near_miss_gives_no_coordinated_claim(claims_of: ClaimsOf, text: str,
                                               unexpected: Expected) -> None:
@@ -88,3 +122,9 @@ def test_speaker_makes_the_claim_reported(claims_of: ClaimsOf) -> None:
     found = claims_of("Officials said the Houthis control much of Yemen and are armed "
                       "by Iran.")
     assert ("Iran", "arms", "Houthis", "reported") in found, found
+
+
+def test_named_members_negated(claims_of: ClaimsOf) -> None:
+    found = claims_of("Iraqi militias, including Kataib Hezbollah, have not attacked US "
+                      "forces since February.")
+    assert (KH, "hostility", "US Department of Defense", "denied") in found, found
