@@ -765,6 +765,9 @@ def _read_verb(toks: list[Token], v: int, relation: Relation | None,
         return []
     g, passive, has_aux = _group_start(toks, v)
     passive = passive and form == "past"
+    if provide and relation is None and _reduced_passive(toks, v, g, has_aux):
+        # "weapons supplied by X to Y were found ...": a participle after its theme
+        return _passive_provide(toks, v, g, [])
     subj = _subjects(toks, v, g, has_aux)
     if passive and provide and relation is None:
         return _passive_provide(toks, v, g, subj[0] if subj else [])
@@ -801,6 +804,20 @@ def _read_verb(toks: list[Token], v: int, relation: Relation | None,
             if s != o]
 
 
+# The people of an actor named as a passive's agent: "attacked by fighters of X".
+_AGENT_PARTS = {"factions", "units", "fighters", "members", "elements", "forces", "troops",
+                "militants", "militiamen", "soldiers", "operatives", "commanders", "cells",
+                "gunmen", "instructors", "officers", "advisers", "advisors", "agents"}
+
+
+def _reduced_passive(toks: list[Token], v: int, g: int, has_aux: bool) -> bool:
+    """Whether the past form at `v` is a participle right after a noun of the lexicon
+    that it describes, with its agent or recipient next ("drones delivered to Y by X")."""
+    return not has_aux and g == v and v > 0 and _form(toks[v].low) == "past" and \
+        not toks[v - 1].is_slot and toks[v - 1].low in _lexicon().nouns and \
+        v + 1 < len(toks) and toks[v + 1].low in {"by", "to"}
+
+
 def _agent(toks: list[Token], i: int) -> list[int]:
     """The slots of a passive's "by X (instructors)" agent right after the verb."""
     j = i
@@ -820,6 +837,8 @@ def _agent(toks: list[Token], i: int) -> list[int]:
             return _agent(toks, k + 1)
         return []
     j = _skip_modifiers(toks, j + 1, 0)
+    if j + 2 < len(toks) and toks[j].low in _AGENT_PARTS and toks[j + 1].low == "of":
+        j = _skip_modifiers(toks, j + 2, 0)  # "by factions of X": X's own people
     if j < len(toks) and toks[j].is_slot and not toks[j].possessive:
         return [s for m in _slot_list_forward(toks, j) if (s := toks[m].slot) is not None]
     if j + 1 < len(toks) and toks[j].is_slot and toks[j].possessive and \

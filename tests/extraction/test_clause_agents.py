@@ -1,0 +1,60 @@
+"""The clause reader's passive agents and reduced passives (loaders/pipeline/clauses.py):
+an agent named through its people ("attacked by factions of X", "by fighters of X"),
+and a provide-verb's participle right after the thing given ("weapons supplied by X to
+Y were found ...", "drones delivered to Y by X"). Near misses: a negated thing ("no
+weapons supplied by X" is denied), a thing that is no relation noun (food, aid to a
+place), a hypothetical, someone who is no agent ("factions of X" after another verb).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import ClaimsOf, Expected, positive_keys
+from tests.extraction.conftest import triple_key as _key
+
+SDF = "Syrian Democratic Forces"
+SNA = "Syrian National Army"
+RSF = "Rapid Support Forces"
+
+FOUND: list[tuple[str, Expected]] = [
+    ("The SDF has been attacked by factions of the Syrian National Army.",
+     (SNA, "hostility", SDF)),
+    ("Kenyan troops were ambushed by fighters of al-Shabaab near Lamu.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Weapons supplied by the United Arab Emirates to the Libyan National Army were later "
+     "found in Darfur.", ("United Arab Emirates", "arms", "Libyan National Army")),
+    ("Drones delivered to the RSF by the UAE were shot down over Khartoum.",
+     ("United Arab Emirates", "arms", RSF)),
+    ("Investigators traced rifles sold by Belarus to the Myanmar junta.",
+     ("Belarus", "arms", "Tatmadaw")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    ("Aid delivered to Gaza by the United Nations was blocked at the crossing.",
+     ("United Nations", "support", "Palestine")),
+    ("Food sent to Sudan by the World Food Programme was looted by the RSF.",
+     ("World Food Programme", "support", "Sudan")),
+    ("Weapons supplied by Iran would reach the Houthis, if the embargo failed.",
+     ("Iran", "arms", "Houthis")),
+    ("The SDF has warned factions of the Syrian National Army against an offensive.",
+     (SNA, "hostility", SDF)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_agent_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str,
+                                  unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+def test_no_weapons_supplied_is_denied(claims_of: ClaimsOf) -> None:
+    found = claims_of("Investigators found no weapons supplied by Iran to the Houthis.")
+    assert ("Iran", "arms", "Houthis", "denied") in found, found
