@@ -483,6 +483,8 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
         members, first = np
         if not _free_subject(toks, first):
             return None
+        if first > 0 and _verb_before(toks[first - 1]):
+            members = members[-1:]  # "X armed A and B attacked C": only B is a subject
         if form == "ing" and not has_aux:
             return None  # "X fighting Y" is a noun phrase, not a clause
         if form == "base" and not has_aux and toks[v].low.endswith("s") is False and \
@@ -495,6 +497,11 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
         # "X, which armed and funded Y": the first verb's subject
         g2, _, aux2 = _group_start(toks, g - 2)
         return _subjects(toks, g - 2, g2, aux2, depth + 1)
+    if p.low == "of" and form == "ing" and g >= 3 and toks[g - 3].low in _ACCUSE:
+        np = _np_head_back(toks, g - 2)
+        if np is not None:  # "accused X of arming Y": X arms
+            return [s for m in np[0] if (s := toks[m].slot) is not None], "accused"
+        return None
     if p.low in {"which", "who", "that"}:
         k = g - 2
         if k >= 0 and toks[k].text == ",":
@@ -559,6 +566,18 @@ def _relative_head(toks: list[Token], before: int) -> list[int] | None:
     if not _free_subject(toks, first) and toks[first - 1].low != "by":
         return None
     return [s for m in members if (s := toks[m].slot) is not None]
+
+
+_ACCUSE = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
+           "suspecting", "blame", "blames", "blamed", "blaming", "charged", "charge",
+           "charges", "charging", "convicted", "indicted"}
+
+
+def _verb_before(t: Token) -> bool:
+    """Whether the word `t`, before a list of actors, is a verb whose objects they are."""
+    if t.is_slot or not t.text[:1].islower() or t.low in _AUX or t.low in _DETERMINERS:
+        return False
+    return _relation_of(t.low) != (None, False) or _form(t.low) == "past"
 
 
 def _verb_list_closed(toks: list[Token], v: int) -> bool:
@@ -848,6 +867,21 @@ def _agent(toks: list[Token], i: int) -> list[int]:
     return []
 
 
+# Verbs that, with a group as their only object, mean supplying it with weapons.
+_SUPPLY = {"supply", "supplies", "supplied", "supplying", "resupply", "resupplies",
+           "resupplied", "resupplying"}
+
+
+def _bare_object_end(toks: list[Token], k: int) -> bool:
+    """Whether nothing that could name a thing given follows the object ending before
+    token `k`: the sentence or clause ends, or a preposition or clause word follows."""
+    if k >= len(toks):
+        return True
+    t = toks[k]
+    return t.text in {".", ",", ";", ":", "(", ")", "—", "–", "!", "?"} or \
+        t.low in (_PREPOSITIONS - {"with"}) | _CLAUSE_WORDS - {"and", "or"}
+
+
 def _provide(toks: list[Token], v: int, subjects: list[int],
              how: str) -> list[tuple[int, int, Relation, str]]:
     """A provide-verb's frames: "Y with Z", "Y Z" (two objects), "Z to/for Y"."""
@@ -869,6 +903,9 @@ def _provide(toks: list[Token], v: int, subjects: list[int],
             k = max(_slot_list_forward(toks, k)) + 1 if k < len(toks) else k
             rels, _ = _theme(toks, k, set())
             frame = "provide-two"
+            if not rels and toks[v].low in _SUPPLY and _bare_object_end(toks, k):
+                # "accused Iran of supplying the Houthis": in the field, weapons
+                rels, frame = [Relation.ARMS], "supply"
         for s in subjects:
             out += [(s, o, r, f"{frame}-{how}") for o in recipients for r in rels]
         return out

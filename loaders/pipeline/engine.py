@@ -222,6 +222,8 @@ def _add_clause_readings(masked: Masked, found: dict[tuple[str, Relation, str], 
             continue
         if r.relation is Relation.PERSONNEL and b in masked.states:
             continue  # "sent troops to X": a destination as often as a recipient
+        if r.frame.startswith("supply") and masked.slots[r.object].form in _PENALTY_FORMS:
+            continue  # "fired missiles ... Iran supplied them": the things, not the group
         modality = modality_of(text, r.trigger, r.trigger, False)
         attributed = _attribution(masked, modality)
         confidence = CLAUSE_CONFIDENCE

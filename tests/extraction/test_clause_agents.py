@@ -58,3 +58,39 @@ def test_near_miss_gives_no_claim(claims_of: ClaimsOf, text: str,
 def test_no_weapons_supplied_is_denied(claims_of: ClaimsOf) -> None:
     found = claims_of("Investigators found no weapons supplied by Iran to the Houthis.")
     assert ("Iran", "arms", "Houthis", "denied") in found, found
+
+
+# A supply verb whose only object is a group: weapons, as the field writes it; someone
+# accused of doing a thing does it; a list right after a verb is its object, not the
+# next verb's subject.
+SUPPLY_FOUND: list[tuple[str, Expected]] = [
+    ("Riyadh accuses Tehran of supplying the Houthis.", ("Iran", "arms", "Houthis")),
+    ("Iran supplies the Houthis, according to US officials.", ("Iran", "arms", "Houthis")),
+    ("Iran has long supplied the Houthis and Hezbollah.", ("Iran", "arms", "Hezbollah")),
+    ("Washington accused Tehran of arming the Houthis.", ("Iran", "arms", "Houthis")),
+    ("The UN suspects Eritrea of backing Fano militias.", ("Eritrea", "support", "Fano")),
+    ("Egypt supplies the Sudanese army and the UAE supplies the RSF.",
+     ("United Arab Emirates", "arms", RSF)),
+]
+
+SUPPLY_NOT_FOUND: list[tuple[str, Expected]] = [
+    ("Iran supplies the Houthis with food.", ("Iran", "arms", "Houthis")),
+    ("If Kigali stopped supplying the M23 tomorrow, the rebellion would collapse.",
+     ("Rwanda", "arms", "M23")),
+    ("The Houthis fired missiles at ships. Iran supplied them, the panel said.",
+     ("Iran", "arms", "Houthis")),
+    ("Egypt supplies the Sudanese army and the UAE supplies the RSF.",
+     ("Sudanese Armed Forces", "arms", RSF)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUPPLY_FOUND)
+def test_supply_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), SUPPLY_NOT_FOUND)
+def test_supply_near_miss(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
