@@ -407,14 +407,28 @@ class _Finder:
         return _demonym_keys(self.registry).get(key)
 
     def _shared_demonyms(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for dem, states in mapping(RULES, "shared_demonyms").items():
-            named = [sid for sid in states if (st := self.registry.get(str(sid))) is not None
-                     and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", self.text)
-                             for n in st.names())]
-            if named:
-                out[fold(str(dem))] = str(named[0]) if len(named) == 1 else ""
-        return out
+        return {fold(str(dem)): state for dem, states in
+                mapping(RULES, "shared_demonyms").items()
+                if (state := self._named_one_of([str(s) for s in states])) is not None}
+
+    def _named_one_of(self, states: list[str]) -> str | None:
+        """Which of `states` the text names: its id when only one, "" when several, None
+        when none. A name inside another's longer name ("Republic of Congo" inside
+        "Democratic Republic of Congo") does not count."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for sid in states:
+            st = self.registry.get(sid)
+            if st is None:
+                continue
+            spans[sid] = [m.span() for n in st.names() for m in
+                          re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", self.text)]
+        every = [sp for found in spans.values() for sp in found]
+        named = [sid for sid, found in spans.items() if any(
+            not any(o[0] <= a and b <= o[1] and o != (a, b) for o in every)
+            for a, b in found)]
+        if not named:
+            return None
+        return named[0] if len(named) == 1 else ""
 
     def _agent_demonym(self, after: str) -> bool:
         """Whether what follows a demonym makes it its state ("Iranian-backed", "Iranian
