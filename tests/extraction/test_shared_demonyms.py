@@ -24,7 +24,8 @@ def test_both_congos_named_leave_the_demonym_unassigned(claims_of: ClaimsOf) -> 
 
 
 def test_republic_of_congo_alone_takes_the_demonym(claims_of: ClaimsOf) -> None:
-    found = positive_keys(claims_of, "Officials in the Republic of Congo said the rebels "
-                          "attacked Congolese soldiers near Brazzaville.")
+    found = positive_keys(claims_of, "Ninja militia rebels are active in the Pool region. "
+                          "Officials in the Republic of Congo said the rebels attacked "
+                          "Congolese soldiers near Brazzaville.")
     assert any(o == "Republic of the Congo" for _, r, o in found if r == "hostility"), found
     assert not any(o == DRC for _, _, o in found), found
