@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from graph.model import Actor, ActorKind, Claim
+from graph.relations import Relation
 from graph.settings import get_settings
 from loaders.document import Document, Extraction
 from loaders.pipeline.coref import resolve
@@ -51,7 +53,8 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
             j += 1
         for f in apply_rules(sent, inside, states, unallied):
             key = (f.subject, f.relation.value, f.object, sent.start)
-            if key in seen:
+            if key in seen or f.relation is not Relation.HOSTILITY and \
+                    _own_forces(actors.get(f.subject), actors.get(f.object)):
                 continue
             seen.add(key)
             claims.append(Claim(
@@ -65,6 +68,23 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
     return Extraction(source=source, actors=[_actor(a) for aid, a in actors.items()
                                              if aid in named_ids or aid in used],
                       claims=claims)
+
+
+# A state's regular forces (not a body it funds, such as Iraq's Popular Mobilization
+# Forces, nor its ministries).
+_REGULAR_FORCES = re.compile(r"\b(?:Armed Forces|Army|Defen[cs]e Forces?|Military)\b")
+
+
+def _own_forces(a: DocActor | None, b: DocActor | None) -> bool:
+    """Whether one of the pair is a state and the other that state's own regular forces:
+    no support or alliance holds between them (a wrong reference made one of them);
+    hostility may (a coup, a mutiny)."""
+    if a is None or b is None or a.country is None or a.country != b.country:
+        return False
+    if a.kind is ActorKind.STATE_AGENCY:
+        a, b = b, a
+    return a.kind is ActorKind.STATE and b.kind is ActorKind.STATE_AGENCY and \
+        _REGULAR_FORCES.search(b.name) is not None
 
 
 @cache

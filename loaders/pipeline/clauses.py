@@ -497,7 +497,13 @@ def _subjects(toks: list[Token], v: int, g: int, has_aux: bool,
         # "X, which armed and funded Y": the first verb's subject
         g2, _, aux2 = _group_start(toks, g - 2)
         return _subjects(toks, g - 2, g2, aux2, depth + 1)
-    if p.low == "of" and form == "ing" and g >= 3 and toks[g - 3].low in _ACCUSE:
+    if p.low == "by" and form == "ing" and not has_aux:
+        accused = _accused_before(toks, g - 1)
+        if accused:  # "accused X of prolonging the war by arming Y": X arms
+            return accused, "accused"
+    if p.low == "of" and form == "ing" and g >= 3 and (
+            toks[g - 3].low in _ACCUSE or
+            g >= 4 and toks[g - 3].low == "the" and toks[g - 4].low in _ACCUSE):
         np = _np_head_back(toks, g - 2)
         if np is not None:  # "accused X of arming Y": X arms
             return [s for m in np[0] if (s := toks[m].slot) is not None], "accused"
@@ -571,6 +577,29 @@ def _relative_head(toks: list[Token], before: int) -> list[int] | None:
 _ACCUSE = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
            "suspecting", "blame", "blames", "blamed", "blaming", "charged", "charge",
            "charges", "charging", "convicted", "indicted"}
+
+
+def _accused_before(toks: list[Token], by: int) -> list[int] | None:
+    """The one accused in "ACCUSE X of V-ing ... by" before the "by" at token `by`,
+    within one clause (no comma, clause word or other slot between)."""
+    k = by - 1
+    while k >= 2 and by - k < 12:
+        t = toks[k]
+        if t.is_slot or t.text in {",", ";", ":", "(", ")"} or \
+                t.low in _CLAUSE_WORDS - {"and", "or"}:
+            return None
+        if t.low == "of" and toks[k + 1].low.endswith("ing"):
+            np = _np_head_back(toks, k - 1)
+            if np is None:
+                return None
+            verb = np[1] - 1
+            if verb >= 1 and toks[verb].low == "the":
+                verb -= 1
+            if verb < 0 or toks[verb].low not in _ACCUSE:
+                return None
+            return [s for m in np[0] if (s := toks[m].slot) is not None]
+        k -= 1
+    return None
 
 
 def _verb_before(t: Token) -> bool:
@@ -675,6 +704,15 @@ def _skip_modifiers(toks: list[Token], i: int, limit: int = 3) -> int:
     return i
 
 
+# Nouns after an actor that name other people: its opponents, rivals, victims.
+_OTHER_PEOPLE = {"opponents", "rivals", "enemies", "foes", "adversaries", "critics",
+                 "detractors", "victims", "captives", "hostages", "defectors", "deserters"}
+# Words that describe the group named after them ("the paramilitary RSF").
+_GROUP_EPITHETS = {"paramilitary", "rebel", "militant", "jihadist", "insurgent", "islamist",
+                   "separatist", "extremist", "terrorist", "outlawed", "banned", "proscribed",
+                   "powerful", "notorious", "shadowy", "secessionist"}
+
+
 def _objects_at(toks: list[Token], i: int) -> list[int]:
     """The object slots of a noun phrase starting at token `i` (a list, or a noun named
     by example: "groups, including A and B")."""
@@ -684,12 +722,14 @@ def _objects_at(toks: list[Token], i: int) -> list[int]:
     if j < len(toks) and toks[j].is_slot:
         if toks[j].possessive:
             return []
-        if j > i and toks[j - 1].low not in _DETERMINERS:
+        if j > i and toks[j - 1].low not in _DETERMINERS | _GROUP_EPITHETS:
             return []  # "attacked government X": too loose to trust
         members = _slot_list_forward(toks, j)
+        k = members[-1] + 1
+        if k < len(toks) and toks[k].low in _OTHER_PEOPLE:
+            return []  # "armed Houthi opponents": the opponents
         out = [s for m in members if (s := toks[m].slot) is not None]
         # "X groups, including A and B": the examples too
-        k = members[-1] + 1
         if k + 2 < len(toks) and toks[k].text[:1].islower() and toks[k + 1].text == "," \
                 and toks[k + 2].low in _SUCH:
             out += _examples(toks, k + 3)

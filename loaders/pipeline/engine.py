@@ -291,6 +291,9 @@ def _relations(rule: Rule, m: re.Match[str], table: dict[str, Relation]) -> list
     return rels
 
 
+# Nouns after an actor's name that name other people, its opponents or victims.
+_OTHERS_AFTER = re.compile(r" (?:opponents|rivals|enemies|foes|adversaries|critics|"
+                           r"detractors|victims|captives|hostages|defectors|deserters)\b")
 _PLACE_TAIL = re.compile(r" (?:in|based in) (?-i:[A-Z])")
 
 
@@ -308,6 +311,8 @@ def _slots(masked: Masked, m: re.Match[str], group: str, text: str) -> list[int]
         if group == "y" and text[end:end + 2] == "'s" and \
                 not _HEAD_AFTER_POSSESSIVE.match(text[end:end + 40]):
             continue
+        if _OTHERS_AFTER.match(text, end):
+            continue  # "armed Houthi opponents": the opponents, not the Houthis
         if placed and masked.actor_of[idx] in masked.states:
             continue  # "funded Hamas in Gaza, Turkey and Lebanon"
         placed = placed or bool(_PLACE_TAIL.match(span, s.end()))

@@ -94,3 +94,44 @@ def test_supply_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> N
 def test_supply_near_miss(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
     found = positive_keys(claims_of, text)
     assert _key(unexpected) not in found, found
+
+
+ACCUSED_FOUND: list[tuple[str, Expected]] = [
+    ("Sudan's government accused the United Arab Emirates of prolonging the war by arming "
+     "the paramilitary Rapid Support Forces.", ("United Arab Emirates", "arms", RSF)),
+    ("Kinshasa accuses Kigali of destabilising the east by backing M23 rebels.",
+     ("Rwanda", "support", "M23")),
+    ("Washington accused Tehran of arming the rebel Houthis.", ("Iran", "arms", "Houthis")),
+]
+
+ACCUSED_NOT_FOUND: list[tuple[str, Expected]] = [
+    # the one accused is not who arms: "by" belongs to another clause
+    ("Kinshasa accuses Kigali of destabilising the east, and the war goes on by arming "
+     "M23.", ("Rwanda", "arms", "M23")),
+    # the group's opponents, rivals or victims are not the group
+    ("Tehran accused Washington of arming Houthi opponents.",
+     ("United States", "arms", "Houthis")),
+    ("Tehran accused Washington of arming opponents of the Houthis.",
+     ("United States", "arms", "Houthis")),
+    ("Riyadh has funded Houthi rivals in the south for years.",
+     ("Saudi Arabia", "funding", "Houthis")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCUSED_FOUND)
+def test_accused_does_it(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), ACCUSED_NOT_FOUND)
+def test_accused_near_miss(claims_of: ClaimsOf, text: str, unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+def test_no_support_between_a_state_and_its_own_army(claims_of: ClaimsOf) -> None:
+    """A reference gone wrong must not make a state arm its own army."""
+    found = positive_keys(claims_of, "Iran's army fought in Syria. Iran has supplied "
+                          "drones to the army, officials say.")
+    assert ("Iran", "arms", "Iranian Armed Forces") not in found, found
