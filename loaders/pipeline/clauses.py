@@ -1312,12 +1312,22 @@ def _clause_subject_before(toks: list[Token], w: int) -> list[int]:
         j = n + 1
         if j < w and toks[j].low in _GROUP_NOUNS:
             j += 1
-        if j < w and _starts_clause(toks, j):
+        if j < w and (_starts_clause(toks, j) or toks[j].low in _PRESENT_ACTS):
             members, first = _slot_list_back(toks, n)
             if not _free_subject(toks, first):
                 return []
             return _slots(toks, members)
     return []
+
+
+# Present-tense verbs of an actor's activity that "with the support of X" may follow
+# ("Y operates from Z with the support of X"); other -s words may be plural nouns.
+_PRESENT_ACTS = {"operates", "operate", "acts", "act", "functions", "function", "survives",
+                 "survive", "thrives", "thrive", "remains", "remain", "persists", "persist",
+                 "continues", "continue", "lives", "live", "moves", "move", "works", "work",
+                 "exists", "exist", "expands", "expand", "grows", "grow", "fights", "fight",
+                 "holds", "hold", "controls", "control", "runs", "run", "rules", "rule",
+                 "maintains", "maintain", "recruits", "recruit", "raises", "raise"}
 
 
 def _purpose(toks: list[Token], v: int, subjects: list[int],

@@ -128,3 +128,19 @@ def test_named_members_negated(claims_of: ClaimsOf) -> None:
     found = claims_of("Iraqi militias, including Kataib Hezbollah, have not attacked US "
                       "forces since February.")
     assert (KH, "hostility", "US Department of Defense", "denied") in found, found
+
+
+WITH_SUPPORT: list[tuple[str, Expected]] = [
+    ("Islamabad says the TTP operates from safe havens in Afghanistan with the support of "
+     "the Afghan Taliban.", ("Taliban", "support", "Tehrik-i-Taliban Pakistan")),
+    ("The TTP operates from Afghanistan with the support of the Afghan Taliban, who "
+     "returned to power in 2021.", ("Taliban", "support", "Tehrik-i-Taliban Pakistan")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITH_SUPPORT)
+def test_with_support_backs_a_present_tense_subject(claims_of: ClaimsOf, text: str,
+                                                    expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
