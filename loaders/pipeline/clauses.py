@@ -245,7 +245,44 @@ def read(text: str, demonyms: frozenset[int] = frozenset(),
     out: list[Reading] = _fronted_participles(toks)
     out.extend(_object_relatives(toks))
     out.extend(_with_backing(toks))
+    out.extend(_in_support_of(toks))
     out.extend(_read_verbs(toks))
+    return out
+
+
+# Verbs after which "in support of Y" is no support by the subject ("condemned the
+# rallies in support of Y").
+_AGAINST_VERBS = {"condemned", "condemns", "condemn", "criticised", "criticized",
+                  "criticises", "criticizes", "denounced", "denounces", "banned", "bans",
+                  "opposed", "opposes", "rejected", "rejects", "arrested", "arrests",
+                  "dispersed", "disperses", "prohibited", "prohibits", "outlawed", "outlaws",
+                  "suppressed", "suppresses", "blocked", "blocks"}
+
+
+def _in_support_of(toks: list[Token]) -> list[Reading]:
+    """"X struck Z in support of Y", "X acts in support of Y": the clause's subject
+    supports Y (within one clause, a few words after its verb)."""
+    out: list[Reading] = []
+    for w in range(len(toks) - 3):
+        if (toks[w].low, toks[w + 1].low, toks[w + 2].low) != ("in", "support", "of"):
+            continue
+        j = _skip_modifiers(toks, w + 3, 0)
+        if j >= len(toks) or not toks[j].is_slot or toks[j].possessive:
+            continue
+        supported = _slots(toks, _slot_list_forward(toks, j))
+        subjects = _clause_subject_before(toks, w)
+        if not subjects:
+            continue
+        # the subject's verb: not too far back, no comma between, not a verb against
+        k = w - 1
+        while k >= 0 and not (toks[k].is_slot and toks[k].slot in subjects):
+            if toks[k].text == "," or toks[k].low in _AGAINST_VERBS or w - k > 10:
+                break
+            k -= 1
+        if k < 0 or not toks[k].is_slot:
+            continue
+        out += [Reading(x, Relation.SUPPORT, y, toks[w].start, "in-support-of")
+                for x in subjects for y in supported if x != y]
     return out
 
 

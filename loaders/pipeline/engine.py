@@ -229,7 +229,8 @@ def _add_clause_readings(masked: Masked, found: dict[tuple[str, Relation, str], 
         confidence = CLAUSE_CONFIDENCE
         if masked.slots[r.subject].form in _PENALTY_FORMS or \
                 masked.slots[r.object].form in _PENALTY_FORMS:
-            if "participle" in r.frame or "coordinated" in r.frame:
+            if "participle" in r.frame or "coordinated" in r.frame or \
+                    r.frame.startswith("in-support-of"):
                 continue  # a subject carried over and a resolved reference: too far a guess
             confidence -= 0.1
         key = (a, r.relation, b)

@@ -144,3 +144,36 @@ def test_with_support_backs_a_present_tense_subject(claims_of: ClaimsOf, text: s
     found = positive_keys(claims_of, text)
     assert _key(expected) in found, found
 
+
+
+IN_SUPPORT: list[tuple[str, Expected]] = [
+    ("Turkish drones struck the Kurdish militants in support of the Syrian National Army.",
+     ("Turkey", "support", "Syrian National Army")),
+    ("Hezbollah fired rockets at Israeli positions in support of Hamas, the group said.",
+     ("Hezbollah", "support", "Hamas")),
+]
+
+IN_SUPPORT_NOT: list[tuple[str, Expected]] = [
+    ("Egypt condemned the rallies in support of Hamas.", ("Egypt", "support", "Hamas")),
+    # a pronoun subject: the reference is too weak a guess for this reading
+    ("Hezbollah has traded fire with Israel almost daily, saying it acts in support of "
+     "Hamas.", ("Israel", "support", "Hamas")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_SUPPORT)
+def test_in_support_of(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), IN_SUPPORT_NOT)
+def test_in_support_of_near_miss(claims_of: ClaimsOf, text: str,
+                                 unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
+
+
+def test_in_support_of_negated(claims_of: ClaimsOf) -> None:
+    found = claims_of("Hezbollah does not act in support of Hamas, its leader said.")
+    assert ("Hezbollah", "support", "Hamas", "denied") in found, found
