@@ -3,7 +3,8 @@ in the voices of wire news, UN panels and think tanks: fighters from a group fig
 alongside another, troops sent to fight alongside, a joint operation by or with a
 partner, attacks carried out or stormed jointly, allies in a shared body, a body named
 after its word and its members, groups cooperating on smuggling or coordinating attacks,
-a military command unified, allegiance to a body's leader, a body's umbrella, a united
+a military command unified, allegiance or loyalty to a body's leader, an alliance named
+before the one who forged it, a lot thrown in, a body's umbrella, a united
 front, members of a named body, security cooperation agreements between states. Each
 construction has near misses that must give nothing: talks, ceasefires, mediation,
 rivals, a split, a tie that lasted "until", denials, refusals, hypotheticals, plans,
@@ -125,6 +126,15 @@ FOUND: list[tuple[str, Expected]] = [
     ("Niger's junta, which expelled French and American forces in 2023 and 2024, has "
      "entered into an alliance of convenience with Russia, which now has instructors at "
      "the air base in Niamey.", ("Niger", "alliance", "Russia")),
+    # an alliance named before the one who forged it; a lot thrown in; loyal to a leader
+    ("The alliance that JNIM forged with the Azawad Liberation Front in 2024 has allowed "
+     "the jihadists to expand their operations into the Kidal region, where they had "
+     "previously been kept out by Tuareg rebels.", (JNIM, "alliance", FLA)),
+    ("The Houthis threw in their lot with Iran after the Saudi-led intervention in 2015, "
+     "receiving missiles, drones and training from the Revolutionary Guards in the years "
+     "that followed.", ("Houthis", "alliance", "Iran")),
+    ("Hezbollah remains loyal to Iran's supreme leader, Ali Khamenei, whom its leaders "
+     "regard as the highest religious authority.", ("Hezbollah", "alliance", "Iran")),
     # security cooperation agreements between states
     ("Iraq and Iran signed a memorandum of understanding on security cooperation in March "
      "2023 that commits Baghdad to disarming Kurdish opposition groups along the border.",
@@ -147,6 +157,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Hamas", "alliance", "Syria")),
     ("JNIM and the Islamic State Sahel Province cooperated on attacks in the Sahel until "
      "2019, when the two groups went to war.", (JNIM, "alliance", ISSP)),
+    # an alliance hoped for, denied or collapsed; a lot not thrown in; loyalty gone
+    ("The alliance that JNIM hopes to forge with the Azawad Liberation Front has not "
+     "materialised.", (JNIM, "alliance", FLA)),
+    ("The alliance that JNIM had forged with the Azawad Liberation Front collapsed in "
+     "2025.", (JNIM, "alliance", FLA)),
+    ("The Houthis refused to throw in their lot with Iran.", ("Houthis", "alliance", "Iran")),
+    ("Hezbollah is no longer loyal to Iran's supreme leader.", ("Hezbollah", "alliance", "Iran")),
     # talks, ceasefires, mediation
     ("Delegations from the Sudanese army and the Rapid Support Forces met in Jeddah for "
      "talks on a humanitarian ceasefire, mediated by Saudi Arabia and the United States, "
