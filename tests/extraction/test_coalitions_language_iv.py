@@ -135,6 +135,25 @@ FOUND: list[tuple[str, Expected]] = [
      "that followed.", ("Houthis", "alliance", "Iran")),
     ("Hezbollah remains loyal to Iran's supreme leader, Ali Khamenei, whom its leaders "
      "regard as the highest religious authority.", ("Hezbollah", "alliance", "Iran")),
+    # back in the fold; membership or absorption as a noun; allied militias such as
+    ("A faction of the TTP led by Omar Khalid Khorasani split from the movement in 2014 "
+     "to form Jamaat-ul-Ahrar, which later rejoined the TTP in 2020 after years of "
+     "rivalry.", ("Jamaat-ul-Ahrar", "alliance", TTP)),
+    ("The Maute Group's membership in the Islamic State's East Asia Province was confirmed "
+     "by the group's own propaganda, which showed its fighters under the black banner in "
+     "Marawi.", ("Maute Group", "alliance", "ISIS-Philippines")),
+    ("Ansar al-Islam's absorption into JNIM in 2019 gave the al-Qaeda affiliate a foothold "
+     "in northern Burkina Faso, from which it has since expanded south towards the coastal "
+     "states.", ("Ansar al-Islam", "alliance", JNIM)),
+    ("The Sudanese army and allied militias such as the al-Baraa bin Malik Brigade retook "
+     "Khartoum in March 2025, ending nearly two years of RSF control of the capital.",
+     ("Sudanese Armed Forces", "alliance", "Al-Baraa bin Malik Brigade")),
+    # those named in a "together with ... such as" aside share the side taken
+    ("Hezbollah, together with Iranian-backed Iraqi militias such as Kata'ib Hezbollah, "
+     "fought on the side of the Syrian government throughout the civil war.",
+     (KH, "alliance", "Syria")),
+    ("Hezbollah and Kata'ib Hezbollah fought on the side of the Syrian government "
+     "throughout the civil war.", (KH, "alliance", "Syria")),
     # security cooperation agreements between states
     ("Iraq and Iran signed a memorandum of understanding on security cooperation in March "
      "2023 that commits Baghdad to disarming Kurdish opposition groups along the border.",
@@ -164,6 +183,24 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "2025.", (JNIM, "alliance", FLA)),
     ("The Houthis refused to throw in their lot with Iran.", ("Houthis", "alliance", "Iran")),
     ("Hezbollah is no longer loyal to Iran's supreme leader.", ("Hezbollah", "alliance", "Iran")),
+    # two who fought on one side did not fight each other
+    ("Hezbollah and Kata'ib Hezbollah fought on the side of the Syrian government "
+     "throughout the civil war.", ("Hezbollah", "hostility", KH)),
+    ("Hezbollah and Kata'ib Hezbollah fought on the side of the Syrian government "
+     "throughout the civil war.", (KH, "hostility", "Hezbollah")),
+    ("Hezbollah, together with Iranian-backed Iraqi militias such as Kata'ib Hezbollah, "
+     "fought on the side of the Syrian government throughout the civil war.",
+     ("Hezbollah", "hostility", KH)),
+    # a return refused, to an IGO; membership suspended or blocked; rival militias
+    ("Jamaat-ul-Ahrar refused to rejoin the TTP.", ("Jamaat-ul-Ahrar", "alliance", TTP)),
+    ("Sudan rejoined the African Union in 2024.", ("Sudan", "alliance", "African Union")),
+    ("Sudan's membership in the African Union was suspended after the 2021 coup.",
+     ("Sudan", "alliance", "African Union")),
+    ("Ukraine's accession to NATO was blocked by Hungary.", ("Ukraine", "alliance", "NATO")),
+    ("The Sudanese army and rival militias such as the RSF fought in Khartoum.",
+     ("Sudanese Armed Forces", "alliance", "Rapid Support Forces")),
+    ("Russia, together with states such as China and India, voted against the resolution.",
+     ("China", "alliance", "Russia")),
     # talks, ceasefires, mediation
     ("Delegations from the Sudanese army and the Rapid Support Forces met in Jeddah for "
      "talks on a humanitarian ceasefire, mediated by Saudi Arabia and the United States, "
