@@ -67,6 +67,11 @@ FOUND: list[tuple[str, Expected]] = [
      "sources.", (JNIM, "alliance", FLA)),
     ("Hamas and Palestinian Islamic Jihad jointly attacked an Israeli army post near Khan "
      "Younis, the two groups said in a statement.", ("Hamas", "alliance", PIJ)),
+    ("Hamas and Palestinian Islamic Jihad jointly claimed responsibility for the bombing "
+     "in Tel Aviv, which wounded four people near the central bus station.",
+     ("Hamas", "alliance", PIJ)),
+    ("Hamas and Palestinian Islamic Jihad jointly launched a rocket barrage and a series "
+     "of raids on Israeli towns.", ("Hamas", "alliance", PIJ)),
     # allies named as members of a body they share
     ("Hezbollah and its partners in the axis of resistance, including the Houthis and Iraqi "
      "militias, have vowed to continue their attacks until the war in Gaza ends.",
@@ -264,7 +269,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Talks between Hamas and Fatah on forming a unity government and merging their "
      "security forces have repeatedly failed since the 2007 split.",
      ("Hamas", "alliance", "Fatah")),
-    # a joint statement or call is no joint operation; a joint investigation by IGOs
+    # a joint statement or call is no joint operation; a joint investigation by IGOs; a
+    # satellite launched jointly
+    ("Russia and China jointly launched a satellite in 2024.", ("China", "alliance", "Russia")),
     ("Hamas and Fatah jointly condemned the Israeli raid on Jenin.",
      ("Hamas", "alliance", "Fatah")),
     ("Hamas and Fatah jointly called for a general strike across the West Bank.",
