@@ -8,7 +8,7 @@ before the one who forged it, a lot thrown in, a body's umbrella, a united
 front, members of a named body, security cooperation agreements between states. Each
 construction has near misses that must give nothing: talks, ceasefires, mediation,
 rivals, a split, a tie that lasted "until", denials, refusals, hypotheticals, plans,
-trade blocs, IGO membership and the language of reconciliation.
+non-aggression pacts, trade blocs, IGO membership and the language of reconciliation.
 """
 
 from __future__ import annotations
@@ -226,6 +226,15 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "Idlib.", ("Russia", "alliance", "Turkey")),
     ("Ethiopia signed a memorandum of understanding with Somaliland on access to the sea.",
      ("Ethiopia", "alliance", "Somaliland")),
+    # a non-aggression pact, a truce or a peace agreement between enemies
+    ("JNIM and the Islamic State Sahel Province signed a non-aggression pact in 2023, "
+     "according to local sources, although clashes between the two groups resumed in the "
+     "Menaka region within months.", (JNIM, "alliance", ISSP)),
+    ("AQAP has concluded a local non-aggression pact with the Houthis in Abyan, under "
+     "which the two parties exchange detainees.", (AQAP, "alliance", "Houthis")),
+    ("Hamas signed a peace agreement with Fatah in Cairo.", ("Hamas", "alliance", "Fatah")),
+    ("The Houthis signed a truce agreement with Saudi Arabia.",
+     ("Houthis", "alliance", "Saudi Arabia")),
     # rivals, a split, a defection
     ("Al-Shabaab and the Islamic State in Somalia, rivals that have clashed repeatedly in "
      "Puntland since 2018, compete for recruits and for revenue from extortion.",
