@@ -3,12 +3,13 @@ in the voices of wire news, UN panels and think tanks: fighters from a group fig
 alongside another, troops sent to fight alongside, a joint operation by or with a
 partner, attacks carried out or stormed jointly, allies in a shared body, a body named
 after its word and its members, groups cooperating on smuggling or coordinating attacks,
-a military command unified, allegiance or loyalty to a body's leader, an alliance named
-before the one who forged it, a lot thrown in, a body's umbrella, a united
-front, members of a named body, security cooperation agreements between states. Each
-construction has near misses that must give nothing: talks, ceasefires, mediation,
-rivals, a split, a tie that lasted "until", denials, refusals, hypotheticals, plans,
-non-aggression pacts, trade blocs, IGO membership and the language of reconciliation.
+a military command unified, a patron's proxies named (support), allegiance or loyalty to
+a body's leader, an alliance named before the one who forged it, a lot thrown in, a
+body's umbrella, a united front, members of a named body, membership as a noun, security
+cooperation agreements between states. Each construction has near misses that must
+give nothing: talks, ceasefires, mediation, rivals, a split, a tie that lasted "until",
+denials, refusals, hypotheticals, plans, non-aggression pacts, trade blocs, IGO
+membership and the language of reconciliation.
 """
 
 from __future__ import annotations
@@ -159,6 +160,21 @@ FOUND: list[tuple[str, Expected]] = [
      (KH, "alliance", "Syria")),
     ("Hezbollah and Kata'ib Hezbollah fought on the side of the Syrian government "
      "throughout the civil war.", (KH, "alliance", "Syria")),
+    # a pact between named members and unnamed others; the most important member of a
+    # possessor's axis
+    ("A pact between the TPLF, the OLA and seven smaller groups was signed in Washington "
+     "in November 2021, committing the signatories to remove the prime minister by force "
+     "or negotiation.", (TPLF, "alliance", OLA)),
+    ("Since the fall of Assad, the Houthis have become the most important member of Iran's "
+     "so-called axis of resistance, launching missiles at Israel and attacking shipping in "
+     "the Red Sea.", ("Houthis", "alliance", "Iran")),
+    # a patron's proxies named (support, the taxonomy's word for a proxy)
+    ("Iran's proxies in Iraq and Syria, including Kata'ib Hezbollah, have carried out more "
+     "than 150 attacks on US forces since October, the Pentagon said on Thursday.",
+     ("Iran", "support", KH)),
+    ("Iran's network of proxies, which includes Hezbollah, the Houthis and Iraqi militias "
+     "such as Kata'ib Hezbollah, has been badly weakened since October 2023.",
+     ("Iran", "support", "Houthis")),
     # security cooperation agreements between states
     ("Iraq and Iran signed a memorandum of understanding on security cooperation in March "
      "2023 that commits Baghdad to disarming Kurdish opposition groups along the border.",
@@ -206,6 +222,14 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Sudanese Armed Forces", "alliance", "Rapid Support Forces")),
     ("Russia, together with states such as China and India, voted against the resolution.",
      ("China", "alliance", "Russia")),
+    # former proxies; proxies denied; a pact only talked about; membership denied
+    ("Iran's former proxies, including Hamas, have drifted away.", ("Iran", "support", "Hamas")),
+    ("Iran denies that its proxies, including the Houthis, take orders from Tehran.",
+     ("Iran", "support", "Houthis")),
+    ("Talks on a pact between the TPLF, the OLA and several other groups stalled.",
+     (TPLF, "alliance", OLA)),
+    ("The Houthis are not a member of Iran's axis, their leader insisted.",
+     ("Houthis", "alliance", "Iran")),
     # talks, ceasefires, mediation
     ("Delegations from the Sudanese army and the Rapid Support Forces met in Jeddah for "
      "talks on a humanitarian ceasefire, mediated by Saudi Arabia and the United States, "
