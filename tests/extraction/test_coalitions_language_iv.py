@@ -175,6 +175,9 @@ FOUND: list[tuple[str, Expected]] = [
     ("Iran's network of proxies, which includes Hezbollah, the Houthis and Iraqi militias "
      "such as Kata'ib Hezbollah, has been badly weakened since October 2023.",
      ("Iran", "support", "Houthis")),
+    ("Mali, Burkina Faso and Niger signed a memorandum of understanding on defence "
+     "cooperation with Russia in 2024, the Russian defence ministry said.",
+     ("Mali", "alliance", "Russia")),
     # security cooperation agreements between states
     ("Iraq and Iran signed a memorandum of understanding on security cooperation in March "
      "2023 that commits Baghdad to disarming Kurdish opposition groups along the border.",
@@ -250,6 +253,11 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "Idlib.", ("Russia", "alliance", "Turkey")),
     ("Ethiopia signed a memorandum of understanding with Somaliland on access to the sea.",
      ("Ethiopia", "alliance", "Somaliland")),
+    # states that signed together with a third are allied with it, not thereby with each
+    # other
+    ("Mali, Burkina Faso and Niger signed a memorandum of understanding on defence "
+     "cooperation with Russia in 2024, the Russian defence ministry said.",
+     ("Burkina Faso", "alliance", "Mali")),
     # a non-aggression pact, a truce or a peace agreement between enemies
     ("JNIM and the Islamic State Sahel Province signed a non-aggression pact in 2023, "
      "according to local sources, although clashes between the two groups resumed in the "
