@@ -1,0 +1,186 @@
+"""Hostility inside long news sentences (loaders/rules/hostility.yaml, fourth set): an
+aside or a time between the actor and its verb ("X, acting in solidarity with Z, fired
+rockets at Y positions", "X fighters in January and February ambushed Y troops", "X have
+since November targeted Y vessels"), operations "in which" or "during which" someone's
+people were killed, attacks on things "and on" someone, offensives "by X and allied
+factions", attacks "most of them against" someone, an offensive placed somewhere before
+the one it is against, clashes with a time before the partner, members of a set of
+groups that attacked someone, things and someone's people in one list of the killed, a
+target "what the military described as" someone's holdings. Each has near misses: fighting
+alongside or with someone, threats, denials and hypotheticals, condemnations, a campaign
+that is no fighting (vaccination, hunger, recruitment), the attacker's own soldiers killed,
+civilians or aid convoys attacked, a place instead of an actor, clashes at a summit or
+over a deal, sanctions rather than strikes, a new clause after the list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import ClaimsOf, Expected, positive_keys
+from tests.extraction.conftest import triple_key as _key
+
+JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
+ISWAP = "Islamic State West Africa Province"
+TTP = "Tehrik-i-Taliban Pakistan"
+RSF = "Rapid Support Forces"
+SAF = "Sudanese Armed Forces"
+FARDC = "Armed Forces of the Democratic Republic of the Congo"
+PKK = "Kurdistan Workers' Party"
+HTS = "Hay'at Tahrir al-Sham"
+ELN = "National Liberation Army"
+
+FOUND: list[tuple[str, Expected]] = [
+    # an aside between the actor and its verb
+    ("Colombian troops, in a joint operation with the police, killed a senior ELN "
+     "commander in Arauca, the defence ministry said.", ("Colombia", "hostility", ELN)),
+    ("Hezbollah, acting in what it called solidarity with Gaza, fired hundreds of rockets "
+     "and drones at Israeli military positions along the border.",
+     ("Hezbollah", "hostility", "Israel Defense Forces")),
+    ("Hezbollah, acting in solidarity with Gaza, attacked Israeli positions on Monday.",
+     ("Hezbollah", "hostility", "Israel")),
+    ("The Turkish air force, as part of its long-running campaign against Kurdish "
+     "militants, bombed PKK targets in the Qandil mountains on Thursday.",
+     ("Turkey", "hostility", PKK)),
+    ("Al-Shabaab fighters, travelling in a convoy of pickup trucks, stormed a Kenyan army "
+     "camp near Mandera before dawn, police said.",
+     ("Al-Shabaab", "hostility", "Kenya Defence Forces")),
+    # a time between the actor and its verb, or after its auxiliary
+    ("According to the report, JNIM fighters in January and February ambushed several "
+     "convoys of Malian troops on the road between Gao and Ansongo.",
+     (JNIM, "hostility", "Mali")),
+    ("The M23 on Saturday attacked positions held by the Congolese army and allied "
+     "Wazalendo militias near Sake.", ("M23", "hostility", FARDC)),
+    ("Houthi forces have since November repeatedly targeted US Navy vessels in the Red "
+     "Sea, the Pentagon said.", ("Houthis", "hostility", "United States")),
+    ("ISWAP fighters early on Tuesday overran a Nigerian army base in Borno, killing at "
+     "least 12 soldiers.", (ISWAP, "hostility", "Nigerian Armed Forces")),
+    ("Israeli warplanes on Monday night struck what the military described as Hezbollah "
+     "weapons depots and command centres in the Bekaa Valley.",
+     ("Israel", "hostility", "Hezbollah")),
+    # operations in which, or during which, someone's people were killed
+    ("Pakistan's military on Sunday carried out a series of operations in North "
+     "Waziristan in which dozens of TTP militants were killed.",
+     ("Pakistan Army", "hostility", TTP)),
+    ("The Nigerian army launched a major operation in the Sambisa forest during which more "
+     "than 40 Boko Haram fighters were killed, a spokesman said.",
+     ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    ("Israel conducted a wave of strikes across southern Lebanon, during which several "
+     "Hezbollah commanders were killed.", ("Israel", "hostility", "Hezbollah")),
+    # attacks on things and on someone
+    ("The UN panel found that RSF units carried out systematic attacks on the Masalit "
+     "community and on Sudanese army positions in El Geneina.", (RSF, "hostility", SAF)),
+    ("Al-Shabaab launched attacks on telecommunications masts and on Ethiopian troops in "
+     "Bakool.", ("Al-Shabaab", "hostility", "Ethiopia")),
+    # an offensive by X and allied factions
+    ("The offensive by HTS and allied factions against the Assad government began on "
+     "27 November.", (HTS, "hostility", "Syria")),
+    ("Attacks by JNIM fighters and their allies on Burkinabe army outposts have doubled.",
+     (JNIM, "hostility", "Burkinabe Armed Forces")),
+    # attacks, most of them against someone
+    ("Since the start of the year, the TTP has claimed more than 200 attacks, most of them "
+     "against Pakistani police and security forces.", (TTP, "hostility", "Pakistan")),
+    ("ISWAP carried out dozens of raids last year, many of them on Nigerian army bases.",
+     (ISWAP, "hostility", "Nigerian Armed Forces")),
+    # an offensive placed somewhere before the one it is against
+    ("The Ethiopian army's offensive in Tigray against the TPLF, launched in November "
+     "2020, quickly took Mekelle.",
+     ("Ethiopian National Defense Force", "hostility", "Tigray People's Liberation Front")),
+    ("Turkey's air campaign in northern Iraq since 2019 against the PKK has killed "
+     "hundreds of fighters.", ("Turkey", "hostility", PKK)),
+    # clashes with a time before the partner: both sides fight
+    ("Fighters loyal to HTS, the dominant rebel group in Idlib, clashed overnight with "
+     "Syrian government forces near Saraqib, a war monitor reported.",
+     (HTS, "hostility", "Syrian Arab Army")),
+    ("Fighters loyal to HTS, the dominant rebel group in Idlib, clashed overnight with "
+     "Syrian government forces near Saraqib, a war monitor reported.",
+     ("Syrian Arab Army", "hostility", HTS)),
+    ("The RSF fought again on Tuesday with the Sudanese army in El Fasher.",
+     (SAF, "hostility", RSF)),
+    # one of the groups that attacked
+    ("The Arakan Army, one of three ethnic armed groups that launched Operation 1027 "
+     "against the Myanmar military in October 2023, has since seized most of Rakhine.",
+     ("Arakan Army", "hostility", "Tatmadaw")),
+    ("The TNLA, one of the armed groups that attacked Myanmar army outposts in northern "
+     "Shan, later signed a truce.",
+     ("Ta'ang National Liberation Army", "hostility", "Tatmadaw")),
+    # the killed or attacked in one list with things and civilians
+    ("The ADF, which pledged allegiance to the Islamic State in 2019, has killed thousands "
+     "of civilians and hundreds of FARDC soldiers in North Kivu and Ituri.",
+     ("Allied Democratic Forces", "hostility", FARDC)),
+    ("Houthi forces have repeatedly targeted commercial ships and US Navy vessels in the "
+     "Red Sea.", ("Houthis", "hostility", "United States")),
+]
+
+NOT_FOUND: list[tuple[str, Expected]] = [
+    # threats, denials, hypotheticals after an aside or a time
+    ("Hezbollah, acting in solidarity with Gaza, has never attacked Israeli positions.",
+     ("Hezbollah", "hostility", "Israel")),
+    ("Iran, on Tuesday, threatened to attack Israel.", ("Iran", "hostility", "Israel")),
+    ("If Iran on Tuesday attacked Israel, the region would burn.",
+     ("Iran", "hostility", "Israel")),
+    # condemnation, protection and fighting alongside, not attacks
+    ("The RSF, in a statement on Tuesday, condemned the attack on Sudanese army positions.",
+     (RSF, "hostility", SAF)),
+    ("JNIM fighters in January and February protected convoys of Malian troops.",
+     (JNIM, "hostility", "Mali")),
+    ("Egyptian troops on Monday fought alongside the Somali army near Baidoa.",
+     ("Egypt", "hostility", "Somali National Army")),
+    ("Nigerian troops in January rescued ISWAP hostages in Borno.",
+     ("Nigeria", "hostility", ISWAP)),
+    # the attacker's own people killed; a partner's; civilians; a campaign of no fighting
+    ("Israel conducted a wave of strikes across Lebanon, during which several Israeli "
+     "soldiers were killed.", ("Israel", "hostility", "Israel Defense Forces")),
+    ("Pakistan carried out operations alongside Afghan forces in which Afghan soldiers were "
+     "killed.", ("Pakistan", "hostility", "Afghanistan")),
+    ("The Nigerian army launched a vaccination campaign during which Boko Haram fighters "
+     "were arrested.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    ("The UN condemned the operation in which dozens of TTP militants were killed.",
+     ("United Nations", "hostility", TTP)),
+    # civilians and aid convoys attacked; a place, not an actor, attacked
+    ("The RSF carried out attacks on civilians and on Egyptian-funded hospitals.",
+     (RSF, "hostility", "Egypt")),
+    ("Attacks by JNIM and allied factions on civilians have increased near Djibo.",
+     (JNIM, "hostility", "Burkina Faso")),
+    ("The TTP has condemned more than 200 attacks, most of them against Pakistani police.",
+     (TTP, "hostility", "Pakistan")),
+    # campaigns in a place against hunger, recruitment; a war denied
+    ("Qatar's campaign in Gaza against hunger has fed millions.",
+     ("Qatar", "hostility", "Hamas")),
+    ("The UN's campaign in Somalia against al-Shabaab recruitment continued.",
+     ("United Nations", "hostility", "Al-Shabaab")),
+    ("Turkey's operations in Syria against the PKK's influence continued.",
+     ("Turkey", "hostility", PKK)),
+    # clashes over a deal or at a summit
+    ("Iran clashed again with the United States over the nuclear deal.",
+     ("Iran", "hostility", "United States")),
+    ("Turkey clashed on Tuesday with Greece at the NATO summit.",
+     ("Turkey", "hostility", "Greece")),
+    # a member of a set that talked; sanctions
+    ("The TNLA, one of the armed groups that negotiated with the Myanmar military in "
+     "Kunming, later signed a truce.", ("Ta'ang National Liberation Army", "hostility",
+                                       "Tatmadaw")),
+    ("The Treasury on Tuesday targeted Hezbollah financiers in Lebanon.",
+     ("United States", "hostility", "Hezbollah")),
+    # a new clause after the list
+    ("The ADF has killed thousands of civilians and FARDC soldiers withdrew from Beni.",
+     ("Allied Democratic Forces", "hostility", FARDC)),
+    ("The Houthis have targeted commercial ships and US-flagged tankers, and US warships "
+     "withdrew.", ("Houthis", "hostility", "United States")),
+    # the one who describes is no target
+    ("Israeli warplanes struck what the military described as Hezbollah weapons depots.",
+     ("Israel", "hostility", "Israel Defense Forces")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_hostility_is_read(claims_of: ClaimsOf, text: str, expected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(expected) in found, found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_near_miss_gives_no_hostility(claims_of: ClaimsOf, text: str,
+                                      unexpected: Expected) -> None:
+    found = positive_keys(claims_of, text)
+    assert _key(unexpected) not in found, found
