@@ -110,6 +110,48 @@ FOUND: list[tuple[str, Expected]] = [
      ("Allied Democratic Forces", "hostility", FARDC)),
     ("Houthi forces have repeatedly targeted commercial ships and US Navy vessels in the "
      "Red Sea.", ("Houthis", "hostility", "United States")),
+    # a relative clause between the actor and its verb
+    ("Israeli forces, who entered Rafah in May, have since been fighting Hamas fighters in "
+     "the city's tunnels.", ("Israel", "hostility", "Hamas")),
+    # a place or a time between someone's units and the passive verb
+    ("Sudanese army positions near El Obeid were shelled on Tuesday by RSF artillery, the "
+     "army said.", (RSF, "hostility", SAF)),
+    # a place someone held, overrun by someone else
+    ("The base, held by the Malian army, was overrun by JNIM fighters in 2023.",
+     (JNIM, "hostility", "Malian Armed Forces")),
+    ("The base, held by JNIM, was overrun by Malian troops in 2023.",
+     ("Mali", "hostility", JNIM)),
+    # an ambush or killing of someone's people, named or claimed
+    ("The Houthi ambush of Saudi troops near Jizan killed 12.",
+     ("Houthis", "hostility", "Saudi Arabia")),
+    ("The TTP claimed responsibility for Tuesday's ambush of Pakistani troops in Bannu.",
+     (TTP, "hostility", "Pakistan")),
+    ("Pakistan condemned the TTP's killing of Pakistani soldiers.",
+     (TTP, "hostility", "Pakistan")),
+    # a battle for a place between two sides
+    ("The battle for El Fasher between the Sudanese army and the RSF has lasted a year.",
+     (SAF, "hostility", RSF)),
+    ("The battle for El Fasher between the Sudanese army and the RSF has lasted a year.",
+     (RSF, "hostility", SAF)),
+    # at the forefront of, or a key part in, the fight against someone
+    ("Kenya has been at the forefront of the fight against al-Shabaab in Somalia.",
+     ("Kenya", "hostility", "Al-Shabaab")),
+    ("Uganda has played a key role in the war against the ADF in Ituri.",
+     ("Uganda", "hostility", "Allied Democratic Forces")),
+    # someone's people killed in clashes with someone: both sides fight
+    ("Dozens of RSF fighters were killed in clashes with the Sudanese army near Omdurman.",
+     (SAF, "hostility", RSF)),
+    ("Several Hezbollah fighters were killed in fighting with Israeli troops in southern "
+     "Lebanon.", ("Hezbollah", "hostility", "Israel")),
+    # a pair that exchanged fire
+    ("Since October 2023, Hezbollah and Israel have exchanged near-daily fire across the "
+     "border.", ("Israel", "hostility", "Hezbollah")),
+    # troops from several states
+    ("Troops from Chad, Niger and Nigeria launched a joint offensive against Boko Haram "
+     "around Lake Chad.", ("Niger", "hostility", "Boko Haram")),
+    # an armed adversary
+    ("The TTP, the principal armed adversary of the Pakistani army, rejected talks.",
+     (TTP, "hostility", "Pakistan Army")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -170,6 +212,62 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     # the one who describes is no target
     ("Israeli warplanes struck what the military described as Hezbollah weapons depots.",
      ("Israel", "hostility", "Israel Defense Forces")),
+    # a relative clause that negates, reports or denies
+    ("Israeli forces, who entered Rafah in May, have not been fighting Hamas fighters in "
+     "the city.", ("Israel", "hostility", "Hamas")),
+    ("The army, which denied the report, attacked Hamas positions.",
+     ("Israel", "hostility", "Hamas")),
+    # positions visited or reinforced; shelled by no one named; a place once held
+    ("Sudanese army positions near El Obeid were visited on Tuesday by UN monitors.",
+     ("United Nations", "hostility", SAF)),
+    ("Sudanese army positions near El Obeid were reinforced on Tuesday by Egyptian troops.",
+     ("Egypt", "hostility", SAF)),
+    ("The base, formerly held by the Malian army, was overrun by JNIM fighters in 2023.",
+     (JNIM, "hostility", "Malian Armed Forces")),
+    ("The base, held by the Malian army, was visited by Wagner commanders in 2023.",
+     ("Wagner Group", "hostility", "Malian Armed Forces")),
+    # an ambush of ships, a killing of civilians, an ambush denied or condemned
+    ("The Houthi ambush of Saudi-flagged ships near Hodeidah alarmed insurers.",
+     ("Houthis", "hostility", "Saudi Arabia")),
+    ("Hamas's killing of Israeli civilians on October 7 shocked the world.",
+     ("Hamas", "hostility", "Israel")),
+    ("The TTP denied responsibility for Tuesday's ambush of Pakistani troops in Bannu.",
+     (TTP, "hostility", "Pakistan")),
+    ("The TTP condemned Tuesday's ambush of Pakistani troops in Bannu.",
+     (TTP, "hostility", "Pakistan")),
+    # struggles for power or influence; competitions
+    ("The struggle for power between Hamas and Fatah has paralysed Palestinian politics.",
+     ("Hamas", "hostility", "Fatah")),
+    ("The battle for influence between Iran and Saudi Arabia has shaped the region.",
+     ("Iran", "hostility", "Saudi Arabia")),
+    ("The competition for Africa between China and the United States intensified.",
+     ("China", "hostility", "United States")),
+    # a diplomatic campaign, talks, a fight against smuggling
+    ("Qatar has been at the forefront of the diplomatic campaign against Israel at the UN.",
+     ("Qatar", "hostility", "Israel")),
+    ("Norway played a key role in the talks between the government and the ELN.",
+     ("Norway", "hostility", ELN)),
+    # clashes with police; clashes between others; fighting alongside
+    ("Dozens of RSF fighters were killed in clashes with police in Khartoum.",
+     ("Sudan", "hostility", RSF)),
+    ("Several Hezbollah fighters were killed in fighting alongside Syrian troops near Qusayr.",
+     ("Syria", "hostility", "Hezbollah")),
+    ("Several Hezbollah fighters were killed in fighting alongside Syrian troops near Qusayr.",
+     ("Hezbollah", "hostility", "Syria")),
+    # prisoners, accusations or ambassadors exchanged; fire that could be exchanged
+    ("Hamas and Israel have exchanged prisoners under the truce.",
+     ("Israel", "hostility", "Hamas")),
+    ("Hamas and Israel have traded accusations over the ceasefire.",
+     ("Israel", "hostility", "Hamas")),
+    ("Iran and Saudi Arabia exchanged ambassadors in 2023.",
+     ("Iran", "hostility", "Saudi Arabia")),
+    ("Iran and Israel could exchange fire again, analysts warned.",
+     ("Iran", "hostility", "Israel")),
+    # troops from somewhere on a campaign of no fighting, or sent to fight
+    ("Troops from Chad and Niger launched a vaccination campaign against polio in the "
+     "region.", ("Chad", "hostility", "Niger")),
+    ("Troops from Rwanda were deployed to Mozambique to fight ISIS.",
+     ("Rwanda", "hostility", "Mozambique")),
 ]
 
 
