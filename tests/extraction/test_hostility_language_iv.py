@@ -152,6 +152,18 @@ FOUND: list[tuple[str, Expected]] = [
     # an armed adversary
     ("The TTP, the principal armed adversary of the Pakistani army, rejected talks.",
      (TTP, "hostility", "Pakistan Army")),
+    # an actor with unnamed allies
+    ("In its latest report, the Panel of Experts noted that during the reporting period "
+     "the RSF and allied Arab militias had repeatedly attacked SAF positions in El Fasher.",
+     (RSF, "hostility", SAF)),
+    ("The RSF and allied militias attacked Sudanese army positions near Babanusa.",
+     (RSF, "hostility", SAF)),
+    # an aside naming the kinds of attack
+    ("Over the past year, al-Shabaab has launched a series of complex attacks, including "
+     "suicide bombings and ambushes, against AUSSOM bases in Lower Shabelle.",
+     ("Al-Shabaab", "hostility", "African Union Transition Mission in Somalia")),
+    ("ISWAP stepped up raids, mostly at night, on Nigerian army outposts in Yobe.",
+     (ISWAP, "hostility", "Nigerian Armed Forces")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -268,6 +280,17 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "region.", ("Chad", "hostility", "Niger")),
     ("Troops from Rwanda were deployed to Mozambique to fight ISIS.",
      ("Rwanda", "hostility", "Mozambique")),
+    # allies that protect, deny, or are attacked (the passive's direction)
+    ("The RSF and allied militias protected Sudanese army convoys near Babanusa.",
+     (RSF, "hostility", SAF)),
+    ("The RSF and allied militias did not attack Sudanese army positions, the panel found.",
+     (RSF, "hostility", SAF)),
+    ("Hamas and allied factions were attacked by Israel.", ("Hamas", "hostility", "Israel")),
+    # campaigns against a disease, attacks on civilians, attacks condemned
+    ("The UN and partner agencies launched a series of campaigns, including vaccination "
+     "drives, against cholera in Sudan.", ("United Nations", "hostility", "Sudan")),
+    ("Al-Shabaab has condemned a series of attacks, including suicide bombings, against "
+     "AUSSOM bases.", ("Al-Shabaab", "hostility", "African Union Transition Mission in Somalia")),
 ]
 
 
