@@ -1,16 +1,23 @@
 """Hostility inside long news sentences (loaders/rules/hostility.yaml, fourth set): an
-aside or a time between the actor and its verb ("X, acting in solidarity with Z, fired
-rockets at Y positions", "X fighters in January and February ambushed Y troops", "X have
-since November targeted Y vessels"), operations "in which" or "during which" someone's
-people were killed, attacks on things "and on" someone, offensives "by X and allied
-factions", attacks "most of them against" someone, an offensive placed somewhere before
-the one it is against, clashes with a time before the partner, members of a set of
-groups that attacked someone, things and someone's people in one list of the killed, a
-target "what the military described as" someone's holdings. Each has near misses: fighting
-alongside or with someone, threats, denials and hypotheticals, condemnations, a campaign
-that is no fighting (vaccination, hunger, recruitment), the attacker's own soldiers killed,
-civilians or aid convoys attacked, a place instead of an actor, clashes at a summit or
-over a deal, sanctions rather than strikes, a new clause after the list.
+aside, a relative clause or a time between the actor and its verb ("X, acting in
+solidarity with Z, fired rockets at Y positions", "X fighters in January and February
+ambushed Y troops", "X have since November targeted Y vessels"), operations "in which" or
+"during which" someone's people were killed, attacks on things "and on" someone,
+offensives "by X and allied factions", an actor "and allied militias", attacks "most of
+them against" someone or "including suicide bombings, against" someone, an offensive
+placed somewhere before the one it is against, clashes with a time before the partner,
+members of a set of groups that attacked someone, things and someone's people in one
+list of the killed, a target "what the military described as" someone's holdings,
+passives with a place or a time before the agent, a place someone held overrun or retaken,
+ambushes and killings of someone's people, battles for a place between two sides, the
+forefront of the fight against someone, people killed in clashes with someone, pairs that
+exchanged fire, clashed or are at war, troops from several states, fighting on several
+fronts. Each has near misses: fighting alongside or with someone, threats, denials and
+hypotheticals, condemnations, a campaign that is no fighting (vaccination, diplomacy,
+hunger, recruitment), the attacker's own soldiers killed, civilians or ships attacked, a
+place instead of an actor, clashes at a summit or over a deal, sanctions rather than
+strikes, a new clause after the list, a place held only in the past, struggles for power
+or influence, prisoners or accusations exchanged, a war of words.
 """
 
 from __future__ import annotations
@@ -164,6 +171,24 @@ FOUND: list[tuple[str, Expected]] = [
      ("Al-Shabaab", "hostility", "African Union Transition Mission in Somalia")),
     ("ISWAP stepped up raids, mostly at night, on Nigerian army outposts in Yobe.",
      (ISWAP, "hostility", "Nigerian Armed Forces")),
+    # the people of two actors clash: both sides fight
+    ("Hezbollah's fighters and Israeli troops clashed near the border on Tuesday.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("Hezbollah's fighters and Israeli troops clashed near the border on Tuesday.",
+     ("Hezbollah", "hostility", "Israel")),
+    # a place taken that the other held
+    ("The Sudanese army recaptured Wad Madani, a city held by the RSF since December 2023.",
+     (SAF, "hostility", RSF)),
+    # a pair at war
+    ("Israel and Hamas are at war.", ("Hamas", "hostility", "Israel")),
+    ("The ELN and the 10th Front have been locked in a bloody war in Arauca since 2022.",
+     (ELN, "hostility", "10th Front")),
+    # fighting on several fronts
+    ("Colombia's army is fighting on two fronts, against the ELN and FARC dissidents.",
+     ("Colombian Armed Forces", "hostility", ELN)),
+    # an actor pushed out after an aside
+    ("The Nigerian military, working with vigilante groups, has pushed Boko Haram out of "
+     "most towns in Borno.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -291,6 +316,35 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "drives, against cholera in Sudan.", ("United Nations", "hostility", "Sudan")),
     ("Al-Shabaab has condemned a series of attacks, including suicide bombings, against "
      "AUSSOM bases.", ("Al-Shabaab", "hostility", "African Union Transition Mission in Somalia")),
+    # people of two actors fighting together; a clash that could come or did not
+    ("Hezbollah's fighters and Syrian troops fought together near Qusayr.",
+     ("Hezbollah", "hostility", "Syria")),
+    ("Hezbollah's fighters and Syrian troops fought alongside each other near Qusayr.",
+     ("Syria", "hostility", "Hezbollah")),
+    ("Hezbollah's fighters and Israeli troops could clash again, analysts warned.",
+     ("Hezbollah", "hostility", "Israel")),
+    ("Hezbollah's fighters and Israeli troops have not clashed since the truce.",
+     ("Israel", "hostility", "Hezbollah")),
+    # a place held until a past date, visited, or held by the taker
+    ("The Sudanese army recaptured Wad Madani, a city held by the RSF until December 2023.",
+     (SAF, "hostility", RSF)),
+    ("The Sudanese army visited Wad Madani, a city held by the RSF since December 2023.",
+     (SAF, "hostility", RSF)),
+    # a pair at war with another, that could be, or no longer is; a war of words
+    ("Iran and Syria are at war against the rebels.", ("Iran", "hostility", "Syria")),
+    ("Israel and Hamas could soon be at war again, analysts warned.",
+     ("Israel", "hostility", "Hamas")),
+    ("Israel and Hamas are no longer at war.", ("Hamas", "hostility", "Israel")),
+    ("Israel and Hamas were locked in a war of words over the truce.",
+     ("Israel", "hostility", "Hamas")),
+    # fronts against things, or alongside someone
+    ("Colombia is fighting on two fronts, alongside the ELN against FARC dissidents.",
+     ("Colombia", "hostility", ELN)),
+    # pushed out of talks, or to negotiate
+    ("The Nigerian military, working with vigilante groups, has pushed Boko Haram out of "
+     "the talks.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    ("The Nigerian military, working with Chad, has pushed Boko Haram to negotiate.",
+     ("Nigerian Armed Forces", "hostility", "Boko Haram")),
 ]
 
 
