@@ -176,6 +176,9 @@ FOUND: list[tuple[str, Expected]] = [
      ("Israel", "hostility", "Hezbollah")),
     ("Hezbollah's fighters and Israeli troops clashed near the border on Tuesday.",
      ("Hezbollah", "hostility", "Israel")),
+    # an agent led by someone is that someone's
+    ("Houthi positions near Hodeidah were struck on Monday by the Saudi-led coalition.",
+     ("Saudi-led coalition", "hostility", "Houthis")),
     # a place taken that the other held
     ("The Sudanese army recaptured Wad Madani, a city held by the RSF since December 2023.",
      (SAF, "hostility", RSF)),
@@ -325,6 +328,20 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Hezbollah", "hostility", "Israel")),
     ("Hezbollah's fighters and Israeli troops have not clashed since the truce.",
      ("Israel", "hostility", "Hezbollah")),
+    # a backer named in the agent's description is no attacker
+    ("US positions in Syria were attacked on Tuesday by Iran-backed militias.",
+     ("Iran", "hostility", "United States")),
+    ("The base, held by the Malian army, was overrun by Wagner-backed militias.",
+     ("Wagner Group", "hostility", "Malian Armed Forces")),
+    ("Dozens of Sudanese soldiers were killed in clashes with UAE-backed fighters.",
+     ("United Arab Emirates", "hostility", "Sudan")),
+    # allies that welcomed someone; partners of an operation that rescued or evacuated
+    ("The Houthis and allied tribes welcomed Saudi delegates in Sanaa.",
+     ("Houthis", "hostility", "Saudi Arabia")),
+    ("The UN launched an operation in which hundreds of Hamas fighters were evacuated.",
+     ("United Nations", "hostility", "Hamas")),
+    ("Kenyan troops, with Somali forces, patrolled the border.",
+     ("Kenya", "hostility", "Somalia")),
     # a place held until a past date, visited, or held by the taker
     ("The Sudanese army recaptured Wad Madani, a city held by the RSF until December 2023.",
      (SAF, "hostility", RSF)),
