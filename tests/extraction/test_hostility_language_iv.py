@@ -192,6 +192,19 @@ FOUND: list[tuple[str, Expected]] = [
     # an actor pushed out after an aside
     ("The Nigerian military, working with vigilante groups, has pushed Boko Haram out of "
      "most towns in Borno.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    # under attack from someone
+    ("Kenya has been under attack from al-Shabaab since it sent troops into Somalia in "
+     "2011.", ("Al-Shabaab", "hostility", "Kenya")),
+    # the attack named first, its author in a relative clause
+    ("The war that Russia is waging against Ukraine has killed hundreds of thousands.",
+     ("Russia", "hostility", "Ukraine")),
+    ("The offensive the Sudanese army launched against the RSF in Khartoum in September "
+     "succeeded.", (SAF, "hostility", RSF)),
+    # engaged in a counterinsurgency against someone, a war of attrition with someone
+    ("Pakistani forces have been engaged in a protracted counterinsurgency against the TTP "
+     "in the northwest.", ("Pakistan", "hostility", TTP)),
+    ("Hezbollah has been engaged in a war of attrition with Israel since October 2023.",
+     ("Israel", "hostility", "Hezbollah")),
 ]
 
 NOT_FOUND: list[tuple[str, Expected]] = [
@@ -362,6 +375,31 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "the talks.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
     ("The Nigerian military, working with Chad, has pushed Boko Haram to negotiate.",
      ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    # under pressure; under attack from critics or from described media; never
+    ("Kenya has been under pressure from al-Shabaab's backers.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Kenya has never been under attack from al-Shabaab, the minister claimed.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+    ("Qatar has been under attack from Saudi-backed media.",
+     ("Saudi Arabia", "hostility", "Qatar")),
+    # a campaign at the UN, a diplomatic one, one condemned or only claimed, against a thing
+    ("The campaign that Qatar launched against Israel at the UN failed.",
+     ("Qatar", "hostility", "Israel")),
+    ("The diplomatic campaign that Qatar launched against Israel failed.",
+     ("Qatar", "hostility", "Israel")),
+    ("The campaign that Qatar condemned against Hamas continued.",
+     ("Qatar", "hostility", "Hamas")),
+    ("The war that Russia claims to be waging against NATO is a fiction.",
+     ("Russia", "hostility", "NATO")),
+    ("The campaign Turkey launched against the PKK's financing in Europe continued.",
+     ("Turkey", "hostility", PKK)),
+    # engaged in a diplomatic or legal campaign, in talks, in vaccination
+    ("Egypt has been engaged in a diplomatic campaign against Ethiopia over the dam.",
+     ("Egypt", "hostility", "Ethiopia")),
+    ("Egypt has been engaged in a legal battle against Ethiopia over the dam.",
+     ("Egypt", "hostility", "Ethiopia")),
+    ("The UN has been engaged in a vaccination campaign against polio in Gaza.",
+     ("United Nations", "hostility", "Hamas")),
 ]
 
 
