@@ -192,6 +192,9 @@ FOUND: list[tuple[str, Expected]] = [
     # an actor pushed out after an aside
     ("The Nigerian military, working with vigilante groups, has pushed Boko Haram out of "
      "most towns in Borno.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    # a battle fought in places set off by commas
+    ("Colombian soldiers fought a fierce battle in Cauca, near the Ecuadorian border, "
+     "against the ELN.", ("Colombia", "hostility", ELN)),
     # under attack from someone
     ("Kenya has been under attack from al-Shabaab since it sent troops into Somalia in "
      "2011.", ("Al-Shabaab", "hostility", "Kenya")),
@@ -375,6 +378,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "the talks.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
     ("The Nigerian military, working with Chad, has pushed Boko Haram to negotiate.",
      ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    # a battle fought alongside someone, a legal battle, a new clause
+    ("Colombian soldiers fought a fierce battle in Cauca, alongside the ELN, against FARC "
+     "dissidents.", ("Colombia", "hostility", ELN)),
+    ("Colombia fought a legal battle in The Hague, before the judges, against Nicaragua.",
+     ("Colombia", "hostility", "Nicaragua")),
+    ("Colombian soldiers fought a battle in Cauca, and the ELN later withdrew.",
+     ("Colombia", "hostility", ELN)),
     # under pressure; under attack from critics or from described media; never
     ("Kenya has been under pressure from al-Shabaab's backers.",
      ("Al-Shabaab", "hostility", "Kenya")),
