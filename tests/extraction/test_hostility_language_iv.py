@@ -192,6 +192,20 @@ FOUND: list[tuple[str, Expected]] = [
     # an actor pushed out after an aside
     ("The Nigerian military, working with vigilante groups, has pushed Boko Haram out of "
      "most towns in Borno.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    # an aside, then a time, then strikes on someone's facilities; shot dead
+    ("The United States, in coordination with the United Kingdom, on Monday struck Houthi "
+     "radar sites, the Pentagon said.", ("United States", "hostility", "Houthis")),
+    ("Washington, in a bid to deter Iran, on Friday struck IRGC facilities in eastern "
+     "Syria.", ("United States", "hostility", "Islamic Revolutionary Guard Corps")),
+    ("Israeli troops, who had been deployed to protect settlers, on Friday shot dead three "
+     "Palestinian Islamic Jihad fighters in Jenin.",
+     ("Israel", "hostility", "Palestinian Islamic Jihad")),
+    # towns retaken after an aside and a time
+    ("The Somali government, with help from Turkish drones, has since 2022 retaken dozens "
+     "of towns from al-Shabaab.", ("Somalia", "hostility", "Al-Shabaab")),
+    # a clash after an aside: both sides
+    ("Ethiopian forces, in Somalia since 2006, have repeatedly clashed with al-Shabaab "
+     "fighters in Gedo.", ("Al-Shabaab", "hostility", "Ethiopia")),
     # a battle fought in places set off by commas
     ("Colombian soldiers fought a fierce battle in Cauca, near the Ecuadorian border, "
      "against the ELN.", ("Colombia", "hostility", ELN)),
@@ -378,6 +392,17 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "the talks.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
     ("The Nigerian military, working with Chad, has pushed Boko Haram to negotiate.",
      ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    # a clash in talks or never; drones bought, hostages freed; a deal struck
+    ("Turkey, in talks with Washington, clashed with Greece over maritime borders.",
+     ("Turkey", "hostility", "Greece")),
+    ("Ethiopian forces, in Somalia since 2006, have never clashed with al-Shabaab fighters.",
+     ("Ethiopia", "hostility", "Al-Shabaab")),
+    ("The Somali government, with help from Turkey, has since 2022 bought dozens of drones "
+     "from China.", ("Somalia", "hostility", "China")),
+    ("The Somali government, with help from Qatar, has since 2022 secured the release of "
+     "hostages from al-Shabaab.", ("Somalia", "hostility", "Al-Shabaab")),
+    ("Israel, in a statement on Friday, struck a deal with Hamas.",
+     ("Israel", "hostility", "Hamas")),
     # a battle fought alongside someone, a legal battle, a new clause
     ("Colombian soldiers fought a fierce battle in Cauca, alongside the ELN, against FARC "
      "dissidents.", ("Colombia", "hostility", ELN)),
