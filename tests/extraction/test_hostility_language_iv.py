@@ -206,6 +206,13 @@ FOUND: list[tuple[str, Expected]] = [
     # a clash after an aside: both sides
     ("Ethiopian forces, in Somalia since 2006, have repeatedly clashed with al-Shabaab "
      "fighters in Gedo.", ("Al-Shabaab", "hostility", "Ethiopia")),
+    # a later member of the targets, after the first one's people or holdings
+    ("Al-Shabaab attacked AU bases and Somali army positions in Lower Shabelle.",
+     ("Al-Shabaab", "hostility", "Somali National Army")),
+    ("ISWAP ambushed Nigerian troops and Chadian soldiers near the border.",
+     (ISWAP, "hostility", "Chad")),
+    ("The Houthis fired missiles at Israeli cities and US warships.",
+     ("Houthis", "hostility", "United States")),
     # a battle fought in places set off by commas
     ("Colombian soldiers fought a fierce battle in Cauca, near the Ecuadorian border, "
      "against the ELN.", ("Colombia", "hostility", ELN)),
@@ -392,6 +399,15 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "the talks.", ("Nigerian Armed Forces", "hostility", "Boko Haram")),
     ("The Nigerian military, working with Chad, has pushed Boko Haram to negotiate.",
      ("Nigerian Armed Forces", "hostility", "Boko Haram")),
+    # a new clause after the first target; fighting alongside; protection
+    ("ISWAP ambushed Nigerian troops and Chadian soldiers withdrew from the area.",
+     (ISWAP, "hostility", "Chad")),
+    ("Al-Shabaab attacked AU bases and Somali army positions were reinforced.",
+     ("Al-Shabaab", "hostility", "Somali National Army")),
+    ("Al-Shabaab attacked AU bases alongside Somali army deserters.",
+     ("Al-Shabaab", "hostility", "Somali National Army")),
+    ("Al-Shabaab protected AU bases and Somali army positions.",
+     ("Al-Shabaab", "hostility", "Somali National Army")),
     # a clash in talks or never; drones bought, hostages freed; a deal struck
     ("Turkey, in talks with Washington, clashed with Greece over maritime borders.",
      ("Turkey", "hostility", "Greece")),
