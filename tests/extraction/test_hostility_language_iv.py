@@ -213,6 +213,20 @@ FOUND: list[tuple[str, Expected]] = [
      (ISWAP, "hostility", "Chad")),
     ("The Houthis fired missiles at Israeli cities and US warships.",
      ("Houthis", "hostility", "United States")),
+    # losses in fighting against someone; a place lost to someone
+    ("Sudanese army units have suffered heavy losses in fighting against the RSF in Darfur.",
+     (RSF, "hostility", SAF)),
+    ("The Malian army lost control of the town to JNIM after weeks of fighting.",
+     (JNIM, "hostility", "Malian Armed Forces")),
+    # withdrawn after coming under attack; implicated in attacks
+    ("Burkinabe troops withdrew from Djibo after coming under sustained attack from JNIM.",
+     (JNIM, "hostility", "Burkina Faso")),
+    ("The ADF has been implicated in repeated attacks on FARDC positions in Beni.",
+     ("Allied Democratic Forces", "hostility", FARDC)),
+    # a participle of the main clause's subject: both sides clash
+    ("JNIM fighters attacked the town of Djibo on Sunday, clashing for hours with "
+     "Burkinabe soldiers and VDP militiamen before withdrawing.",
+     ("Burkina Faso", "hostility", JNIM)),
     # a battle fought in places set off by commas
     ("Colombian soldiers fought a fierce battle in Cauca, near the Ecuadorian border, "
      "against the ELN.", ("Colombia", "hostility", ELN)),
@@ -408,6 +422,26 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Al-Shabaab", "hostility", "Somali National Army")),
     ("Al-Shabaab protected AU bases and Somali army positions.",
      ("Al-Shabaab", "hostility", "Somali National Army")),
+    # a place ceded under an accord, lost in an election or agreement
+    ("The Malian army ceded control of Kidal to Tuareg rebels under the Algiers accord.",
+     ("Tuareg rebels", "hostility", "Malian Armed Forces")),
+    ("The Malian army lost control of Kidal to Tuareg rebels in the 2015 agreement.",
+     ("Tuareg rebels", "hostility", "Malian Armed Forces")),
+    ("Hamas lost Gaza City to Fatah in the elections.", ("Fatah", "hostility", "Hamas")),
+    # pressure or criticism, not attack; talks or mediation, not attacks; a denial
+    ("Burkinabe troops withdrew from Djibo after coming under criticism from the UN.",
+     ("United Nations", "hostility", "Burkina Faso")),
+    ("The ADF has not been implicated in attacks on FARDC positions, the UN said.",
+     ("Allied Democratic Forces", "hostility", FARDC)),
+    ("Uganda has been involved in peace talks with the ADF.",
+     ("Uganda", "hostility", "Allied Democratic Forces")),
+    # a participle after a report, a new clause, or fighting with someone against another
+    ("Rwandan officials said JNIM fighters attacked the town of Djibo, clashing with "
+     "Burkinabe soldiers.", ("Rwanda", "hostility", "Burkina Faso")),
+    ("JNIM fighters attacked the town of Djibo and Burkinabe soldiers fled, clashing with "
+     "VDP militiamen.", (JNIM, "hostility", "Volunteers for the Defence of the Homeland")),
+    ("Wagner fighters moved into Kidal on Sunday, fighting with Malian soldiers against the "
+     "rebels.", ("Wagner Group", "hostility", "Mali")),
     # a clash in talks or never; drones bought, hostages freed; a deal struck
     ("Turkey, in talks with Washington, clashed with Greece over maritime borders.",
      ("Turkey", "hostility", "Greece")),
