@@ -499,3 +499,21 @@ def test_near_miss_gives_no_hostility(claims_of: ClaimsOf, text: str,
                                       unexpected: Expected) -> None:
     found = positive_keys(claims_of, text)
     assert _key(unexpected) not in found, found
+
+
+def test_long_asides_and_lists_stay_fast(claims_of: ClaimsOf) -> None:
+    """Long runs of asides, times or words before the verb, the participle or the list's
+    later member are read without catastrophic backtracking."""
+    asides = ", ".join(f"acting in area{i}" for i in range(40))
+    found = positive_keys(claims_of, f"JNIM fighters, {asides}, attacked Malian troops.")
+    assert _key((JNIM, "hostility", "Mali")) not in found, found
+    words = " ".join(f"word{i}" for i in range(100))
+    found = positive_keys(claims_of, f"JNIM fighters attacked the town of Djibo {words}, "
+                                     f"clashing with Burkinabe soldiers.")
+    assert _key(("Burkina Faso", "hostility", JNIM)) not in found, found
+    times = " ".join("in January and February" for _ in range(30))
+    found = positive_keys(claims_of, f"The RSF {times} attacked the Sudanese army.")
+    assert _key((RSF, "hostility", SAF)) not in found, found
+    found = positive_keys(claims_of, "The RSF in January and February attacked the Sudanese "
+                                     "army.")
+    assert _key((RSF, "hostility", SAF)) in found, found
