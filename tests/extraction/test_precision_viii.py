@@ -1,0 +1,28 @@
+"""Precision fixes found by the eighth session's helpers and probes: a pair that has
+"not fought" is denied (the modality is read at the verb), a pair that fought together
+against a third party is no pair of enemies.
+"""
+
+from __future__ import annotations
+
+from tests.extraction.conftest import ClaimsOf, positive_keys
+
+
+def test_pair_that_has_not_fought_is_denied(claims_of: ClaimsOf) -> None:
+    found = claims_of("India and China have not fought since 1962.")
+    assert ("India", "hostility", "China", "denied") in found, found
+    assert not positive_keys(claims_of, "Iran and Israel have not exchanged fire "
+                             "directly.")
+
+
+def test_pair_that_fought_against_a_third_is_no_pair_of_enemies(claims_of: ClaimsOf
+                                                                 ) -> None:
+    found = positive_keys(claims_of, "Hezbollah fighters and Syrian troops fought in "
+                          "Qusayr against the rebels.")
+    assert ("Hezbollah", "hostility", "Syria") not in found, found
+
+
+def test_pair_that_clashed_is_still_read(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "India and China clashed in the Galwan valley in "
+                          "2020.")
+    assert ("India", "hostility", "China") in found, found
