@@ -655,6 +655,14 @@ def _verb_list_closed(toks: list[Token], v: int) -> bool:
     return v + 2 < len(toks) and toks[v + 1].low in {"and", "or"} and toks[v + 2].low in verbs
 
 
+# An aside that makes the verb after it a matter of words or law, not force: "in a
+# speech", "in a new round of sanctions".
+_WORDS_NOT_DEEDS = {"speech", "speeches", "statement", "statements", "interview",
+                    "interviews", "address", "remarks", "op-ed", "article", "tweet", "post",
+                    "letter", "debate", "sanctions", "resolution", "ruling", "verdict",
+                    "lawsuit", "court", "hearing", "testimony", "briefing", "communique"}
+
+
 def _before_aside(toks: list[Token], close: int) -> list[int] | None:
     """The subject before an aside that ends with the comma at `close`: "X, backed by
     Y, attacked Z", "X, along with Y, has attacked Z". The subject must open the
@@ -664,6 +672,8 @@ def _before_aside(toks: list[Token], close: int) -> list[int] | None:
         k -= 1
     if k <= 0 or toks[k].text != "," or close - k < 2:
         return None
+    if any(t.low in _WORDS_NOT_DEEDS for t in toks[k + 1:close]):
+        return None  # "X, in a speech at the UN, attacked Y": words, not a deed
     np = _np_head_back(toks, k - 1)
     if np is None:
         return None

@@ -26,3 +26,11 @@ def test_pair_that_clashed_is_still_read(claims_of: ClaimsOf) -> None:
     found = positive_keys(claims_of, "India and China clashed in the Galwan valley in "
                           "2020.")
     assert ("India", "hostility", "China") in found, found
+
+
+def test_attack_in_a_speech_is_words_not_hostility(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "Turkey, in a speech at the UN, attacked Israel.")
+    assert ("Turkey", "hostility", "Israel") not in found, found
+    found = positive_keys(claims_of, "Israel, in a series of overnight raids, struck "
+                          "Hezbollah positions.")
+    assert ("Israel", "hostility", "Hezbollah") in found, found
