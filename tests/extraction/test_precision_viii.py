@@ -34,3 +34,11 @@ def test_attack_in_a_speech_is_words_not_hostility(claims_of: ClaimsOf) -> None:
     found = positive_keys(claims_of, "Israel, in a series of overnight raids, struck "
                           "Hezbollah positions.")
     assert ("Israel", "hostility", "Hezbollah") in found, found
+
+
+def test_fronted_despite_phrase_sets_no_modality(claims_of: ClaimsOf) -> None:
+    found = claims_of("Despite repeated pledges to rein in the group, Pakistan's army has "
+                      "been fighting a resurgent TTP.")
+    assert any(r == "hostility" and m == "asserted" for _, r, _, m in found), found
+    found = claims_of("Despite the ceasefire, Israel would strike Hezbollah if attacked.")
+    assert ("Israel", "hostility", "Hezbollah", "hypothetical") in found, found
