@@ -2,7 +2,8 @@
 (loaders/rules/relations.yaml: the asides before a giver's verb, recruited-by-for,
 recruited-for, camps-run-by-for, runs-camps-for, operates-with-consent,
 lives-as-guests-of, allowed-to-live, thing-given-by-to, thing-given-to-by,
-moved-from-group-to, supply-of-from, received-amount-from).
+moved-from-group-to, supply-of-from, received-amount-from, territory-used-by,
+territory-used-to-send; the AGENT and SUCH macros).
 
 Asides between a giver and its verb ("X, according to UN experts, has deployed ...",
 "X, acting on behalf of Z, had facilitated ...", "X has, over the past decade and
@@ -72,6 +73,21 @@ FOUND: list[tuple[str, Expected]] = [
      "Chad.", (UAE, "arms", RSF)),
     ("Drones supplied by Iran to Russia have been used to strike Ukrainian cities, Kyiv "
      "said.", (IRAN, "arms", "Russia")),
+    # trainers and advisers named with their arm; groups in a place, one named
+    ("The report, drawing on interviews with defectors, found that North Korean military "
+     "instructors had trained Hezbollah fighters in tunnel construction.",
+     ("North Korea", "training", HEZ)),
+    ("Russian military advisers have trained the Malian army since the coup, according "
+     "to Western diplomats.", ("Russia", "training", "Malian Armed Forces")),
+    ("Eritrea continued to provide political, financial and military support to armed "
+     "groups in Somalia, including Al-Shabaab, the monitoring group said.",
+     ("Eritrea", "support", "Al-Shabaab")),
+    # territory lent for passage
+    ("Chad has allowed its territory to be used to channel weapons from the United Arab "
+     "Emirates to the Rapid Support Forces, the experts said.",
+     ("Chad", "facilitation", RSF)),
+    ("Libya's eastern authorities let their airstrips be used by the Rapid Support Forces "
+     "throughout the siege of El Fasher.", ("Libya", "facilitation", RSF)),
     # money moved between groups; a steady supply; an amount received
     ("According to the Treasury, the network channelled funds from the IRGC-Quds Force "
      "to Hezbollah through exchange houses in Lebanon.", (QF, "funding", HEZ)),
@@ -116,6 +132,12 @@ NOT_FOUND: list[tuple[str, Expected]] = [
     ("Iran did not recruit fighters for Hezbollah.", (IRAN, "personnel", HEZ)),
     ("Hamas leaders have not lived in Doha as guests of Qatar since 2024.",
      ("Qatar", "safe_haven", HAMAS)),
+    ("Chad has not allowed its territory to be used to channel weapons to the Rapid "
+     "Support Forces, N'Djamena said.", ("Chad", "facilitation", RSF)),
+    ("Chad should not allow its territory to be used by the Rapid Support Forces, the "
+     "panel recommended.", ("Chad", "facilitation", RSF)),
+    ("Chad has allowed its territory to be used for humanitarian deliveries to Sudan.",
+     ("Chad", "facilitation", "Sudan")),
     # fighters of a group are not sent to that group
     ("Iran sent IRGC officers to Yemen to advise the Houthis on missile launches.",
      (IRAN, "personnel", "Islamic Revolutionary Guard Corps")),
