@@ -3,7 +3,8 @@
 recruited-for, camps-run-by-for, runs-camps-for, operates-with-consent,
 lives-as-guests-of, allowed-to-live, thing-given-by-to, thing-given-to-by,
 moved-from-group-to, supply-of-from, received-amount-from, territory-used-by,
-territory-used-to-send; the AGENT and SUCH macros).
+territory-used-to-send, fronted-having-received, fronted-using-supplied; the
+AGENT, SUCH macros; the rewrites of a bounded sum and of a sum of relief).
 
 Asides between a giver and its verb ("X, according to UN experts, has deployed ...",
 "X, acting on behalf of Z, had facilitated ...", "X has, over the past decade and
@@ -88,6 +89,16 @@ FOUND: list[tuple[str, Expected]] = [
      ("Chad", "facilitation", RSF)),
     ("Libya's eastern authorities let their airstrips be used by the Rapid Support Forces "
      "throughout the siege of El Fasher.", ("Libya", "facilitation", RSF)),
+    # a sum bounded ("at least", "an estimated")
+    ("Israeli officials said that Iran, which they described as the head of the octopus, "
+     "had given Hamas at least 100 million dollars a year.", (IRAN, "funding", HAMAS)),
+    # help received in a fronted participial clause
+    ("Having received weapons and training from Iran, the Houthis were able to strike "
+     "Saudi oil facilities in 2019.", (IRAN, "training", HOU)),
+    ("Using weapons supplied by Iran, the Houthis attacked a tanker off Hodeidah, the "
+     "US military said.", (IRAN, "arms", HOU)),
+    ("After receiving drones from Iran in 2022, Russia intensified its strikes on Kyiv.",
+     (IRAN, "arms", "Russia")),
     # money moved between groups; a steady supply; an amount received
     ("According to the Treasury, the network channelled funds from the IRGC-Quds Force "
      "to Hezbollah through exchange houses in Lebanon.", (QF, "funding", HEZ)),
@@ -138,6 +149,14 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "panel recommended.", ("Chad", "facilitation", RSF)),
     ("Chad has allowed its territory to be used for humanitarian deliveries to Sudan.",
      ("Chad", "facilitation", "Sudan")),
+    ("Having received no weapons from Iran, the Houthis turned to smugglers.",
+     (IRAN, "arms", HOU)),
+    ("Having received humanitarian aid from Saudi Arabia, the Houthis reopened the port.",
+     ("Saudi Arabia", "support", HOU)),
+    ("Using weapons captured from the Houthis, Saudi forces repelled the attack.",
+     ("Saudi Arabia", "arms", HOU)),
+    ("The Houthis have received 100 million dollars in humanitarian aid from Saudi "
+     "Arabia.", ("Saudi Arabia", "funding", HOU)),
     # fighters of a group are not sent to that group
     ("Iran sent IRGC officers to Yemen to advise the Houthis on missile launches.",
      (IRAN, "personnel", "Islamic Revolutionary Guard Corps")),
