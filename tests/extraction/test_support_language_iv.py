@@ -3,8 +3,8 @@
 recruited-for, camps-run-by-for, runs-camps-for, operates-with-consent,
 lives-as-guests-of, allowed-to-live, thing-given-by-to, thing-given-to-by,
 moved-from-group-to, supply-of-from, received-amount-from, territory-used-by,
-territory-used-to-send, fronted-having-received, fronted-using-supplied; the
-AGENT, SUCH macros; the rewrites of a bounded sum and of a sum of relief).
+territory-used-to-send, fronted-having-received, fronted-using-supplied, moved-on-behalf-to; the
+AGENT, SUCH macros; the rewrites of a bounded sum, of a sum of relief and of evidence not found).
 
 Asides between a giver and its verb ("X, according to UN experts, has deployed ...",
 "X, acting on behalf of Z, had facilitated ...", "X has, over the past decade and
@@ -99,6 +99,8 @@ FOUND: list[tuple[str, Expected]] = [
      "US military said.", (IRAN, "arms", HOU)),
     ("After receiving drones from Iran in 2022, Russia intensified its strikes on Kyiv.",
      (IRAN, "arms", "Russia")),
+    ("The exchange house has moved funds on behalf of the IRGC-Quds Force to Hezbollah "
+     "and the Houthis since at least 2019, the Treasury said.", (QF, "funding", HOU)),
     # money moved between groups; a steady supply; an amount received
     ("According to the Treasury, the network channelled funds from the IRGC-Quds Force "
      "to Hezbollah through exchange houses in Lebanon.", (QF, "funding", HEZ)),
@@ -157,6 +159,11 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      ("Saudi Arabia", "arms", HOU)),
     ("The Houthis have received 100 million dollars in humanitarian aid from Saudi "
      "Arabia.", ("Saudi Arabia", "funding", HOU)),
+    # evidence not found
+    ("The Panel has not found evidence that Iran supplied the Houthis with weapons in "
+     "2022.", (IRAN, "arms", HOU)),
+    ("The Panel did not find any evidence that the United Arab Emirates supplied weapons "
+     "to the Rapid Support Forces.", (UAE, "arms", RSF)),
     # fighters of a group are not sent to that group
     ("Iran sent IRGC officers to Yemen to advise the Houthis on missile launches.",
      (IRAN, "personnel", "Islamic Revolutionary Guard Corps")),
