@@ -38,6 +38,10 @@ FOUND: list[tuple[str, Expected]] = [
      "Gulf, funnelled hundreds of millions of dollars to Hezbollah.",
      (IRAN, "funding", HEZ)),
     ("Iran, according to the panel, has armed the Houthis.", (IRAN, "arms", HOU)),
+    ("Iran has, Western analysts say, armed the Houthis with increasingly sophisticated "
+     "missiles.", (IRAN, "arms", HOU)),
+    ("Russia has, since the start of the war in 2023, supplied the Rapid Support Forces "
+     "with anti-aircraft missiles through Libya.", ("Russia", "arms", RSF)),
     ("Funding from Qatar, estimated at 30 million dollars a month, has kept Hamas "
      "afloat.", ("Qatar", "funding", HAMAS)),
     # fighters of one party sent somewhere by another
@@ -117,6 +121,9 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      (IRAN, "arms", HOU)),
     ("Iran, according to analysts, could arm the Houthis with longer-range missiles.",
      (IRAN, "arms", HOU)),
+    ("Iran has, if the reports are true, armed the Houthis with hypersonic missiles.",
+     (IRAN, "arms", HOU)),
+    ("Iran had, according to officials, never armed the Houthis.", (IRAN, "arms", HOU)),
     ("Iran has, for the first time in years, refused to fund Hamas.",
      (IRAN, "funding", HAMAS)),
     ("The Taliban should not allow al-Qaeda to maintain camps in Afghanistan, the council "
@@ -211,6 +218,8 @@ def test_an_aside_naming_a_source_keeps_the_claim_reported(claims_of: ClaimsOf) 
     found = claims_of("Rwanda, according to UN experts, has deployed troops alongside "
                       "the M23.")
     assert ("Rwanda", "personnel", "M23", "reported") in found, found
+    found = claims_of("Iran has, Western analysts say, armed the Houthis.")
+    assert (IRAN, "arms", HOU, "reported") in found, found
 
 
 def test_a_principal_named_in_an_aside_is_no_party(claims_of: ClaimsOf) -> None:
