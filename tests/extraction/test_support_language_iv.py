@@ -3,8 +3,9 @@
 recruited-for, camps-run-by-for, runs-camps-for, operates-with-consent,
 lives-as-guests-of, allowed-to-live, thing-given-by-to, thing-given-to-by,
 moved-from-group-to, supply-of-from, received-amount-from, territory-used-by,
-territory-used-to-send, fronted-having-received, fronted-using-supplied, moved-on-behalf-to; the
-AGENT, SUCH macros; the rewrites of a bounded sum, of a sum of relief and of evidence not found).
+territory-used-to-send, fronted-having-received, fronted-using-supplied,
+moved-on-behalf-to, shared-intel-with; the AGENT, SUCH macros; the rewrites of a
+bounded sum, of a sum of relief and of evidence not found).
 
 Asides between a giver and its verb ("X, according to UN experts, has deployed ...",
 "X, acting on behalf of Z, had facilitated ...", "X has, over the past decade and
@@ -105,6 +106,15 @@ FOUND: list[tuple[str, Expected]] = [
      (IRAN, "arms", "Russia")),
     ("The exchange house has moved funds on behalf of the IRGC-Quds Force to Hezbollah "
      "and the Houthis since at least 2019, the Treasury said.", (QF, "funding", HOU)),
+    # intelligence shared or handed over
+    ("Russian intelligence has shared satellite imagery of Western warships with the "
+     "Houthis, according to people familiar with the matter.",
+     ("Russia", "intelligence", HOU)),
+    ("The United States has been sharing intelligence on Russian positions with Ukraine "
+     "since the start of the invasion, officials confirmed.",
+     ("United States", "intelligence", "Ukraine")),
+    ("Targeting data provided by Iran to the Houthis enabled the strike on the tanker, "
+     "the Pentagon said.", (IRAN, "intelligence", HOU)),
     # money moved between groups; a steady supply; an amount received
     ("According to the Treasury, the network channelled funds from the IRGC-Quds Force "
      "to Hezbollah through exchange houses in Lebanon.", (QF, "funding", HEZ)),
@@ -171,6 +181,13 @@ NOT_FOUND: list[tuple[str, Expected]] = [
      "2022.", (IRAN, "arms", HOU)),
     ("The Panel did not find any evidence that the United Arab Emirates supplied weapons "
      "to the Rapid Support Forces.", (UAE, "arms", RSF)),
+    # intelligence about a party is not shared with it
+    ("Saudi Arabia shared intelligence on the Houthis with the United States.",
+     ("Saudi Arabia", "intelligence", HOU)),
+    ("Russia has not shared satellite imagery with the Houthis, the Kremlin said.",
+     ("Russia", "intelligence", HOU)),
+    ("Russia could share targeting data with the Houthis, US officials warned.",
+     ("Russia", "intelligence", HOU)),
     # fighters of a group are not sent to that group
     ("Iran sent IRGC officers to Yemen to advise the Houthis on missile launches.",
      (IRAN, "personnel", "Islamic Revolutionary Guard Corps")),
