@@ -1,9 +1,9 @@
 """Support, funding, arms, training, personnel and safe haven in long sentences, part iv
 (loaders/rules/relations.yaml: the asides before a giver's verb, recruited-by-for,
-recruited-for, camps-run-by-for, runs-camps-for, operates-with-consent,
+recruited-fighters-for, camps-run-by-for, runs-camps-for, operates-with-consent,
 lives-as-guests-of, allowed-to-live, thing-given-by-to, thing-given-to-by,
-moved-from-group-to, supply-of-from, received-amount-from, territory-used-by,
-territory-used-to-send, fronted-having-received, fronted-using-supplied,
+moved-from-group-to, supply-of-from, received-amount-from, territory-lent-to,
+territory-lent-to-send, fronted-having-received, fronted-using-supplied,
 moved-on-behalf-to, shared-intel-with; the AGENT, SUCH macros; the rewrites of a
 bounded sum, of a sum of relief and of evidence not found).
 
