@@ -259,6 +259,8 @@ def _load(lazy: Callable[[str, int], bool]
                                   again=bool(raw.get("again", False))))
                 continue
             name = str(raw["name"])
+            if name in tables:  # trigger tables are keyed by name
+                raise InvalidInput(f"{where}: a second rule named {name!r}")
             pattern = str(raw["pattern"])
             table: dict[str, Relation] = {}
             tm = re.search(r"\{T:([\w.+]+)\}", pattern)
