@@ -1,0 +1,76 @@
+"""Whose "the army", "the military", "security forces" or "government troops" are when
+the sentence does not say: the state the text has just named as an agent (not a place,
+not the object of a preposition, not the one acting on the army), and no guess when two
+states fit. Invented wire-style paragraphs, with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import ClaimsOf, positive
+
+Triple = tuple[str, str, str]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel struck targets in Lebanon overnight. The military said it had hit Hezbollah "
+     "weapons depots.", ("Israel Defense Forces", "hostility", "Hezbollah")),
+    ("The TTP is based in Afghanistan, Pakistan says. The military has carried out strikes "
+     "against the group across the border.",
+     ("Pakistan Army", "hostility", "Tehrik-i-Taliban Pakistan")),
+    ("Mozambique has struggled to contain the insurgency in Cabo Delgado. Government forces "
+     "have clashed with Islamic State Mozambique Province near Mocimboa da Praia.",
+     ("Mozambique", "hostility", "Islamic State Mozambique Province")),
+    ("Burkina Faso's junta recruited thousands of volunteers. Government troops have fought "
+     "JNIM across the north.",
+     ("Burkina Faso", "hostility", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("Somalia's government is fighting al-Shabaab. Security forces killed 30 al-Shabaab "
+     "fighters in Hiraan, officials said.", ("Somalia", "hostility", "Al-Shabaab")),
+    # the army a group is at war with is its home state's, named here as a place
+    ("Sudan's civil war began in April 2023. The UAE is accused of arming the RSF, which "
+     "has been at war with the army since then.",
+     ("Rapid Support Forces", "hostility", "Sudanese Armed Forces")),
+    ("Kenya sent troops to Somalia in 2011. Al-Shabaab has since attacked the army "
+     "repeatedly.", ("Al-Shabaab", "hostility", "Somali National Army")),
+])
+def test_a_bare_army_or_security_forces_is_the_state_named_as_agent(
+        claims_of: ClaimsOf, text: str, expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a place is not the army's state
+    ("Israel struck targets in Lebanon overnight. The military said it had hit Hezbollah "
+     "weapons depots.", ("Lebanese Armed Forces", "hostility", "Hezbollah")),
+    ("Pakistan says the TTP operates from Afghanistan. The army has launched airstrikes on "
+     "the group's hideouts.", ("Afghan Armed Forces", "hostility", "Tehrik-i-Taliban Pakistan")),
+    ("Hezbollah fighters fired rockets from Lebanon. The army responded with artillery fire, "
+     "Israeli officials said.", ("Lebanese Armed Forces", "hostility", "Hezbollah")),
+    ("Sudan's civil war began in April 2023. The UAE is accused of arming the RSF, which "
+     "has been at war with the army since then.",
+     ("Rapid Support Forces", "hostility", "UAE Armed Forces")),
+    # the state acting on the army does not own it
+    ("Somalia's government is backed by Turkey. Ankara has trained the army for a decade.",
+     ("Turkey", "training", "Turkish Armed Forces")),
+    # two states as agents: no guess
+    ("Israel says Iran arms Hezbollah. Security forces have struck the group's positions.",
+     ("Israel", "hostility", "Hezbollah")),
+    ("Israel says Iran arms Hezbollah. Security forces have struck the group's positions.",
+     ("Iran", "hostility", "Hezbollah")),
+    ("Russia invaded Ukraine in 2022. The army has since attacked Wagner positions.",
+     ("Ukrainian Armed Forces", "hostility", "Wagner Group")),
+    ("Al-Shabaab fighters crossed from Somalia into Kenya. The army said it repelled them.",
+     ("Somali National Army", "hostility", "Al-Shabaab")),
+])
+def test_a_bare_army_is_not_a_place_nor_a_guess_between_two_states(
+        claims_of: ClaimsOf, text: str, wrong: Triple) -> None:
+    assert wrong not in positive(claims_of(text))
+
+
+def test_a_groups_own_security_forces_are_not_the_states(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Egypt mediates in Gaza. Hamas security forces arrested "
+                               "members of a rival clan."))
+    assert not [t for t in found if t[0] == "Egypt"]
+    found = positive(claims_of("Lebanon's government is weak. Its security forces have not "
+                               "confronted Hezbollah."))
+    assert ("Lebanon", "hostility", "Hezbollah") not in found
