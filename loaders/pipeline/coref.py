@@ -122,6 +122,10 @@ _RECIPROCAL = re.compile(
     rf"(?<![\w-])(?P<np>(?:[Tt]he|[Bb]oth)\s+(?:(?:{_RECIPROCAL_MODS})\s+)?"
     rf"(?:{_RECIPROCAL_HEADS}))(?![\w-])"
     r"(?=\s+(?:(?!and\b|but\b)[a-z][\w-]*\s+){1,3}(?:each other|one another)\b)")
+# "Iran-backed", "Kremlin-controlled": the actor qualifies a noun after it; a pronoun
+# never takes it up ("The Iran-backed rebels said they ...").
+_QUALIFIER = re.compile(r"[-‐](?:{})(?![\w-])".format(
+    "|".join(re.escape(w) for w in words(RULES, "agent_suffixes"))), re.IGNORECASE)
 _LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
 
 
@@ -193,7 +197,8 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             if cls in {"nominal", "plural"} and not pm.group().split()[-1].islower():
                 continue  # "the State Department" is a name, not "the state"
             possessive = word in {"its", "their", "his", "her"}
-            before = [m for m in here if m.end <= pm.start()]
+            # not the qualifier of "the Iran-backed rebels", who are someone else
+            before = [m for m in here if m.end <= pm.start() and not _QUALIFIER.match(text, m.end)]
             prev_named = within(window, sent.start) if si else []
             if cls == "plural":
                 groups = [actors[m.actor] for m in prev_named + before

@@ -74,3 +74,30 @@ def test_a_groups_own_security_forces_are_not_the_states(claims_of: ClaimsOf) ->
     found = positive(claims_of("Lebanon's government is weak. Its security forces have not "
                                "confronted Hezbollah."))
     assert ("Lebanon", "hostility", "Hezbollah") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Houthis seized a ship in the Red Sea. The Iran-backed rebels said they were "
+     "targeting Israel.", ("Iran", "support", "Houthis")),
+    ("M23 seized Goma in January. The Rwanda-backed rebels now control much of North Kivu.",
+     ("Rwanda", "support", "M23")),
+    ("Kata'ib Hezbollah claimed the drone strike. The Iran-backed militants have attacked "
+     "US bases dozens of times.", ("Iran", "support", "Kata'ib Hezbollah")),
+])
+def test_a_description_of_rebels_or_militants_points_back_to_the_group(
+        claims_of: ClaimsOf, text: str, expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the qualifier of "the Iran-backed rebels" is never "they"
+    ("The Houthis seized a ship in the Red Sea. The Iran-backed rebels said they were "
+     "targeting Israel.", ("Iran", "hostility", "Israel")),
+    ("Iran-backed militias said they would keep attacking Israel.",
+     ("Iran", "hostility", "Israel")),
+    ("Kata'ib Hezbollah claimed the drone strike. The Iran-backed militants have attacked "
+     "US bases dozens of times.", ("Iran", "support", "United States")),
+])
+def test_the_qualifier_of_a_description_is_not_its_referent(
+        claims_of: ClaimsOf, text: str, wrong: Triple) -> None:
+    assert wrong not in positive(claims_of(text))
