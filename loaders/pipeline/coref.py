@@ -109,6 +109,9 @@ _STATE_ALIGNED = frozenset(words(RULES, "state_aligned_groups"))
 # "the mercenaries": only the private military companies of `mercenary_groups`.
 _MERCENARY_WORDS = frozenset(w.lower() for w in words(RULES, "mercenary_descriptions"))
 _MERCENARY_GROUPS = frozenset(words(RULES, "mercenary_groups"))
+# "the junta": only a state that `junta_states` says soldiers rule.
+_JUNTA_WORDS = frozenset(w.lower() for w in words(RULES, "junta_descriptions"))
+_JUNTA_STATES = frozenset(words(RULES, "junta_states"))
 # "the de facto authorities" and the actors reporting so calls (mentions.yaml).
 _DE_FACTO_ALT = "|".join(re.escape(w) for w in sorted(words(RULES, "de_facto_references"),
                                                        key=len, reverse=True))
@@ -219,6 +222,8 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 mercenaries = word in _MERCENARY_WORDS
                 if mercenaries:  # "the mercenaries": only a private military company
                     exclude = frozenset(a for a in actors if a not in _MERCENARY_GROUPS)
+                if word in _JUNTA_WORDS:  # "the junta": not "Russia" of "Russia arms Mali"
+                    exclude = frozenset(a for a in actors if a not in _JUNTA_STATES)
                 target = nominal_antecedent(
                     text, sent, before, prev, actors, kinds, pm.start(),
                     wide if groupish else None, exclude, named_so_far,

@@ -1099,12 +1099,13 @@ class _Finder:
         """"Turkey has trained the army", "Turkey supplied drones to Ethiopia, helping
         the government": the subject whose verb takes the reference at `offset` as its
         object does not own it."""
+        if self._sentence_start(offset) > pos:
+            return False
         if _ACTS_ON_ARMY.fullmatch(self.text, pos, offset):
             return True
         opening = re.sub(r"^(?:The|A|An)\s+", "",
                          self.text[self._sentence_start(pos):pos].strip())
-        return not opening and self._sentence_start(offset) <= pos and \
-            bool(_ACTS_ON_BEFORE.search(self.text, max(0, offset - 30), offset))
+        return not opening and bool(_ACTS_ON_BEFORE.search(self.text, max(0, offset - 30), offset))
 
     def _government_alias(self, state_id: str) -> None:
         state = self.actors.get(state_id)

@@ -101,3 +101,18 @@ def test_a_description_of_rebels_or_militants_points_back_to_the_group(
 def test_the_qualifier_of_a_description_is_not_its_referent(
         claims_of: ClaimsOf, text: str, wrong: Triple) -> None:
     assert wrong not in positive(claims_of(text))
+
+
+def test_the_junta_is_a_state_soldiers_rule_not_its_supplier(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Russia supplies arms to Mali. The junta pays the Africa Corps "
+                               "with gold concessions."))
+    assert ("Mali", "funding", "Africa Corps") in found
+    assert ("Russia", "funding", "Africa Corps") not in found
+
+
+def test_a_state_acting_on_the_army_in_the_next_sentence_is_no_owner(
+        claims_of: ClaimsOf) -> None:
+    # two states before ("Egypt", "the UAE"), and Cairo supports the army: no guess
+    found = positive(claims_of("Egypt says the RSF is backed by the UAE. Cairo supports the "
+                               "army."))
+    assert not [t for t in found if t[2] in {"Egyptian Armed Forces", "UAE Armed Forces"}]
