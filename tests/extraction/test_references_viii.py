@@ -116,3 +116,23 @@ def test_a_state_acting_on_the_army_in_the_next_sentence_is_no_owner(
     found = positive(claims_of("Egypt says the RSF is backed by the UAE. Cairo supports the "
                                "army."))
     assert not [t for t in found if t[2] in {"Egyptian Armed Forces", "UAE Armed Forces"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Islamic State has lost its territory in Iraq. Its Sahel branch has attacked "
+     "Nigerien troops.", ("Islamic State Sahel Province", "hostility", "Niger")),
+    ("The Islamic State has lost its territory in Iraq. The group's Sahel branch has "
+     "attacked Nigerien troops.", ("Islamic State Sahel Province", "hostility", "Niger")),
+    ("Al-Qaeda is weaker than it was. Its Yemeni affiliate has attacked Saudi troops.",
+     ("Al-Qaeda in the Arabian Peninsula", "hostility", "Saudi Arabia")),
+])
+def test_a_branch_named_through_a_possessive_reference_is_the_branch(
+        claims_of: ClaimsOf, text: str, expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
+
+
+def test_a_branch_the_registry_lacks_stays_unread(claims_of: ClaimsOf) -> None:
+    # no such branch of Al-Shabaab: not Al-Shabaab itself either
+    found = positive(claims_of("Al-Shabaab is strong in the south. Its Kenyan wing has "
+                               "attacked a police post in Lamu."))
+    assert not found
