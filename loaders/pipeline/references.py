@@ -232,6 +232,10 @@ def _with_their_units(text: str, mentions: list[Mention],
     return out
 
 
+_PAST_TIES = re.compile(r"(?<![\w-])(?:former|erstwhile|one-time|onetime|ex|previous|"
+                        r"then|once)(?![\w])", re.IGNORECASE)
+
+
 def _descriptions(text: str, sentences: list[Sentence], mentions: list[Mention],
                   actors: dict[str, DocActor]) -> list[Description]:
     """"the US-backed force", "the al-Qaeda affiliate": the group a definite description
@@ -275,10 +279,12 @@ def _descriptions(text: str, sentences: list[Sentence], mentions: list[Mention],
         if target is None or target == m.actor:
             continue
         relation = relation_of[hit.group("suffix").lower()]
+        # "the former al-Qaeda affiliate": the group, but no longer the qualifier's
+        past = _PAST_TIES.search(text, lead.start(), hit.end()) is not None
         found.append(Description(lead.start(), hit.end(), target, "nominal",
                                  text[lead.start():hit.end()],
                                  bool(re.match(r"['’]s?(?!\w)", text[hit.end():hit.end() + 3])),
-                                 qualifier=m.actor, relation=relation))
+                                 qualifier="" if past else m.actor, relation=relation))
     return found
 
 

@@ -136,3 +136,24 @@ def test_a_branch_the_registry_lacks_stays_unread(claims_of: ClaimsOf) -> None:
     found = positive(claims_of("Al-Shabaab is strong in the south. Its Kenyan wing has "
                                "attacked a police post in Lamu."))
     assert not found
+
+
+def test_a_former_affiliate_is_the_group_but_no_longer_allied(claims_of: ClaimsOf) -> None:
+    found = positive(claims_of("Turkey has backed Hayat Tahrir al-Sham. The former al-Qaeda "
+                               "affiliate now rules Damascus."))
+    assert ("Turkey", "support", "Hay'at Tahrir al-Sham") in found
+    assert not [t for t in found if "Al-Qaeda" in t]
+    found = positive(claims_of("Al-Shabaab killed 20 soldiers in Mogadishu. The al-Qaeda "
+                               "affiliate has long fought the Somali government."))
+    assert ("Al-Shabaab", "hostility", "Somalia") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hezbollah said on Sunday it had fired rockets at an Israeli base.",
+     ("Hezbollah", "hostility", "Israel")),
+    ("Al-Shabaab fighters ambushed a Kenyan convoy near Lamu, police said.",
+     ("Al-Shabaab", "hostility", "Kenya")),
+])
+def test_a_demonym_before_a_single_base_or_convoy_is_the_state(
+        claims_of: ClaimsOf, text: str, expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
