@@ -129,6 +129,15 @@ _RECIPROCAL = re.compile(
 # never takes it up ("The Iran-backed rebels said they ...").
 _QUALIFIER = re.compile(r"[-‐](?:{})(?![\w-])".format(
     "|".join(re.escape(w) for w in words(RULES, "agent_suffixes"))), re.IGNORECASE)
+# "both" or "the two" standing alone: as a clause's subject before a verb ("The two have
+# since fallen out", "Both deny it") or as an object at a phrase's end ("Iran funds
+# both, ..."); never "both Hamas and ...", "have both fought", "the two sides".
+_BARE_PAIR = re.compile(
+    r"(?:(?:(?<=^)|(?<=[.!?;]\s)|(?<=[.!?;][\"”’]\s))(?:[Tt]he two|Both)"
+    r"(?=\s+(?:have|has|had|are|were|was|is|will|would|also|now|then|since|later|"
+    r"(?-i:[a-z]+ed)|deny|denied|say|said|share|signed)\b)"
+    r"|(?<=[a-z] )(?:both|the two)(?=\s*(?:[,.;:]|\s+(?:since|for|with|through|via|"
+    r"according|in|over|until)\b)))", re.MULTILINE)
 _LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
 
 
@@ -173,6 +182,17 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             out.append(Reference(nm.start(), nm.end(), group[0], "plural", nm.group(), False,
                                  group))
             taken.append((nm.start(), nm.end()))
+        for bm in _BARE_PAIR.finditer(text, sent.start, sent.end):
+            # "Iran funds both", "The two have since ...": the last pair "A and B"
+            if any(m.start < bm.end() and bm.start() < m.end for m in here):
+                continue
+            prev = [m for m in within(sentences[max(0, si - 1)].start, bm.start())
+                    if m.form == "name"]
+            pair = _listed(text, prev, actors, _GROUPISH - {ActorKind.PERSON}, 2)
+            if pair is not None:
+                out.append(Reference(bm.start(), bm.end(), pair[0], "plural", bm.group(),
+                                     False, pair))
+                taken.append((bm.start(), bm.end()))
         for rm in _RECIPROCAL.finditer(text, sent.start, sent.end):
             if any(m.start < rm.end("np") and rm.start() < m.end for m in here):
                 continue

@@ -157,3 +157,26 @@ def test_a_former_affiliate_is_the_group_but_no_longer_allied(claims_of: ClaimsO
 def test_a_demonym_before_a_single_base_or_convoy_is_the_state(
         claims_of: ClaimsOf, text: str, expected: Triple) -> None:
     assert expected in positive(claims_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hamas and Islamic Jihad fired rockets. Iran funds both, according to Israel.",
+     {("Iran", "funding", "Hamas"), ("Iran", "funding", "Palestinian Islamic Jihad")}),
+    ("Iran and Russia back Assad. The two have sent troops and advisers to Syria.",
+     {("Iran", "personnel", "Syria"), ("Russia", "personnel", "Syria")}),
+])
+def test_both_or_the_two_standing_alone_are_the_last_pair(
+        claims_of: ClaimsOf, text: str, expected: set[Triple]) -> None:
+    assert expected <= positive(claims_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "both attacks", "the two sides": a noun follows, no pair of actors
+    "Israel struck Hamas and Hezbollah. Iran condemned both attacks.",
+    # no "A and B" pair before
+    "Iran supplied drones to Russia and missiles to Sudan. Both deny receiving them.",
+])
+def test_both_before_a_noun_or_without_a_pair_names_no_one(
+        claims_of: ClaimsOf, text: str) -> None:
+    assert not [t for t in positive(claims_of(text)) if t[0] == "Iran" and t[2] in
+                {"Hamas", "Hezbollah"} or t[0] in {"Russia", "Sudan"}]
