@@ -138,6 +138,19 @@ _BARE_PAIR = re.compile(
     r"(?-i:[a-z]+ed)|deny|denied|say|said|share|signed)\b)"
     r"|(?<=[a-z] )(?:both|the two)(?=\s*(?:[,.;:]|\s+(?:since|for|with|through|via|"
     r"according|in|over|until)\b)))", re.MULTILINE)
+# A quotation and the words that name its speaker, before or after it.
+_SPEAKER_WORDS = frozenset(w.lower() for w in words(RULES, "speaker_pronouns"))
+_FIRST_PLURAL = re.compile(r"(?<![\w'’-])(?:{})(?![\w'’-])".format(
+    "|".join(re.escape(w) for w in sorted(_SPEAKER_WORDS, key=len, reverse=True))),
+    re.IGNORECASE)
+_SPEECH = "|".join(re.escape(w) for w in words(RULES, "speech_verbs"))
+_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{3,}?)[\"”]")
+# after the quotation: ', Hamas said' / ', said Hamas' / ', the movement said'
+_SAID_AFTER = re.compile(rf"\s*(?:,\s*)?(?:(?P<verb1>{_SPEECH})\s+)?(?P<who>[^,.;:\"“”]{{1,60}}?)"
+                         rf"(?(verb1)(?=[\s,.;])|\s+(?:{_SPEECH})\b)")
+# before it: 'Hamas said: "...', 'Hamas said in a statement, "...'
+_SAID_BEFORE = re.compile(rf"(?P<who>[^,.;:\"“”]{{1,60}}?)\s+(?:{_SPEECH})\b[^\"“”.;]{{0,40}}?"
+                          r"[:,]?\s*$")
 _LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
 
 
@@ -193,6 +206,18 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 out.append(Reference(bm.start(), bm.end(), pair[0], "plural", bm.group(),
                                      False, pair))
                 taken.append((bm.start(), bm.end()))
+        for qm in _QUOTE.finditer(text, sent.start, sent.end):
+            # "'Iran stands with us,' Hamas said": we, us and our are the speaker's side
+            speaker = _speaker(text, sent, qm, named, actors)
+            if speaker is None:
+                continue
+            for wm in _FIRST_PLURAL.finditer(text, qm.start("q"), qm.end("q")):
+                if any(m.start < wm.end() and wm.start() < m.end for m in here):
+                    continue
+                ref = Reference(wm.start(), wm.end(), speaker, "pronoun", wm.group(),
+                                wm.group().lower() in {"our", "ours"})
+                out.append(ref)
+                taken.append((wm.start(), wm.end()))
         for rm in _RECIPROCAL.finditer(text, sent.start, sent.end):
             if any(m.start < rm.end("np") and rm.start() < m.end for m in here):
                 continue
@@ -274,6 +299,29 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     out.sort(key=lambda m: m.start)
     return out
 
+
+
+def _speaker(text: str, sent: Sentence, qm: re.Match[str], named: list[Mention],
+             actors: dict[str, DocActor]) -> str | None:
+    """The group or state that says the quotation `qm`: named right after it with a verb
+    of saying (", Hamas said", ", said a Hamas spokesman"), or right before it ("Hamas
+    said: '...'"); a person speaking for the group named just before ("Hamas leader X
+    said"). None when no one, or a person alone, or several are named there."""
+    after = _SAID_AFTER.match(text, qm.end(), sent.end)
+    span: tuple[int, int] | None
+    if after is not None:
+        span = (after.start("who"), after.end("who"))
+    else:
+        before = _SAID_BEFORE.search(text, sent.start, qm.start())
+        span = (before.start("who"), before.end("who")) if before else None
+    if span is None or re.search(r"\b(?:and|or)\b|&", text[span[0]:span[1]]):
+        return None  # "Syrian and Iranian officials said": whose side is unclear
+    inside = [m for m in named if span[0] <= m.start and m.end <= span[1]]
+    groups = {m.actor for m in inside if actors[m.actor].kind in _GROUPISH}
+    if len(groups) == 1 and all(actors[m.actor].kind is ActorKind.PERSON or
+                                m.actor in groups for m in inside):
+        return next(iter(groups))
+    return None
 
 
 def _last_two(text: str, before: list[Mention],

@@ -180,3 +180,33 @@ def test_both_before_a_noun_or_without_a_pair_names_no_one(
         claims_of: ClaimsOf, text: str) -> None:
     assert not [t for t in positive(claims_of(text)) if t[0] == "Iran" and t[2] in
                 {"Hamas", "Hezbollah"} or t[0] in {"Russia", "Sudan"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We thank Qatar for hosting our leaders," Hamas said.', ("Qatar", "safe_haven", "Hamas")),
+    ('The Houthis said: "The Americans attacked us overnight."',
+     ("United States", "hostility", "Houthis")),
+    ('"Iran has supplied us with weapons," Hamas said.', ("Iran", "arms", "Hamas")),
+])
+def test_we_and_us_in_a_quotation_are_the_speakers_side(
+        claims_of: ClaimsOf, text: str, expected: Triple) -> None:
+    assert expected in positive(claims_of(text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a person alone speaks for no group
+    ('"Iran is with us," said Ahmed, a resident of Gaza.', ("Iran", "support", "Hamas")),
+    ('"Iran arms them, not us," Israel said.', ("Iran", "arms", "Israel")),
+    ('"Qatar hosts our enemies," an Israeli official said of Hamas.',
+     ("Qatar", "safe_haven", "Israel")),
+    # two speakers: whose side is unclear
+    ('"Turkey helped us," Syrian and Iraqi officials said.', ("Turkey", "support", "Iraq")),
+])
+def test_we_in_a_quotation_without_one_clear_speaker_names_no_one(
+        claims_of: ClaimsOf, text: str, wrong: Triple) -> None:
+    assert wrong not in positive(claims_of(text))
+
+
+def test_a_denial_in_the_speakers_own_words_stays_a_denial(claims_of: ClaimsOf) -> None:
+    found = claims_of('"We have never received weapons from Iran," Hamas said.')
+    assert ("Iran", "arms", "Hamas") not in positive(found)
