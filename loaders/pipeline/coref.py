@@ -559,9 +559,13 @@ def _previous_subject(text: str, prev: list[Mention], ok: Callable[[Mention], bo
     """The subject of the nearest previous sentence that has an actor (not `other_than`)."""
     for g in reversed(_by_sentence(text, prev)):
         fits = [m for m in g if ok(m) and m.actor != other_than]
-        firsts = [m for m in fits if not m.possessive] or fits
-        if firsts:
-            return firsts[0].actor
+        if not fits:
+            continue
+        # not a place or a preposition's object ("Russia's war in Ukraine has dragged
+        # on. Iran has supplied it ...": not Ukraine); a possessor before that
+        firsts = [m for m in fits if not m.possessive and not _after_preposition(text, m)] \
+            or [m for m in fits if m.possessive]
+        return firsts[0].actor if firsts else None
     return None
 
 

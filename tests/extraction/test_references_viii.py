@@ -210,3 +210,23 @@ def test_we_in_a_quotation_without_one_clear_speaker_names_no_one(
 def test_a_denial_in_the_speakers_own_words_stays_a_denial(claims_of: ClaimsOf) -> None:
     found = claims_of('"We have never received weapons from Iran," Hamas said.')
     assert ("Iran", "arms", "Hamas") not in positive(found)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Russia's war in Ukraine has dragged on. Iran has supplied it with drones.",
+     ("Iran", "arms", "Ukraine")),
+    ("Fighting in Sudan has killed thousands. The UAE is accused of arming it.",
+     ("United Arab Emirates", "arms", "Sudan")),
+])
+def test_a_pronoun_never_takes_up_a_place_of_the_sentence_before(
+        claims_of: ClaimsOf, text: str, wrong: Triple) -> None:
+    assert wrong not in positive(claims_of(text))
+
+
+def test_a_pronoun_still_takes_up_the_subject_or_its_possessor(claims_of: ClaimsOf) -> None:
+    assert ("Qatar", "safe_haven", "Hamas") in positive(claims_of(
+        "Hamas's armed wing led the assault in Israel. Qatar has hosted its political "
+        "leaders since 2012."))
+    assert ("Iran", "arms", "Houthis") in positive(claims_of(
+        "The Houthis control much of northern Yemen. Iran arms them, according to a UN "
+        "panel."))
