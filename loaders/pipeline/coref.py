@@ -109,6 +109,9 @@ _STATE_ALIGNED = frozenset(words(RULES, "state_aligned_groups"))
 # "the mercenaries": only the private military companies of `mercenary_groups`.
 _MERCENARY_WORDS = frozenset(w.lower() for w in words(RULES, "mercenary_descriptions"))
 _MERCENARY_GROUPS = frozenset(words(RULES, "mercenary_groups"))
+# "the junta": only a state that `junta_states` says soldiers rule.
+_JUNTA_WORDS = frozenset(w.lower() for w in words(RULES, "junta_descriptions"))
+_JUNTA_STATES = frozenset(words(RULES, "junta_states"))
 # "the de facto authorities" and the actors reporting so calls (mentions.yaml).
 _DE_FACTO_ALT = "|".join(re.escape(w) for w in sorted(words(RULES, "de_facto_references"),
                                                        key=len, reverse=True))
@@ -122,6 +125,32 @@ _RECIPROCAL = re.compile(
     rf"(?<![\w-])(?P<np>(?:[Tt]he|[Bb]oth)\s+(?:(?:{_RECIPROCAL_MODS})\s+)?"
     rf"(?:{_RECIPROCAL_HEADS}))(?![\w-])"
     r"(?=\s+(?:(?!and\b|but\b)[a-z][\w-]*\s+){1,3}(?:each other|one another)\b)")
+# "Iran-backed", "Kremlin-controlled": the actor qualifies a noun after it; a pronoun
+# never takes it up ("The Iran-backed rebels said they ...").
+_QUALIFIER = re.compile(r"[-‐](?:{})(?![\w-])".format(
+    "|".join(re.escape(w) for w in words(RULES, "agent_suffixes"))), re.IGNORECASE)
+# "both" or "the two" standing alone: as a clause's subject before a verb ("The two have
+# since fallen out", "Both deny it") or as an object at a phrase's end ("Iran funds
+# both, ..."); never "both Hamas and ...", "have both fought", "the two sides".
+_BARE_PAIR = re.compile(
+    r"(?:(?:(?<=^)|(?<=[.!?;]\s)|(?<=[.!?;][\"”’]\s))(?:[Tt]he two|Both)"
+    r"(?=\s+(?:have|has|had|are|were|was|is|will|would|also|now|then|since|later|"
+    r"(?-i:[a-z]+ed)|deny|denied|say|said|share|signed)\b)"
+    r"|(?<=[a-z] )(?:both|the two)(?=\s*(?:[,.;:]|\s+(?:since|for|with|through|via|"
+    r"according|in|over|until)\b)))", re.MULTILINE)
+# A quotation and the words that name its speaker, before or after it.
+_SPEAKER_WORDS = frozenset(w.lower() for w in words(RULES, "speaker_pronouns"))
+_FIRST_PLURAL = re.compile(r"(?<![\w'’-])(?:{})(?![\w'’-])".format(
+    "|".join(re.escape(w) for w in sorted(_SPEAKER_WORDS, key=len, reverse=True))),
+    re.IGNORECASE)
+_SPEECH = "|".join(re.escape(w) for w in words(RULES, "speech_verbs"))
+_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{3,}?)[\"”]")
+# after the quotation: ', Hamas said' / ', said Hamas' / ', the movement said'
+_SAID_AFTER = re.compile(rf"\s*(?:,\s*)?(?:(?P<verb1>{_SPEECH})\s+)?(?P<who>[^,.;:\"“”]{{1,60}}?)"
+                         rf"(?(verb1)(?=[\s,.;])|\s+(?:{_SPEECH})\b)")
+# before it: 'Hamas said: "...', 'Hamas said in a statement, "...'
+_SAID_BEFORE = re.compile(rf"(?P<who>[^,.;:\"“”]{{1,60}}?)\s+(?:{_SPEECH})\b[^\"“”.;]{{0,40}}?"
+                          r"[:,]?\s*$")
 _LIST_WINDOW = 4  # sentences back in which "the three juntas" looks for its list
 
 
@@ -166,6 +195,29 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             out.append(Reference(nm.start(), nm.end(), group[0], "plural", nm.group(), False,
                                  group))
             taken.append((nm.start(), nm.end()))
+        for bm in _BARE_PAIR.finditer(text, sent.start, sent.end):
+            # "Iran funds both", "The two have since ...": the last pair "A and B"
+            if any(m.start < bm.end() and bm.start() < m.end for m in here):
+                continue
+            prev = [m for m in within(sentences[max(0, si - 1)].start, bm.start())
+                    if m.form == "name"]
+            pair = _listed(text, prev, actors, _GROUPISH - {ActorKind.PERSON}, 2)
+            if pair is not None:
+                out.append(Reference(bm.start(), bm.end(), pair[0], "plural", bm.group(),
+                                     False, pair))
+                taken.append((bm.start(), bm.end()))
+        for qm in _QUOTE.finditer(text, sent.start, sent.end):
+            # "'Iran stands with us,' Hamas said": we, us and our are the speaker's side
+            speaker = _speaker(text, sent, qm, named, actors)
+            if speaker is None:
+                continue
+            for wm in _FIRST_PLURAL.finditer(text, qm.start("q"), qm.end("q")):
+                if any(m.start < wm.end() and wm.start() < m.end for m in here):
+                    continue
+                ref = Reference(wm.start(), wm.end(), speaker, "pronoun", wm.group(),
+                                wm.group().lower() in {"our", "ours"})
+                out.append(ref)
+                taken.append((wm.start(), wm.end()))
         for rm in _RECIPROCAL.finditer(text, sent.start, sent.end):
             if any(m.start < rm.end("np") and rm.start() < m.end for m in here):
                 continue
@@ -193,7 +245,8 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
             if cls in {"nominal", "plural"} and not pm.group().split()[-1].islower():
                 continue  # "the State Department" is a name, not "the state"
             possessive = word in {"its", "their", "his", "her"}
-            before = [m for m in here if m.end <= pm.start()]
+            # not the qualifier of "the Iran-backed rebels", who are someone else
+            before = [m for m in here if m.end <= pm.start() and not _QUALIFIER.match(text, m.end)]
             prev_named = within(window, sent.start) if si else []
             if cls == "plural":
                 groups = [actors[m.actor] for m in prev_named + before
@@ -214,6 +267,8 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 mercenaries = word in _MERCENARY_WORDS
                 if mercenaries:  # "the mercenaries": only a private military company
                     exclude = frozenset(a for a in actors if a not in _MERCENARY_GROUPS)
+                if word in _JUNTA_WORDS:  # "the junta": not "Russia" of "Russia arms Mali"
+                    exclude = frozenset(a for a in actors if a not in _JUNTA_STATES)
                 target = nominal_antecedent(
                     text, sent, before, prev, actors, kinds, pm.start(),
                     wide if groupish else None, exclude, named_so_far,
@@ -244,6 +299,29 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
     out.sort(key=lambda m: m.start)
     return out
 
+
+
+def _speaker(text: str, sent: Sentence, qm: re.Match[str], named: list[Mention],
+             actors: dict[str, DocActor]) -> str | None:
+    """The group or state that says the quotation `qm`: named right after it with a verb
+    of saying (", Hamas said", ", said a Hamas spokesman"), or right before it ("Hamas
+    said: '...'"); a person speaking for the group named just before ("Hamas leader X
+    said"). None when no one, or a person alone, or several are named there."""
+    after = _SAID_AFTER.match(text, qm.end(), sent.end)
+    span: tuple[int, int] | None
+    if after is not None:
+        span = (after.start("who"), after.end("who"))
+    else:
+        before = _SAID_BEFORE.search(text, sent.start, qm.start())
+        span = (before.start("who"), before.end("who")) if before else None
+    if span is None or re.search(r"\b(?:and|or)\b|&", text[span[0]:span[1]]):
+        return None  # "Syrian and Iranian officials said": whose side is unclear
+    inside = [m for m in named if span[0] <= m.start and m.end <= span[1]]
+    groups = {m.actor for m in inside if actors[m.actor].kind in _GROUPISH}
+    if len(groups) == 1 and all(actors[m.actor].kind is ActorKind.PERSON or
+                                m.actor in groups for m in inside):
+        return next(iter(groups))
+    return None
 
 
 def _last_two(text: str, before: list[Mention],
@@ -481,9 +559,13 @@ def _previous_subject(text: str, prev: list[Mention], ok: Callable[[Mention], bo
     """The subject of the nearest previous sentence that has an actor (not `other_than`)."""
     for g in reversed(_by_sentence(text, prev)):
         fits = [m for m in g if ok(m) and m.actor != other_than]
-        firsts = [m for m in fits if not m.possessive] or fits
-        if firsts:
-            return firsts[0].actor
+        if not fits:
+            continue
+        # not a place or a preposition's object ("Russia's war in Ukraine has dragged
+        # on. Iran has supplied it ...": not Ukraine); a possessor before that
+        firsts = [m for m in fits if not m.possessive and not _after_preposition(text, m)] \
+            or [m for m in fits if m.possessive]
+        return firsts[0].actor if firsts else None
     return None
 
 

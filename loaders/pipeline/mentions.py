@@ -226,6 +226,52 @@ _POSSESSIVE_BRANCH_IN = re.compile(r"['’]s?\s+(?P<head>branch|affiliate|provin
                                    r"franchise|offshoot)\s+in\s+(?:the\s+)?"
                                    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 _GOV_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
+# A sentence boundary between two offsets.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+# A state named as the object of a preposition, maybe last in a list ("in southern
+# Lebanon", "the war against Ukraine", "in Mali, Niger and Chad").
+_PREP_OBJECT = re.compile(
+    r"\b(?:in|into|inside|on|onto|at|near|around|across|from|to|toward|towards|over|via|of|"
+    r"for|against|between|among|through|throughout|within|outside|beyond|upon|with|"
+    r"out\s+of)\s+(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+)?"
+    r"(?:(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s*)*"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and|or)\s+)?$",
+    re.IGNORECASE)
+# After a state, the rest of a list it opens or sits inside ("in Mali, Niger and Chad").
+_LIST_GOES_ON = re.compile(r"[\w'’.-]*(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*,?\s+"
+                           r"(?:and|or)\s+(?:the\s+)?[A-Z]")
+# "Turkey has long trained the army", "..., helping the government": a subject acting on
+# "the army" (attacks and help given) is not its owner; "Israel has deployed the army" may
+# be.
+_ACTS_ON_VERB = (
+    r"(?:attack(?:s|ed|ing)?|struck|strik(?:e|es|ing)|target(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
+    r"bomb(?:s|ed|ing)?|ambush(?:es|ed|ing)?|fought|fight(?:s|ing)?|battl(?:e|es|ed|ing)|"
+    r"clash(?:ed|es|ing)\s+with|kill(?:s|ed|ing)?|back(?:s|ed|ing)?|support(?:s|ed|ing)?|"
+    r"sponsor(?:s|ed|ing)?|assist(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
+    r"arm(?:s|ed|ing)?|train(?:s|ed|ing)?|equip(?:s|ped|ping)?|suppl(?:y|ies|ied|ying)|"
+    r"advis(?:e|es|ed|ing)|help(?:s|ed|ing)?|aid(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|"
+    r"resuppl(?:y|ies|ied|ying)|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|"
+    r"condemn(?:s|ed|ing)?|sanction(?:s|ed|ing)?|bolster(?:s|ed|ing)?|prop(?:s|ped|ping)\s+up)")
+_ACTS_ON_ARMY = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s+(?-i:[a-z][\w'’-]*)){0,3}?\s+"
+    rf"{_ACTS_ON_VERB}\s+(?:\w+\s+)??")
+_ACTS_ON_BEFORE = re.compile(rf"\b{_ACTS_ON_VERB}\s+$")
+# A verb of fighting right before "the army" ("which has been at war with the army").
+_FIGHTS_BEFORE = re.compile(
+    r"\b(?:(?:at\s+)?war\s+(?:with|against)|fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)|"
+    r"clash(?:ed|es|ing)?\s+with|attack(?:s|ed|ing)?|ambush(?:es|ed|ing)?|struck|"
+    r"strik(?:e|es|ing)|target(?:s|ed|ing)?|overr[au]n|besieg(?:e|es|ed|ing)|"
+    r"(?:insurgency|rebellion|offensive|attacks?|war|fight|struggle)\s+(?:against|on))\s+$",
+    re.IGNORECASE)
+# A state's forces named without the state: "Security forces killed ...", "government
+# troops" (the state is read from the text before).
+_STATE_FORCES = re.compile(r"(?<![\w'’-])(?:(?:[Tt]he|[Ss]tate)\s+)?(?:[Ss]ecurity\s+forces|"
+                           r"[Gg]overnment\s+(?:forces|troops|soldiers))(?![\w-])")
+# What may come right before them: a sentence or clause opening, or a lower-case word
+# that is no possessive ("its", "rebel", "their own").
+_STATE_FORCES_AFTER = re.compile(
+    r"(?:^|[.!?;:,(\"“”]\s*|\b(?!(?:its|their|his|her|our|own|rebel|opposition|militia|"
+    r"de|facto|parallel|rival|former)\b)(?-i:[a-z][\w-]*)\s+)$")
 _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)|army|military"
                          r"|armed\s+forces)\b")
 
@@ -938,6 +984,16 @@ class _Finder:
                     self._government_alias(state)
             else:
                 self.add(m.start(), m.end(), self._army_actor(state))
+        # "Security forces killed ...", "government troops": the state's, when the text
+        # has just named one state as an agent (not "Hamas security forces", "its forces").
+        for m in _STATE_FORCES.finditer(text):
+            if not self.free(m.start(), m.end()):
+                continue
+            if not _STATE_FORCES_AFTER.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            state = self._recent_state(m.start())
+            if state is not None:
+                self.add(m.start(), m.end(), self.actor_from_registry(state), "nominal")
 
     def _army_of(self, state: str, m: Mention) -> None:
         m.actor = self._army_actor(state).id
@@ -958,13 +1014,112 @@ class _Finder:
         return self.actors[aid]
 
     def _recent_state(self, offset: int) -> str | None:
-        """The state a bare "the government" or "the army" most likely belongs to: the
-        strongest recent reference (a government, then a name, then a demonym)."""
-        recent = [(w, pos, s) for pos, s, w in self.states_seen if offset - 600 < pos < offset]
-        if not recent:
-            earlier = [s for pos, s, _ in self.states_seen if pos < offset]
-            return earlier[-1] if earlier else None
-        return max(recent)[2]
+        """The state a bare "the government" or "the army" most likely belongs to: in the
+        nearest sentence that names one as an agent (not a place or the object of a
+        preposition: "struck targets in Lebanon"; not the subject acting on it: "Turkey
+        trained the army"), the strongest reference (a government, then a name, then a
+        demonym); two states there and no government among them: no guess ("Russia
+        invaded Ukraine. The army ..."), unless the armed group the sentence names is at
+        home in one of them."""
+        text = self.text
+        recent = [(pos, s, w) for pos, s, w in self.states_seen if offset - 600 < pos < offset]
+        fought = self._fought_by(offset, {s for _, s, _ in recent})
+        if fought is not None:
+            return fought
+        by_distance: dict[int, list[tuple[int, str, int]]] = {}
+        for pos, s, w in recent:
+            if self._state_as_place(pos) or self._acts_on(pos, offset):
+                continue
+            breaks = [m for m in _SENTENCE_BREAK.finditer(text, pos, offset + 2)
+                      if m.end() <= offset]
+            by_distance.setdefault(len(breaks), []).append((pos, s, w))
+        for d in sorted(by_distance):
+            found = by_distance[d]
+            top = max(w for _, _, w in found)
+            states = {s for _, s, w in found if w == top}
+            others = {s for _, s, _ in found} - states
+            # one state above the rest: a government, or a name among demonyms ("The
+            # Sudanese Armed Forces ..., and Egyptian pilots flew for the army")
+            if len(states) == 1 and (not others or top == 2 or (top == 1 and all(
+                    w == 0 for _, s, w in found if s in others))):
+                return next(iter(states))
+            break
+        if recent:
+            # no single agent: the country of the armed group the sentence names, if the
+            # text has just named it ("the RSF ..., at war with the army")
+            return self._home_state(offset, {s for _, s, _ in recent})
+        earlier = [s for pos, s, _ in self.states_seen
+                   if pos < offset and not self._state_as_place(pos)]
+        return earlier[-1] if earlier else None
+
+    def _sentence_start(self, offset: int, reach: int = 300) -> int:
+        """Where the sentence holding `offset` starts (looking `reach` characters back)."""
+        lo = max(0, offset - reach)
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, lo, offset + 2)
+                if m.end() <= offset]
+        return ends[-1] if ends else lo
+
+    def _sentence_end(self, offset: int) -> int:
+        stop = _SENTENCE_BREAK.search(self.text, offset)
+        return stop.start() if stop else len(self.text)
+
+    def _fought_by(self, offset: int, near: set[str]) -> str | None:
+        """"the RSF, which has been at war with the army": the army an armed group fights
+        (named last before it in the sentence) is its home state's, if the text has just
+        named that state (even as a place)."""
+        if not _FIGHTS_BEFORE.search(self.text, max(0, offset - 40), offset):
+            return None
+        start = self._sentence_start(offset, 200)
+        before = sorted((m for m in self.mentions if start <= m.start and m.end <= offset
+                         and m.actor in self.actors), key=lambda m: m.start)
+        # the last group before, past places only ("the RSF in Sudan, which ...")
+        while before and self.actors[before[-1].actor].kind is ActorKind.STATE and \
+                self._state_as_place(before[-1].start):
+            before.pop()
+        if not before:
+            return None
+        group = self.actors[before[-1].actor]
+        if group.kind is not ActorKind.ARMED_GROUP or group.country is None:
+            return None
+        homes = {s for s in near if (st := self.registry.get(s)) is not None
+                 and st.country == group.country}
+        return next(iter(homes)) if len(homes) == 1 else None
+
+    def _home_state(self, offset: int, near: set[str]) -> str | None:
+        """The one state of `near` home to the armed groups named in the sentence of
+        `offset` (before or after it), if they have one country."""
+        start, end = self._sentence_start(offset), self._sentence_end(offset)
+        countries = {self.actors[m.actor].country for m in self.mentions
+                     if start <= m.start < end and m.actor in self.actors
+                     and self.actors[m.actor].kind is ActorKind.ARMED_GROUP}
+        homes = {s for s in near if (st := self.registry.get(s)) is not None
+                 and st.country in countries}
+        return next(iter(homes)) if len(countries) == 1 and len(homes) == 1 else None
+
+    def _state_as_place(self, pos: int) -> bool:
+        """Whether the state named at `pos` is a place or a preposition's object ("in
+        southern Lebanon", "the war against Ukraine", "in Mali, Niger and Chad"), not an
+        agent (the agent of a passive, "by Israel", is one)."""
+        head = self.text[self._sentence_start(pos, 80):pos]
+        if _PREP_OBJECT.search(head):
+            return True
+        # an earlier item of a list after a preposition: "in Mali, Niger and Chad"
+        item = re.search(r"(?:^|\s)(?P<first>[A-Z][\w'’.-]*)(?:,\s*[A-Z][\w'’.-]*(?:\s+"
+                         r"[A-Z][\w'’.-]*)*)*,\s*$", head)
+        return item is not None and bool(_PREP_OBJECT.search(head[:item.start("first")])) \
+            and bool(_LIST_GOES_ON.match(self.text, pos))
+
+    def _acts_on(self, pos: int, offset: int) -> bool:
+        """"Turkey has trained the army", "Turkey supplied drones to Ethiopia, helping
+        the government": the subject whose verb takes the reference at `offset` as its
+        object does not own it."""
+        if self._sentence_start(offset) > pos:
+            return False
+        if _ACTS_ON_ARMY.fullmatch(self.text, pos, offset):
+            return True
+        opening = re.sub(r"^(?:The|A|An)\s+", "",
+                         self.text[self._sentence_start(pos):pos].strip())
+        return not opening and bool(_ACTS_ON_BEFORE.search(self.text, max(0, offset - 30), offset))
 
     def _government_alias(self, state_id: str) -> None:
         state = self.actors.get(state_id)

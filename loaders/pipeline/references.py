@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.model import ActorKind, fold
+from graph.model import Actor, ActorKind, fold
 from graph.relations import Relation
 from loaders.pipeline.coref import Reference, nominal_antecedent
 from loaders.pipeline.leaders import leaders_groups
@@ -148,7 +148,56 @@ def more_references(text: str, sentences: list[Sentence], mentions: list[Mention
             out.append(Reference(m.start(), m.end(), cands[-1].actor, "nominal", m.group(),
                                  bool(re.match(r"['’]s?(?!\w)", text[m.end():m.end() + 3]))))
     out.sort(key=lambda x: x.start)
-    return _with_their_units(text, out, actors)
+    return _with_their_units(text, _branches_of_references(text, out, actors, registry),
+                             actors)
+
+
+# "Its Sahel branch", "the group's Yemeni affiliate": after a possessive reference to a
+# group, a place and a branch noun name the group's branch there.
+_REFERENCE_BRANCH = re.compile(r"(?:['’]s?)?\s+(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
+                               r"(?P<head>[Pp]rovince|branch|affiliate|wing)(?![\w-])")
+
+
+def _branches_of_references(text: str, mentions: list[Mention], actors: dict[str, DocActor],
+                            registry: Registry) -> list[Mention]:
+    """`mentions` where a possessive reference to a group and a branch named by its place
+    ("The Islamic State ... Its Sahel branch") is one mention of the branch the registry
+    knows (none when it knows no such branch of that group)."""
+    out: list[Mention] = []
+    for m in mentions:
+        group = actors.get(m.actor)
+        hit = _REFERENCE_BRANCH.match(text, m.end) if (
+            isinstance(m, Reference) and not isinstance(m, Description) and m.possessive
+            and group is not None and group.kind is ActorKind.ARMED_GROUP) else None
+        branch = _branch_of(registry, group, hit.group("place")) if hit and group else None
+        if hit is None or branch is None or branch.id == m.actor:
+            out.append(m)
+            continue
+        if branch.id not in actors:
+            actors[branch.id] = DocActor(branch.id, branch.name, branch.kind,
+                                         list(branch.aliases), branch.country, known=True)
+        out.append(Mention(m.start, hit.end(), branch.id, "nominal", text[m.start:hit.end()],
+                           bool(re.match(r"['’]s?(?!\w)", text[hit.end():hit.end() + 3]))))
+    return out
+
+
+def _branch_of(registry: Registry, group: DocActor, place: str) -> Actor | None:
+    """The registry's branch of `group` in `place` (a name or a demonym), if any."""
+    places = [place]
+    for actor_id, dems in registry.demonyms.items():
+        if any(fold(d) == fold(place) for d in dems):
+            state = registry.get(actor_id)
+            if state is not None:
+                places.append(state.name)
+    for name in (group.name, *group.aliases):
+        for where in places:
+            for cand in (f"{name} {where} Province", f"{name} in {where}", f"{name}-{where}",
+                         f"{name} {where}"):
+                known = registry.lookup(cand)
+                if known is not None and known.id != group.id and \
+                        known.kind is ActorKind.ARMED_GROUP:
+                    return known
+    return None
 
 
 
@@ -181,6 +230,10 @@ def _with_their_units(text: str, mentions: list[Mention],
             m = Mention(start, m.end, m.actor, m.form, text[start:m.end], m.possessive)
         out.append(m)
     return out
+
+
+_PAST_TIES = re.compile(r"(?<![\w-])(?:former|erstwhile|one-time|onetime|ex|previous|"
+                        r"then|once)(?![\w])", re.IGNORECASE)
 
 
 def _descriptions(text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -226,10 +279,12 @@ def _descriptions(text: str, sentences: list[Sentence], mentions: list[Mention],
         if target is None or target == m.actor:
             continue
         relation = relation_of[hit.group("suffix").lower()]
+        # "the former al-Qaeda affiliate": the group, but no longer the qualifier's
+        past = _PAST_TIES.search(text, lead.start(), hit.end()) is not None
         found.append(Description(lead.start(), hit.end(), target, "nominal",
                                  text[lead.start():hit.end()],
                                  bool(re.match(r"['’]s?(?!\w)", text[hit.end():hit.end() + 3])),
-                                 qualifier=m.actor, relation=relation))
+                                 qualifier="" if past else m.actor, relation=relation))
     return found
 
 
