@@ -56,6 +56,8 @@ def extract(document: Document, registry: Registry | None = None) -> Extraction:
             if key in seen or f.relation is not Relation.HOSTILITY and \
                     _own_forces(actors.get(f.subject), actors.get(f.object)):
                 continue
+            if f.subject in _relief_bodies() and f.relation not in _NOT_HELP:
+                continue  # humanitarian relief is no support for a party
             seen.add(key)
             claims.append(Claim(
                 subject=f.subject, relation=f.relation, object=f.object, source=source.id,
@@ -85,6 +87,15 @@ def _own_forces(a: DocActor | None, b: DocActor | None) -> bool:
         a, b = b, a
     return a.kind is ActorKind.STATE and b.kind is ActorKind.STATE_AGENCY and \
         _REGULAR_FORCES.search(b.name) is not None
+
+
+_NOT_HELP = (Relation.ALLIANCE, Relation.HOSTILITY)
+
+
+@cache
+def _relief_bodies() -> frozenset[str]:
+    """Humanitarian bodies whose deliveries are relief (givers.yaml `relief_bodies`)."""
+    return frozenset(words("givers.yaml", "relief_bodies"))
 
 
 @cache

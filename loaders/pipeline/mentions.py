@@ -840,6 +840,10 @@ class _Finder:
                 continue
             if self.registry.lookup(people) is not None:
                 continue  # "Houthi fighters": the registry's name already marks them
+            of = re.match(r"\s+(?:of|from|belonging to)\s+(?:the\s+)?", self.text[m.end():])
+            if of is not None and any(x.start == m.end() + of.end() for x in
+                                      self.near(m.end() + of.end(), m.end() + of.end() + 1)):
+                continue  # "Tuareg separatists of the CSP-DPA": that group's own men
             actor = self.new_actor(m.group(), ActorKind.ARMED_GROUP)
             self.add(m.start(), m.end(), actor)
         # "the Afghan mujahideen": a demonym and a noun that names fighters as a body.

@@ -42,3 +42,41 @@ def test_fronted_despite_phrase_sets_no_modality(claims_of: ClaimsOf) -> None:
     assert any(r == "hostility" and m == "asserted" for _, r, _, m in found), found
     found = claims_of("Despite the ceasefire, Israel would strike Hezbollah if attacked.")
     assert ("Israel", "hostility", "Hezbollah", "hypothetical") in found, found
+
+
+def test_backed_militants_with_a_verb_are_no_object(claims_of: ClaimsOf) -> None:
+    """"The Iran-backed militants have attacked US bases": the militants end the noun
+    phrase, so the United States is no one Iran backs."""
+    for text in ("The Iran-backed militants have attacked US bases.",
+                 "Iran-backed insurgents attacked US troops in Syria."):
+        found = positive_keys(claims_of, text)
+        assert ("Iran", "support", "United States") not in found, found
+
+
+def test_humanitarian_relief_is_no_support(claims_of: ClaimsOf) -> None:
+    for text in ("The Houthis received food aid from the WFP.",
+                 "The Houthis received aid from the World Food Programme, officials "
+                 "said."):
+        found = positive_keys(claims_of, text)
+        assert not any(s == "World Food Programme" for s, _, _ in found), found
+    found = positive_keys(claims_of, "Qatar funds UNRWA.")
+    assert any(s == "Qatar" and r == "funding" for s, r, _ in found), found
+
+
+def test_soldiers_lost_to_attacks_are_no_personnel(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "The Malian army lost several soldiers to JNIM "
+                          "attacks.")
+    assert not any(r == "personnel" for _, r, _ in found), found
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "hostility", "Malian Armed Forces"
+            ) in found, found
+
+
+def test_a_groups_own_men_are_the_group(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "Tuareg separatists of the CSP-DPA clashed with "
+                          "Malian forces near Tinzaouaten.")
+    csp = "Permanent Strategic Framework for the Defence of the People of Azawad"
+    assert (csp, "hostility", "Mali") in found, found
+    found = positive_keys(claims_of, "Pakistani troops killed 19 militants of the TTP in "
+                          "raids near the border.")
+    assert any(o == "Tehrik-i-Taliban Pakistan" and r == "hostility"
+               for _, r, o in found), found
