@@ -32,6 +32,9 @@ _EXPLETIVE = re.compile(r"\s+(?:is|was|has been|had been|seems|seemed|appears|ap
 _PREP_BEFORE = re.compile(r"\b(?:of|in|on|to|with|by|for|from|about|against|at|into|over|"
                           r"under|between|among|across|through|within)\s+(?:the\s+)?(?:\S+\s+)?$",
                           re.IGNORECASE)
+# "among them", "chief among them": a list
+# of names follows, the pronoun points back to a plural noun, not to an actor.
+_LIST_HEAD = re.compile(r"\b(?:among|amongst)\s+$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|he|she)\b", re.IGNORECASE)
 _FRONTED = re.compile(r"^(?:In|With|Through|Despite|For|By|Since|After|Given|Under|Amid|"
                       r"Following|During|As part of)\b")
@@ -283,6 +286,9 @@ def resolve(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue
             if word == "it" and _EXPLETIVE.match(text, pm.end()):
                 continue
+            if word == "them" and _LIST_HEAD.search(text, max(0, pm.start() - 12),
+                                                    pm.start()):
+                continue  # "militias, among them A and B": the names follow
             want = {ActorKind.PERSON} if cls == "pronoun-person" else _GROUPISH
             antecedent = _antecedent(text, sent, pm.start(), cls, before, prev, here, actors,
                                      want, chain, possessive)

@@ -80,3 +80,31 @@ def test_a_groups_own_men_are_the_group(claims_of: ClaimsOf) -> None:
                           "raids near the border.")
     assert any(o == "Tehrik-i-Taliban Pakistan" and r == "hostility"
                for _, r, o in found), found
+
+
+def test_among_them_names_the_members(claims_of: ClaimsOf) -> None:
+    """"among them" is the head of a list of names, not a pronoun for an actor."""
+    found = positive_keys(claims_of, "Iran backs several militias in Iraq. Several "
+                          "Iran-backed militias, among them Kataib Hezbollah and Harakat "
+                          "al-Nujaba, have attacked US bases.")
+    assert ("Kata'ib Hezbollah", "hostility", "United States") in found, found
+    assert not any(o == "Iraq" or s == "Iraq" for s, _, o in found), found
+
+
+def test_protection_named_before_the_noun(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "Senior al-Qaeda figures continue to live in Kabul "
+                          "under Taliban protection, the UN says.")
+    assert ("Taliban", "safe_haven", "Al-Qaeda") in found, found
+    found = positive_keys(claims_of, "Civilians fled the town under UN protection, "
+                          "leaving al-Shabaab behind.")
+    assert not any(r == "safe_haven" for _, r, _ in found), found
+
+
+def test_security_forces_and_a_coordinated_place(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "Taliban security forces have conducted raids "
+                          "against ISIS-K cells in Kabul.")
+    assert ("Taliban", "hostility", "Islamic State Khorasan Province") in found, found
+    found = positive_keys(claims_of, "Al-Shabaab, which controls much of southern Somalia "
+                          "and receives weapons from the Houthis, has attacked Kenya.")
+    assert ("Houthis", "arms", "Somalia") not in found, found
+    assert ("Houthis", "arms", "Al-Shabaab") in found, found
