@@ -108,3 +108,14 @@ def test_security_forces_and_a_coordinated_place(claims_of: ClaimsOf) -> None:
                           "and receives weapons from the Houthis, has attacked Kenya.")
     assert ("Houthis", "arms", "Somalia") not in found, found
     assert ("Houthis", "arms", "Al-Shabaab") in found, found
+
+
+def test_war_with_someones_allies_and_clashes_at_a_summit(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "Israel and the US are at war with Hezbollah's "
+                          "allies, the minister said.")
+    assert not any("Hezbollah" in (s, o) for s, _, o in found), found
+    found = positive_keys(claims_of, "Turkey clashed with Greece at the NATO summit over "
+                          "migration.")
+    assert ("Turkey", "hostility", "Greece") not in found, found
+    found = positive_keys(claims_of, "Turkey clashed with the PKK in northern Iraq.")
+    assert ("Turkey", "hostility", "Kurdistan Workers' Party") in found, found
