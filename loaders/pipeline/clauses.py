@@ -752,7 +752,7 @@ def _skip_modifiers(toks: list[Token], i: int, limit: int = 3) -> int:
 
 
 # Nouns after an actor that name other people: its opponents, rivals, victims.
-_OTHER_PEOPLE = {"opponents", "rivals", "enemies", "foes", "adversaries", "critics",
+OTHER_PEOPLE = {"opponents", "rivals", "enemies", "foes", "adversaries", "critics",
                  "detractors", "victims", "captives", "hostages", "defectors", "deserters"}
 # Words that describe the group named after them ("the paramilitary RSF").
 _GROUP_EPITHETS = {"paramilitary", "rebel", "militant", "jihadist", "insurgent", "islamist",
@@ -773,7 +773,7 @@ def _objects_at(toks: list[Token], i: int) -> list[int]:
             return []  # "attacked government X": too loose to trust
         members = _slot_list_forward(toks, j)
         k = members[-1] + 1
-        if k < len(toks) and toks[k].low in _OTHER_PEOPLE:
+        if k < len(toks) and toks[k].low in OTHER_PEOPLE:
             return []  # "armed Houthi opponents": the opponents
         out = [s for m in members if (s := toks[m].slot) is not None]
         # "X groups, including A and B": the examples too

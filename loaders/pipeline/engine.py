@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from graph.relations import Modality, Relation
+from loaders.pipeline.clauses import OTHER_PEOPLE
 from loaders.pipeline.clauses import read as read_clauses
 from loaders.pipeline.coref import Reference
 from loaders.pipeline.mentions import Mention
@@ -293,8 +294,7 @@ def _relations(rule: Rule, m: re.Match[str], table: dict[str, Relation]) -> list
 
 
 # Nouns after an actor's name that name other people, its opponents or victims.
-_OTHERS_AFTER = re.compile(r" (?:opponents|rivals|enemies|foes|adversaries|critics|"
-                           r"detractors|victims|captives|hostages|defectors|deserters)\b")
+_OTHERS_AFTER = re.compile(rf" (?:{'|'.join(sorted(OTHER_PEOPLE))})\b")
 _PLACE_TAIL = re.compile(r" (?:in|based in) (?-i:[A-Z])")
 
 

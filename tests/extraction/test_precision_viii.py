@@ -1,9 +1,13 @@
-"""Precision fixes found by the eighth session's helpers and probes: a pair that has
-"not fought" is denied (the modality is read at the verb), a pair that fought together
-against a third party is no pair of enemies.
+"""Precision fixes found by the eighth session's helpers and probes: pairs that have
+"not fought" or fought a third party, clashes in words (speeches, summits), fronted
+"Despite ..." phrases, backed premodifiers before militants, humanitarian relief, soldiers
+lost to attacks, a group's own men, "among them", protection named before its noun, war
+with someone's allies, and rule names that must be unique.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from tests.extraction.conftest import ClaimsOf, positive_keys
 
@@ -119,3 +123,17 @@ def test_war_with_someones_allies_and_clashes_at_a_summit(claims_of: ClaimsOf) -
     assert ("Turkey", "hostility", "Greece") not in found, found
     found = positive_keys(claims_of, "Turkey clashed with the PKK in northern Iraq.")
     assert ("Turkey", "hostility", "Kurdistan Workers' Party") in found, found
+
+
+def test_two_rules_may_not_share_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine keys trigger tables by rule name: a second rule of the same name is
+    refused when the rules load, with the name in the message."""
+    from graph.errors import InvalidInput
+    from loaders.pipeline import rules as rules_module
+
+    rule = {"name": "x-backs-y", "pattern": "(?P<x>⟪\\d+⟫) backs (?P<y>⟪\\d+⟫)",
+            "relation": "support"}
+    fake = {rules_module.RULES: {"rules": [rule, dict(rule)]}}
+    monkeypatch.setattr(rules_module, "load_yaml", lambda name: fake.get(name, {}))
+    with pytest.raises(InvalidInput, match="a second rule named 'x-backs-y'"):
+        rules_module._load(lambda pattern, flags: False)
