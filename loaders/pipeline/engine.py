@@ -200,9 +200,23 @@ def apply_rules(sentence: Sentence, mentions: list[Mention],
         masked.text = before
         _add_clause_readings(masked, found, relatives_only=True)
     masked.text = final
-    return [f for f in found.values() if f.relation is not Relation.ALLIANCE
-            or not {f.subject, f.object} & unallied]
+    measures_only = _SANCTIONS.search(masked.original) is not None and \
+        _FORCE.search(masked.original) is None
+    return [f for f in found.values() if (f.relation is not Relation.ALLIANCE
+            or not {f.subject, f.object} & unallied)
+            and not (measures_only and f.relation is Relation.HOSTILITY)]
 
+
+# A sentence about sanctions and no force: "targeted Hezbollah financiers with new
+# sanctions" is a measure, not hostility (the gold sets count it as a trap).
+_SANCTIONS = re.compile(r"\b(?:sanction(?:s|ed|ing)?|designat(?:ed|es|ing|ion)|"
+                        r"blacklist(?:s|ed|ing)?|asset freezes?|froze (?:the )?assets)\b",
+                        re.IGNORECASE)
+_FORCE = re.compile(r"\b(?:strikes?|struck|attack(?:s|ed|ing)?|raid(?:s|ed)?|bomb\w*|shell\w*|"
+                    r"kill\w*|fir(?:e|ed|ing)|drones?|missiles?|rockets?|clash\w*|fight\w*|"
+                    r"fought|war|offensive|ambush\w*|assault\w*|troops|soldiers|forces|"
+                    r"militar\w*|armed|shot|invad\w*|besieg\w*|seiz\w*|captur\w*)\b",
+                    re.IGNORECASE)
 
 CLAUSE_CONFIDENCE = 0.5
 

@@ -137,3 +137,13 @@ def test_two_rules_may_not_share_a_name(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(rules_module, "load_yaml", lambda name: fake.get(name, {}))
     with pytest.raises(InvalidInput, match="a second rule named 'x-backs-y'"):
         rules_module._load(lambda pattern, flags: False)
+
+
+def test_sanctions_without_force_are_no_hostility(claims_of: ClaimsOf) -> None:
+    for text in ("Washington, in a new round of sanctions, targeted Hezbollah financiers.",
+                 "Washington targeted Hezbollah financiers with new sanctions."):
+        found = positive_keys(claims_of, text)
+        assert not any(r == "hostility" for _, r, _ in found), found
+    found = positive_keys(claims_of, "The US sanctioned Hezbollah financiers after the "
+                          "group attacked Israel.")
+    assert ("Hezbollah", "hostility", "Israel") in found, found
