@@ -273,6 +273,7 @@ _STATE_FORCES_AFTER = re.compile(
     r"(?:^|[.!?;:,(\"“”]\s*|\b(?!(?:its|their|his|her|our|own|rebel|opposition|militia|"
     r"de|facto|parallel|rival|former)\b)(?-i:[a-z][\w-]*)\s+)$")
 _ARMY_STATE = re.compile(r"^(?:['’]s?)?\s+(?:military\s+(?:government|junta|rulers)|army|military"
+                         r"(?!\s+(?:intelligence|courts?|tribunals?|prosecutors?)\b)"
                          r"|armed\s+forces)\b")
 
 
@@ -953,7 +954,8 @@ class _Finder:
                     self._government_alias(actor.id)
         # "the Sudanese army", "Sudan's military government", "the army".
         for tok_re in (r"(?<![\w'’.-])(?P<state>[A-Z][\w.-]*)(?:['’]s?)?\s+(?:military\s+"
-                       r"(?:government|junta|rulers)|army|military|armed\s+forces)\b",):
+                       r"(?:government|junta|rulers)|army|military(?!\s+(?:intelligence|courts?|"
+                       r"tribunals?|prosecutors?)\b)|armed\s+forces)\b",):
             for m in re.finditer(tok_re, text):
                 if not self.free(m.start(), m.end()):
                     continue

@@ -147,3 +147,11 @@ def test_sanctions_without_force_are_no_hostility(claims_of: ClaimsOf) -> None:
     found = positive_keys(claims_of, "The US sanctioned Hezbollah financiers after the "
                           "group attacked Israel.")
     assert ("Hezbollah", "hostility", "Israel") in found, found
+
+
+def test_military_intelligence_is_no_army(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "Pakistan's military intelligence agency has "
+                          "supported the Haqqani network.")
+    assert not any(s == "Pakistan Army" for s, _, _ in found), found
+    found = positive_keys(claims_of, "Pakistan's military has fought the TTP.")
+    assert ("Pakistan Army", "hostility", "Tehrik-i-Taliban Pakistan") in found, found
