@@ -177,3 +177,11 @@ def test_in_support_of_near_miss(claims_of: ClaimsOf, text: str,
 def test_in_support_of_negated(claims_of: ClaimsOf) -> None:
     found = claims_of("Hezbollah does not act in support of Hamas, its leader said.")
     assert ("Hezbollah", "support", "Hamas", "denied") in found, found
+
+
+def test_branch_known_as_is_the_subject(claims_of: ClaimsOf) -> None:
+    found = positive_keys(claims_of, "Separately, the Islamic State's Afghan affiliate, "
+                          "known as ISIS-K, has carried out attacks on Taliban officials.")
+    assert ("Islamic State Khorasan Province", "hostility", "Taliban") in found, found
+    assert not any(s == "Islamic State of Iraq and the Levant" and r == "hostility"
+                   for s, r, _ in found), found
